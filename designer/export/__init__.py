@@ -1,0 +1,1 @@
+"""Exporters: pure functions of a DesignSnapshot that write a file to a binary stream."""

@@ -1,0 +1,54 @@
+"""The one registry of export formats, used by the CLI, the browser and the API."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import BinaryIO
+
+from designer.export.assets import AssetSource
+from designer.snapshot import DesignSnapshot
+
+
+@dataclass(frozen=True)
+class ExportContext:
+    """Everything an exporter may read besides the snapshot."""
+
+    assets: AssetSource
+    options: Mapping[str, str] = field(default_factory=dict)
+
+
+Writer = Callable[[DesignSnapshot, BinaryIO, ExportContext], None]
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    key: str
+    label: str
+    extension: str
+    mimetype: str
+    write: Writer
+
+
+class UnknownFormat(KeyError):
+    pass
+
+
+def _formats() -> dict[str, ExportFormat]:
+    from designer.export import jsonfmt
+
+    formats = [*jsonfmt.FORMATS]
+    return {f.key: f for f in formats}
+
+
+def formats() -> dict[str, ExportFormat]:
+    return _formats()
+
+
+def get_format(key: str) -> ExportFormat:
+    try:
+        return _formats()[key]
+    except KeyError:
+        raise UnknownFormat(
+            f"unknown export format {key!r} (known: {', '.join(_formats())})"
+        ) from None
