@@ -22,12 +22,26 @@ Writer = Callable[[DesignSnapshot, BinaryIO, ExportContext], None]
 
 
 @dataclass(frozen=True)
+class ExportOption:
+    """An option the user may set for a format (rendered as a select in the browser,
+    `--option name=value` on the command line). `choices` are (value, label de, label en)."""
+
+    name: str
+    label_de: str
+    label_en: str
+    choices: tuple[tuple[str, str, str], ...]
+    default: str
+    multiple: bool = False
+
+
+@dataclass(frozen=True)
 class ExportFormat:
     key: str
     label: str
     extension: str
     mimetype: str
     write: Writer
+    options: tuple[ExportOption, ...] = ()
 
 
 class UnknownFormat(KeyError):
