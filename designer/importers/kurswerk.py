@@ -6,7 +6,7 @@ import zipfile
 from pathlib import Path
 from typing import BinaryIO
 
-from designer.export.assets import MissingAsset
+from designer.export.assets import DirectoryAssets, MissingAsset
 from designer.importers.base import Imported, ImportRefused
 from designer.importers.safezip import open_checked, read_member
 from designer.snapshot import Asset, FormatError, from_json
@@ -50,13 +50,24 @@ class _ClosingMember:
 
 
 def read_json_file(path: str | Path) -> Imported:
+    """A plain design.json; asset files are looked for in a `files/` folder beside it."""
     path = Path(path)
     if path.stat().st_size > MAX_JSON_BYTES:
         raise ImportRefused([f"{path.name}: larger than {MAX_JSON_BYTES // 2**20} MiB"])
     try:
-        return Imported(from_json(path.read_bytes(), source=path.name))
+        snap = from_json(path.read_bytes(), source=path.name)
     except FormatError as exc:
         raise ImportRefused(exc.problems) from None
+    files = path.parent / "files"
+    missing = [a.filename for a in snap.assets if not (files / a.filename).is_file()]
+    if missing:
+        raise ImportRefused(
+            [
+                f"{path.name}: asset file {name} not found in {files} (import the .kurswerk bundle)"
+                for name in missing
+            ]
+        )
+    return Imported(snap, DirectoryAssets(files))
 
 
 def read_bundle(path: str | Path) -> Imported:

@@ -1,0 +1,38 @@
+"""Kurswerk: collaborative course design. `create_app()` is the app factory."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def resource_dir(name: str) -> Path:
+    """templates/, static/ and migrations/ sit at the repository root in a checkout and
+    inside the package in a wheel (see setup.py)."""
+    inside = PACKAGE_DIR / name
+    return inside if inside.is_dir() else PACKAGE_DIR.parent / name
+
+
+def create_app(overrides: dict[str, Any] | None = None) -> Flask:
+    from designer import config, extensions, i18n, security
+    from designer.blueprints import register_blueprints
+    from designer.filestore import FileStore
+
+    app = Flask(
+        __name__,
+        template_folder=str(resource_dir("templates")),
+        static_folder=str(resource_dir("static")),
+    )
+    app.config.update(config.load(overrides))
+    extensions.db.init_app(app)
+    extensions.migrate.init_app(app, extensions.db, directory=str(resource_dir("migrations")))
+    extensions.csrf.init_app(app)
+    i18n.init_app(app)
+    security.init_app(app)
+    app.extensions["file_store"] = FileStore(app.config["FILE_STORE"])
+    register_blueprints(app)
+    return app

@@ -1,0 +1,12 @@
+"""Blueprints: thin controllers that parse, authorise (through services), call a service
+and render."""
+
+from flask import Flask
+
+
+def register_blueprints(app: Flask) -> None:
+    from designer.blueprints import auth, designs, workspaces
+
+    app.register_blueprint(auth.bp)
+    app.register_blueprint(workspaces.bp)
+    app.register_blueprint(designs.bp)

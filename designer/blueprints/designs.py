@@ -1,0 +1,98 @@
+"""A design's read-only overview, its exports and deletion."""
+
+from __future__ import annotations
+
+import shutil
+
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    flash,
+    redirect,
+    render_template,
+    request,
+    send_file,
+    url_for,
+)
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from designer import queries
+from designer.analytics import analyse
+from designer.export.assets import MissingAsset
+from designer.export.registry import UnknownFormat, formats, get_format
+from designer.exporting import download_name, export_to_tempfile
+from designer.extensions import db
+from designer.forms.designs import DeleteForm
+from designer.models import Workspace
+from designer.read_model import snapshot
+from designer.services import designs as design_service
+from designer.services.permissions import Action, allowed_on_design
+
+bp = Blueprint("designs", __name__, url_prefix="/designs")
+
+
+@bp.get("/<int:design_id>")
+@login_required
+def overview(design_id: int):
+    design = queries.design_for(current_user, design_id)
+    snap = snapshot(design)
+    return render_template(
+        "designs/overview.html",
+        design=design,
+        workspace=db.session.get(Workspace, design.workspace_id),
+        snap=snap,
+        analytics=analyse(snap),
+        allowed=allowed_on_design(current_user, design),
+        Action=Action,
+        formats=formats(),
+        delete_form=DeleteForm(),
+    )
+
+
+@bp.get("/<int:design_id>/export")
+@login_required
+def export(design_id: int):
+    """The export page: every registered format with its options."""
+    design = queries.design_for(current_user, design_id, Action.DESIGN_EXPORT)
+    return render_template("designs/export.html", design=design, formats=formats())
+
+
+@bp.get("/<int:design_id>/export/<format_key>")
+@login_required
+def download(design_id: int, format_key: str):
+    design = queries.design_for(current_user, design_id, Action.DESIGN_EXPORT)
+    try:
+        fmt = get_format(format_key)
+    except UnknownFormat:
+        abort(404)
+    options = {o.name: request.args.get(o.name, o.default) for o in fmt.options}
+    for option in fmt.options:
+        if not option.multiple and options[option.name] not in {c[0] for c in option.choices}:
+            abort(400)
+    try:
+        path, fmt = export_to_tempfile(design, format_key, options)
+    except MissingAsset as exc:
+        flash(
+            _("The export failed: the file %(name)s is missing.", name=exc.asset.filename), "error"
+        )
+        return redirect(url_for("designs.export", design_id=design.id))
+    response: Response = send_file(
+        path, mimetype=fmt.mimetype, as_attachment=True, download_name=download_name(design, fmt)
+    )
+    response.call_on_close(lambda: shutil.rmtree(path.parent, ignore_errors=True))
+    return response
+
+
+@bp.post("/<int:design_id>/delete")
+@login_required
+def delete(design_id: int):
+    design = queries.design_for(current_user, design_id, Action.DESIGN_DELETE)
+    if not DeleteForm().validate_on_submit():
+        abort(400)
+    design_service.delete_design(current_user, design)
+    db.session.commit()
+    flash(_("The design was moved to the trash."), "success")
+    workspace = db.session.get(Workspace, design.workspace_id)
+    return redirect(url_for("workspaces.show", slug=workspace.slug))

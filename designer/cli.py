@@ -1,0 +1,186 @@
+"""The `designer` command: run, demo, db upgrade, create-user, import, export."""
+
+from __future__ import annotations
+
+import secrets
+import sys
+from pathlib import Path
+
+import click
+from flask import current_app
+from flask.cli import FlaskGroup, with_appcontext
+from flask_migrate import upgrade
+from flask_migrate.cli import db as db_group
+from sqlalchemy import select
+
+from designer import create_app
+from designer.export.assets import MissingAsset
+from designer.export.registry import UnknownFormat, formats
+from designer.exporting import export_to_file
+from designer.extensions import db
+from designer.filestore import FileTooLarge
+from designer.importers import registry as import_registry
+from designer.importers.base import ImportRefused
+from designer.models import Design, Membership, User, Workspace
+from designer.services import accounts, workspaces
+from designer.services.errors import Invalid
+from designer.services.importing import import_design
+
+SEED = Path(__file__).resolve().parent / "seed" / "blended-course.json"
+DEMO_EMAIL = "demo@kurswerk.example"
+
+
+def _app_factory():
+    return create_app()
+
+
+@click.group(cls=FlaskGroup, create_app=_app_factory, add_default_commands=False)
+def main() -> None:
+    """Kurswerk: collaborative course design."""
+
+
+main.add_command(db_group)
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True, type=int)
+@with_appcontext
+def run(host: str, port: int) -> None:
+    """Upgrade the database, then serve the app."""
+    upgrade(directory=current_app.extensions["migrate"].directory)
+    click.echo(f"Kurswerk on http://{host}:{port}/  (data: {current_app.config['DATA_DIR']})")
+    current_app.run(host=host, port=port, threaded=True, use_reloader=False, load_dotenv=False)
+
+
+def _fail(problems: list[str]) -> None:
+    for problem in problems:
+        click.echo(f"error: {problem}", err=True)
+    sys.exit(2)
+
+
+@main.command("create-user")
+@click.argument("email")
+@click.option("--name", default="", help="Display name")
+@click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True)
+@click.option("--workspace", "slug", default=None, help="Add to this workspace ...")
+@click.option("--role", default="designer", show_default=True, help="... with this role")
+@with_appcontext
+def create_user(email: str, name: str, password: str, slug: str | None, role: str) -> None:
+    """Create an account (and optionally add it to a workspace)."""
+    try:
+        user = accounts.register(email, name, password)
+        if slug:
+            workspace = _workspace(slug)
+            workspaces.enrol(workspace, user, role)
+    except Invalid as exc:
+        db.session.rollback()
+        _fail([f"{field}: {code}" for field, code in exc.errors.items()])
+    db.session.commit()
+    click.echo(f"created {user.email} (id {user.id})")
+
+
+def _workspace(slug: str | None) -> Workspace:
+    if slug:
+        workspace = db.session.scalar(select(Workspace).where(Workspace.slug == slug))
+        if workspace is None:
+            _fail([f"no workspace with slug {slug!r}"])
+        return workspace
+    all_workspaces = db.session.scalars(select(Workspace)).all()
+    if len(all_workspaces) != 1:
+        names = ", ".join(w.slug for w in all_workspaces) or "none exists yet"
+        _fail([f"name the workspace with --workspace SLUG ({names})"])
+    return all_workspaces[0]
+
+
+def _import(path: Path, workspace: Workspace, actor: User | None) -> Design:
+    try:
+        imported = import_registry.read(path)
+        design = import_design(actor, workspace, imported, current_app.extensions["file_store"])
+    except (ImportRefused, MissingAsset, FileTooLarge) as exc:
+        db.session.rollback()
+        _fail(getattr(exc, "problems", [str(exc)]))
+    for warning in imported.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    db.session.commit()
+    return design
+
+
+@main.command("import")
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option(
+    "--workspace", "slug", default=None, help="Workspace slug (needed when there are several)"
+)
+@with_appcontext
+def import_command(path: Path, slug: str | None) -> None:
+    """Import a design; prints the new design's id on the last line."""
+    design = _import(path, _workspace(slug), None)
+    click.echo(f"imported {design.title!r} into {design.workspace_id}")
+    click.echo(design.id)
+
+
+@main.command("export")
+@click.argument("design_id", type=int)
+@click.option("--format", "format_key", required=True, help="One of the registered formats")
+@click.option("-o", "--output", required=True, type=click.Path(path_type=Path))
+@click.option("--option", "options", multiple=True, help="Format option as name=value")
+@click.option("--document", default=None, help="Shortcut for --option document=KIND")
+@with_appcontext
+def export_command(
+    design_id: int, format_key: str, output: Path, options: tuple[str, ...], document: str | None
+) -> None:
+    """Export a design to a file."""
+    design = db.session.get(Design, design_id)
+    if design is None:
+        _fail([f"no design with id {design_id}"])
+    parsed = dict(o.split("=", 1) for o in options if "=" in o)
+    if document:
+        parsed["document"] = document
+    try:
+        fmt = export_to_file(design, format_key, output, parsed)
+    except UnknownFormat as exc:
+        _fail([str(exc.args[0])])
+    except MissingAsset as exc:
+        _fail([str(exc)])
+    click.echo(f"wrote {output} ({fmt.label})")
+
+
+@main.command("formats")
+def list_formats() -> None:
+    """List the export formats and import file types."""
+    for fmt in formats().values():
+        click.echo(f"export  {fmt.key:<10} .{fmt.extension:<9} {fmt.label}")
+    for ext in import_registry.extensions():
+        click.echo(f"import  {ext}")
+
+
+@main.command()
+@click.option("--password", default=None, help="Demo password (default: a new random one)")
+@with_appcontext
+def demo(password: str | None) -> None:
+    """Create the demo account, a workspace and the example course (idempotent)."""
+    upgrade(directory=current_app.extensions["migrate"].directory)
+    password = password or secrets.token_urlsafe(9)
+    user = db.session.scalar(select(User).where(User.email == DEMO_EMAIL))
+    if user is None:
+        user = accounts.register(DEMO_EMAIL, "Demo-Trainerin", password, locale="de")
+    else:
+        user.password_hash = accounts.hash_password(password)
+    workspace = db.session.scalar(select(Workspace).where(Workspace.slug == "demo"))
+    if workspace is None:
+        workspace = workspaces.create_workspace(user, "Kurswerk Demo")
+        workspace.slug = "demo"
+    elif not db.session.scalar(
+        select(Membership).where(
+            Membership.workspace_id == workspace.id, Membership.user_id == user.id
+        )
+    ):
+        workspaces.enrol(workspace, user, "coordinator")
+    db.session.commit()
+    exists = db.session.scalar(
+        select(Design).where(Design.workspace_id == workspace.id, Design.deleted_at.is_(None))
+    )
+    design = exists or _import(SEED, workspace, user)
+    click.echo(f"demo course: design {design.id} in workspace 'demo'")
+    click.echo(f"e-mail:   {DEMO_EMAIL}")
+    click.echo(f"password: {password}")

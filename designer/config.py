@@ -1,0 +1,66 @@
+"""Configuration: embedded defaults (SQLite and files under a data directory), env overrides.
+
+DESIGNER_DATA_DIR  data directory (default ./instance): SQLite DB, file store, secret key
+DATABASE_URL       SQLAlchemy URL, e.g. postgresql+psycopg://user:pw@host/db
+SECRET_KEY         overrides the generated key in the data directory
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+from typing import Any
+
+MiB = 1024 * 1024
+
+
+def data_dir() -> Path:
+    return Path(os.environ.get("DESIGNER_DATA_DIR", "instance")).resolve()
+
+
+def _secret_key(folder: Path) -> str:
+    if os.environ.get("SECRET_KEY"):
+        return os.environ["SECRET_KEY"]
+    key_file = folder / "secret_key"
+    if not key_file.exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as fh:
+            fh.write(secrets.token_hex(32))
+    return key_file.read_text().strip()
+
+
+def normalise_database_url(url: str) -> str:
+    """Accept the common `postgres://` / `postgresql://` forms and use psycopg 3."""
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    return url
+
+
+def load(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
+    overrides = overrides or {}
+    folder = Path(overrides.get("DATA_DIR") or data_dir())
+    folder.mkdir(parents=True, exist_ok=True)
+    url = os.environ.get("DATABASE_URL") or f"sqlite:///{folder / 'kurswerk.sqlite3'}"
+    config: dict[str, Any] = {
+        "DATA_DIR": str(folder),
+        "FILE_STORE": str(folder / "files"),
+        "SECRET_KEY": overrides.get("SECRET_KEY") or _secret_key(folder),
+        "SQLALCHEMY_DATABASE_URI": normalise_database_url(url),
+        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+        "MAX_CONTENT_LENGTH": 200 * MiB,
+        "MAX_UPLOAD_BYTES": 50 * MiB,
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "SESSION_COOKIE_SECURE": os.environ.get("DESIGNER_SECURE_COOKIES", "0") == "1",
+        "REMEMBER_COOKIE_HTTPONLY": True,
+        "REMEMBER_COOKIE_SAMESITE": "Lax",
+        "WTF_CSRF_TIME_LIMIT": None,
+        "BABEL_DEFAULT_LOCALE": "de",
+        "LOGIN_MAX_FAILURES": 5,
+        "LOGIN_WINDOW_SECONDS": 300,
+    }
+    config.update(overrides)
+    return config

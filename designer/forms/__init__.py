@@ -1,0 +1,1 @@
+"""WTForms forms, one module per blueprint; every form carries a CSRF token."""

@@ -1,0 +1,38 @@
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import EmailField, HiddenField, SelectField, StringField
+from wtforms.validators import DataRequired, Length
+
+
+def role_choices():
+    return [
+        ("coordinator", _l("Coordinator")),
+        ("designer", _l("Designer")),
+        ("expert", _l("Subject expert")),
+        ("reviewer", _l("Reviewer")),
+        ("viewer", _l("Viewer")),
+    ]
+
+
+class WorkspaceForm(FlaskForm):
+    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)])
+    kind = SelectField(
+        _l("Kind"),
+        choices=[("organisation", _l("Organisation")), ("partnership", _l("Partnership"))],
+    )
+    organisation = StringField(_l("Your organisation"), validators=[Length(max=200)])
+
+
+class MemberForm(FlaskForm):
+    email = EmailField(_l("E-mail of an existing account"), validators=[DataRequired()])
+    role = SelectField(_l("Role"), choices=role_choices)
+    organisation = StringField(_l("Organisation"), validators=[Length(max=200)])
+
+
+class RoleForm(FlaskForm):
+    membership_id = HiddenField(validators=[DataRequired()])
+    role = SelectField(_l("Role"), choices=role_choices)
+
+
+class RemoveMemberForm(FlaskForm):
+    membership_id = HiddenField(validators=[DataRequired()])

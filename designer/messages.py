@@ -1,0 +1,49 @@
+"""User-facing texts for the error codes services raise (`Invalid.errors`)."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+
+from designer.services.errors import Invalid
+
+ERROR_TEXTS = {
+    "required": _l("This field is required."),
+    "invalid": _l("This value is not valid."),
+    "unknown": _l("Unknown value."),
+    "unknown_field": _l("Unknown field."),
+    "taken": _l("An account with this e-mail address exists already."),
+    "wrong": _l("The password is wrong."),
+    "no_account": _l(
+        "There is no account with this e-mail address. Ask the person to register first."
+    ),
+    "already_member": _l("This person is a member already."),
+    "last_coordinator": _l("A workspace needs at least one coordinator."),
+    "not_a_number": _l("Enter a whole number (0 or more)."),
+    "not_a_date": _l("Enter a date (YYYY-MM-DD)."),
+    "not_a_time": _l("Enter a time (HH:MM)."),
+    "not_a_duration": _l("Enter a duration in minutes."),
+    "before_start": _l("The end date is before the start date."),
+    "below_min": _l("The maximum is below the minimum."),
+    "invalid_url": _l("Enter a full web address starting with https://"),
+    "invalid_question": _l("Each question needs a kind and a text."),
+}
+
+
+def error_text(code: str) -> str:
+    if code.startswith("min_length:"):
+        return str(_l("Use at least %(n)s characters.", n=code.split(":", 1)[1]))
+    return str(ERROR_TEXTS.get(code, code))
+
+
+def attach_errors(form, exc: Invalid) -> None:
+    """Show a service's field errors next to the form's fields (or on the form)."""
+    for name, code in exc.errors.items():
+        field = getattr(form, name, None)
+        if field is not None and hasattr(field, "errors"):
+            field.errors = (
+                [*field.errors, error_text(code)]
+                if isinstance(field.errors, list)
+                else [error_text(code)]
+            )
+        else:
+            form.form_errors.append(error_text(code))

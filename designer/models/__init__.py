@@ -1,0 +1,54 @@
+"""SQLAlchemy tables, one module per aggregate. Models hold data; services change it."""
+
+from flask_sqlalchemy import SQLAlchemy
+from sqlalchemy import MetaData
+from sqlalchemy.orm import DeclarativeBase
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(
+        naming_convention={
+            "ix": "ix_%(column_0_label)s",
+            "uq": "uq_%(table_name)s_%(column_0_name)s",
+            "ck": "ck_%(table_name)s_%(constraint_name)s",
+            "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+            "pk": "pk_%(table_name)s",
+        }
+    )
+
+
+db = SQLAlchemy(model_class=Base)
+
+from designer.models.accounts import LoginAttempt, User  # noqa: E402
+from designer.models.assets import Asset  # noqa: E402
+from designer.models.designs import (  # noqa: E402
+    Design,
+    DesignMember,
+    LearningObjective,
+    Module,
+    Placement,
+    placement_objectives,
+)
+from designer.models.events import Event  # noqa: E402
+from designer.models.nuggets import Nugget, NuggetRevision  # noqa: E402
+from designer.models.revisions import Revision  # noqa: E402
+from designer.models.workspaces import Membership, Workspace  # noqa: E402
+
+__all__ = [
+    "db",
+    "Asset",
+    "Design",
+    "DesignMember",
+    "Event",
+    "LearningObjective",
+    "LoginAttempt",
+    "Membership",
+    "Module",
+    "Nugget",
+    "NuggetRevision",
+    "Placement",
+    "Revision",
+    "User",
+    "Workspace",
+    "placement_objectives",
+]

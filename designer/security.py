@@ -1,0 +1,100 @@
+"""Log-in sessions, security headers and error pages."""
+
+from __future__ import annotations
+
+from flask import Flask, Response, jsonify, render_template, request
+from flask_babel import gettext as _
+from werkzeug.exceptions import HTTPException
+
+from designer.extensions import db, login_manager
+from designer.models import User
+from designer.services.errors import Conflict, NotFound, PermissionDenied
+
+CSP = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "frame-ancestors 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+    ]
+)
+
+
+@login_manager.user_loader
+def load_user(user_id: str) -> User | None:
+    return db.session.get(User, int(user_id)) if user_id.isdigit() else None
+
+
+def _wants_json() -> bool:
+    return request.path.startswith("/api/") or request.accept_mimetypes.best == "application/json"
+
+
+def _error_page(status: int, title: str, message: str) -> tuple[str, int] | tuple[Response, int]:
+    if _wants_json():
+        return jsonify(error=title, message=message), status
+    return render_template("error.html", status=status, title=title, message=message), status
+
+
+def init_app(app: Flask) -> None:
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = None
+
+    @app.after_request
+    def security_headers(response: Response) -> Response:
+        response.headers.setdefault("Content-Security-Policy", CSP)
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["X-Frame-Options"] = "DENY"
+        response.headers["Referrer-Policy"] = "same-origin"
+        response.headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()"
+        response.headers["Cross-Origin-Opener-Policy"] = "same-origin"
+        return response
+
+    @app.errorhandler(PermissionDenied)
+    def forbidden(exc: PermissionDenied):
+        return _error_page(403, _("Not allowed"), _("You do not have permission to do this."))
+
+    @app.errorhandler(NotFound)
+    def not_found(exc: NotFound):
+        return _error_page(404, _("Not found"), _("This page does not exist or was deleted."))
+
+    @app.errorhandler(Conflict)
+    def conflict(exc: Conflict):
+        if _wants_json() or request.headers.get("HX-Request"):
+            return jsonify(
+                error="conflict",
+                message=_("Someone else changed this in the meantime."),
+                current=exc.current,
+            ), 409
+        return _error_page(
+            409,
+            _("Changed in the meantime"),
+            _("Someone else changed this in the meantime. Reload to see the current state."),
+        )
+
+    @app.errorhandler(HTTPException)
+    def http_error(exc: HTTPException):
+        messages = {
+            400: _("The request could not be understood."),
+            403: _("You do not have permission to do this."),
+            404: _("This page does not exist or was deleted."),
+            405: _("This action is not possible here."),
+            413: _("The file is too large."),
+            429: _("Too many attempts. Please wait a few minutes."),
+        }
+        status = exc.code or 500
+        return _error_page(status, f"{status}", messages.get(status, exc.description or ""))
+
+    @app.errorhandler(Exception)
+    def server_error(exc: Exception):
+        app.logger.exception("unhandled error")
+        db.session.rollback()
+        return _error_page(
+            500, _("Something went wrong"), _("Nothing was saved. Please try again.")
+        )

@@ -1,0 +1,285 @@
+"""Designs: creation, the Grobkonzept, learning objectives and modules."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from designer import snapshot as s
+from designer.models import Design, LearningObjective, Module, User, Workspace, db
+from designer.models.columns import utcnow
+from designer.services import events
+from designer.services.errors import Invalid, NotFound
+from designer.services.locking import check_version
+from designer.services.permissions import Action, require
+from designer.vocab import BLOOM_LEVELS, LANGUAGES
+
+
+def mark_changed(design: Design, actor: User | None) -> None:
+    """Every content change: an approval given to an earlier state becomes outdated."""
+    design.updated_at = utcnow()
+    if design.status == "approved":
+        design.status = "draft"
+        events.record("design.approval_outdated", actor, design.workspace_id, design.id)
+
+
+def create_design(
+    actor: User, workspace: Workspace, title: str, language: str = "de", template_key: str = "blank"
+) -> Design:
+    require(actor, Action.DESIGN_CREATE, workspace)
+    title = title.strip()
+    if not title:
+        raise Invalid({"title": "required"})
+    if language not in LANGUAGES:
+        raise Invalid({"language": "unknown"})
+    design = Design(
+        workspace_id=workspace.id,
+        title=title[:300],
+        language=language,
+        template_key=template_key,
+        created_by_id=actor.id,
+    )
+    db.session.add(design)
+    db.session.flush()
+    events.record("design.created", actor, workspace.id, design.id, title=design.title)
+    return design
+
+
+def grobkonzept_state(design: Design) -> dict[str, Any]:
+    state: dict[str, Any] = {"title": design.title, "language": design.language}
+    for name in s.GROBKONZEPT_TEXT_FIELDS + s.GROBKONZEPT_INT_FIELDS:
+        state[name] = getattr(design, name)
+    for name in s.GROBKONZEPT_DATE_FIELDS:
+        value = getattr(design, name)
+        state[name] = value.isoformat() if value else ""
+    state["lock_version"] = design.lock_version
+    return state
+
+
+def _clean_grobkonzept(values: dict[str, Any]) -> dict[str, Any]:
+    errors: dict[str, str] = {}
+    clean: dict[str, Any] = {}
+    for name, value in values.items():
+        if name in s.GROBKONZEPT_TEXT_FIELDS:
+            clean[name] = (value or "").strip()
+        elif name in s.GROBKONZEPT_INT_FIELDS:
+            if value in (None, ""):
+                clean[name] = None
+            elif isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+                clean[name] = value
+            else:
+                errors[name] = "not_a_number"
+        elif name in s.GROBKONZEPT_DATE_FIELDS:
+            try:
+                clean[name] = date.fromisoformat(value) if value else None
+            except (TypeError, ValueError):
+                errors[name] = "not_a_date"
+        elif name == "title":
+            clean[name] = (value or "").strip()[:300]
+            if not clean[name]:
+                errors[name] = "required"
+        elif name == "language":
+            if value not in LANGUAGES:
+                errors[name] = "unknown"
+            clean[name] = value
+        else:
+            errors[name] = "unknown_field"
+    start, end = clean.get("start_date"), clean.get("end_date")
+    if start and end and end < start:
+        errors["end_date"] = "before_start"
+    low, high = clean.get("participants_min"), clean.get("participants_max")
+    if low is not None and high is not None and high < low:
+        errors["participants_max"] = "below_min"
+    if errors:
+        raise Invalid(errors)
+    return clean
+
+
+def update_grobkonzept(
+    actor: User, design: Design, values: dict[str, Any], expected_version: int | None
+) -> Design:
+    """Write some Grobkonzept fields (a wizard step writes only its own)."""
+    require(actor, Action.DESIGN_EDIT, design)
+    check_version(design, expected_version, grobkonzept_state(design))
+    clean = _clean_grobkonzept(values)
+    changed = [name for name, value in clean.items() if getattr(design, name) != value]
+    for name in changed:
+        setattr(design, name, clean[name])
+    if changed:
+        mark_changed(design, actor)
+        events.record("design.updated", actor, design.workspace_id, design.id, fields=changed)
+    db.session.flush()
+    return design
+
+
+def delete_design(actor: User, design: Design) -> None:
+    """Moves the design to the trash."""
+    require(actor, Action.DESIGN_DELETE, design)
+    design.deleted_at = utcnow()
+    events.record("design.deleted", actor, design.workspace_id, design.id, title=design.title)
+
+
+# ------------------------------------------------------------------ objectives
+
+
+def _clean_objective(text: str, bloom_level: str) -> tuple[str, str]:
+    text = (text or "").strip()
+    if not text:
+        raise Invalid({"text": "required"})
+    if bloom_level and bloom_level not in BLOOM_LEVELS:
+        raise Invalid({"bloom_level": "unknown"})
+    return text, bloom_level or ""
+
+
+def add_objective(
+    actor: User, design: Design, text: str, bloom_level: str = ""
+) -> LearningObjective:
+    require(actor, Action.DESIGN_EDIT, design)
+    text, bloom_level = _clean_objective(text, bloom_level)
+    objective = LearningObjective(
+        design_id=design.id, text=text, bloom_level=bloom_level, position=len(design.objectives)
+    )
+    db.session.add(objective)
+    design.objectives.append(objective)
+    mark_changed(design, actor)
+    db.session.flush()
+    events.record(
+        "objective.added", actor, design.workspace_id, design.id, objective_id=objective.id
+    )
+    return objective
+
+
+def _objective(design: Design, objective_id: int) -> LearningObjective:
+    objective = db.session.get(LearningObjective, objective_id)
+    if objective is None or objective.design_id != design.id:
+        raise NotFound("objective")
+    return objective
+
+
+def update_objective(
+    actor: User,
+    design: Design,
+    objective_id: int,
+    text: str,
+    bloom_level: str,
+    expected_version: int | None,
+) -> LearningObjective:
+    require(actor, Action.DESIGN_EDIT, design)
+    objective = _objective(design, objective_id)
+    check_version(
+        objective,
+        expected_version,
+        {"text": objective.text, "bloom_level": objective.bloom_level},
+    )
+    objective.text, objective.bloom_level = _clean_objective(text, bloom_level)
+    mark_changed(design, actor)
+    db.session.flush()
+    events.record(
+        "objective.updated", actor, design.workspace_id, design.id, objective_id=objective.id
+    )
+    return objective
+
+
+def remove_objective(actor: User, design: Design, objective_id: int) -> None:
+    require(actor, Action.DESIGN_EDIT, design)
+    objective = _objective(design, objective_id)
+    design.objectives.remove(objective)
+    db.session.delete(objective)
+    for position, other in enumerate(design.objectives):
+        other.position = position
+    mark_changed(design, actor)
+    events.record(
+        "objective.removed", actor, design.workspace_id, design.id, objective_id=objective_id
+    )
+
+
+# ---------------------------------------------------------------------- modules
+
+
+def live_modules(design: Design) -> list[Module]:
+    return [m for m in design.modules if m.deleted_at is None]
+
+
+def add_module(actor: User, design: Design, title: str, description: str = "") -> Module:
+    require(actor, Action.DESIGN_EDIT, design)
+    title = (title or "").strip()
+    if not title:
+        raise Invalid({"title": "required"})
+    module = Module(
+        design_id=design.id,
+        title=title[:300],
+        description=description.strip(),
+        position=len(design.modules),
+    )
+    design.modules.append(module)
+    mark_changed(design, actor)
+    db.session.flush()
+    events.record("module.added", actor, design.workspace_id, design.id, module_id=module.id)
+    return module
+
+
+def module_of(design: Design, module_id: int) -> Module:
+    module = db.session.get(Module, module_id)
+    if module is None or module.design_id != design.id or module.deleted_at is not None:
+        raise NotFound("module")
+    return module
+
+
+def update_module(
+    actor: User,
+    design: Design,
+    module_id: int,
+    values: dict[str, Any],
+    expected_version: int | None,
+) -> Module:
+    require(actor, Action.DESIGN_EDIT, design)
+    module = module_of(design, module_id)
+    check_version(
+        module, expected_version, {"title": module.title, "description": module.description}
+    )
+    if "title" in values:
+        title = (values["title"] or "").strip()
+        if not title:
+            raise Invalid({"title": "required"})
+        module.title = title[:300]
+    if "description" in values:
+        module.description = (values["description"] or "").strip()
+    mark_changed(design, actor)
+    db.session.flush()
+    events.record("module.updated", actor, design.workspace_id, design.id, module_id=module.id)
+    return module
+
+
+def move_module(actor: User, design: Design, module_id: int, position: int) -> None:
+    require(actor, Action.DESIGN_EDIT, design)
+    module = module_of(design, module_id)
+    order = [m for m in live_modules(design) if m.id != module.id]
+    position = max(0, min(position, len(order)))
+    order.insert(position, module)
+    for i, m in enumerate(order):
+        m.position = i
+    mark_changed(design, actor)
+    events.record(
+        "module.moved",
+        actor,
+        design.workspace_id,
+        design.id,
+        module_id=module.id,
+        position=position,
+    )
+
+
+def delete_module(actor: User, design: Design, module_id: int) -> None:
+    """Moves a module (with its placements) to the trash."""
+    require(actor, Action.DESIGN_EDIT, design)
+    module = module_of(design, module_id)
+    module.deleted_at = utcnow()
+    mark_changed(design, actor)
+    events.record(
+        "module.deleted",
+        actor,
+        design.workspace_id,
+        design.id,
+        module_id=module.id,
+        title=module.title,
+    )

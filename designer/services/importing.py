@@ -1,0 +1,159 @@
+"""Turning an imported snapshot into a new design, all in one transaction."""
+
+from __future__ import annotations
+
+import mimetypes
+from datetime import date
+
+from designer import snapshot as s
+from designer.filestore import FileStore
+from designer.importers.base import Imported
+from designer.models import (
+    Asset,
+    Design,
+    LearningObjective,
+    Module,
+    Nugget,
+    NuggetRevision,
+    Placement,
+    User,
+    Workspace,
+    db,
+)
+from designer.services import events
+from designer.services.nugget_data import apply_snapshot_nugget, revision_data
+from designer.services.permissions import Action, require
+from designer.services.revisions import store_revision
+
+
+def import_design(
+    actor: User | None,
+    workspace: Workspace,
+    imported: Imported,
+    store: FileStore,
+    max_bytes: int | None = None,
+) -> Design:
+    """Create a design (and its library nuggets and assets) from an imported snapshot.
+
+    The caller commits; on any error it rolls back and nothing is half-imported.
+    `actor=None` is the command line, which acts as the operator of the instance."""
+    if actor is not None:
+        require(actor, Action.DESIGN_CREATE, workspace)
+    snap = imported.snapshot
+    design = _design(workspace, snap, actor)
+    asset_ids = _assets(workspace, snap, imported, store, max_bytes)
+    nugget_rows = _nuggets(workspace, snap, asset_ids, actor)
+    objective_rows = {}
+    for position, o in enumerate(snap.objectives):
+        row = LearningObjective(
+            design_id=design.id, text=o.text, bloom_level=o.bloom_level, position=position
+        )
+        db.session.add(row)
+        objective_rows[o.key] = row
+    db.session.flush()
+    for position, m in enumerate(snap.modules):
+        module = _module(design, m, position)
+        for p_position, p in enumerate(m.placements):
+            nugget = nugget_rows[p.nugget]
+            placement = Placement(
+                design_id=design.id,
+                module=module,
+                nugget_id=nugget.id,
+                nugget_revision=nugget.revision,
+                position=p_position,
+                duration_override=p.duration_minutes,
+                delivery_mode_override=p.delivery_mode,
+            )
+            placement.objectives = [objective_rows[k] for k in p.objectives]
+            db.session.add(placement)
+    db.session.flush()
+    events.record("design.imported", actor, workspace.id, design.id, title=design.title)
+    store_revision(design, actor, kind="imported", message="Import")
+    return design
+
+
+def _design(workspace: Workspace, snap: s.DesignSnapshot, actor: User | None) -> Design:
+    g = snap.grobkonzept
+    design = Design(
+        workspace_id=workspace.id,
+        title=snap.title[:300],
+        language=snap.language,
+        created_by_id=actor.id if actor else None,
+        **{name: getattr(g, name) for name in s.GROBKONZEPT_TEXT_FIELDS + s.GROBKONZEPT_INT_FIELDS},
+        **{
+            name: date.fromisoformat(getattr(g, name)) if getattr(g, name) else None
+            for name in s.GROBKONZEPT_DATE_FIELDS
+        },
+    )
+    db.session.add(design)
+    db.session.flush()
+    return design
+
+
+def _assets(
+    workspace: Workspace,
+    snap: s.DesignSnapshot,
+    imported: Imported,
+    store: FileStore,
+    max_bytes: int | None,
+) -> dict[str, int]:
+    ids = {}
+    for a in snap.assets:
+        with imported.assets.open(a) as stream:
+            sha, size = store.put(stream, max_bytes=max_bytes)
+        row = Asset(
+            workspace_id=workspace.id,
+            sha256=sha,
+            size=size,
+            filename=a.filename,
+            mimetype=a.mimetype
+            or mimetypes.guess_type(a.filename)[0]
+            or "application/octet-stream",
+            alt_text=a.alt_text,
+            license=a.license,
+            attribution=a.attribution,
+        )
+        db.session.add(row)
+        db.session.flush()
+        ids[a.key] = row.id
+    return ids
+
+
+def _nuggets(
+    workspace: Workspace, snap: s.DesignSnapshot, asset_ids: dict[str, int], actor: User | None
+) -> dict[str, Nugget]:
+    rows = {}
+    for n in snap.nuggets:
+        nugget = Nugget(
+            workspace_id=workspace.id, revision=1, created_by_id=actor.id if actor else None
+        )
+        apply_snapshot_nugget(nugget, n, [asset_ids[k] for k in n.assets])
+        db.session.add(nugget)
+        rows[n.key] = nugget
+    db.session.flush()
+    for nugget in rows.values():
+        db.session.add(
+            NuggetRevision(
+                nugget_id=nugget.id,
+                revision=1,
+                data=revision_data(nugget),
+                author_id=actor.id if actor else None,
+            )
+        )
+    return rows
+
+
+def _module(design: Design, m: s.Module, position: int) -> Module:
+    sched = m.schedule or s.Schedule()
+    module = Module(
+        design_id=design.id,
+        title=m.title,
+        description=m.description,
+        position=position,
+        schedule_date=date.fromisoformat(sched.date) if sched.date else None,
+        schedule_start=sched.start,
+        schedule_end=sched.end,
+        schedule_place=sched.place,
+    )
+    db.session.add(module)
+    return module

@@ -1,0 +1,421 @@
+"""Nuggets of a workspace library, their immutable revisions, and placements on a canvas."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+from urllib.parse import urlparse
+
+from sqlalchemy import func, select
+
+from designer.models import Design, Module, Nugget, NuggetRevision, Placement, User, Workspace, db
+from designer.sanitize import clean_html
+from designer.services import events
+from designer.services.designs import mark_changed, module_of
+from designer.services.errors import Invalid, NotFound
+from designer.services.locking import check_version
+from designer.services.nugget_data import FLAG_FIELDS, TEXT_FIELDS, revision_data
+from designer.services.permissions import Action, require
+from designer.snapshot import _is_clock
+from designer.vocab import VOCABULARIES
+
+VOCAB_FIELDS = {
+    "learning_type": "learning_type",
+    "delivery_mode": "delivery_mode",
+    "social_form": "social_form",
+    "assessment": "assessment",
+    "activity_kind": "activity_kind",
+}
+MAX_DURATION = 60 * 24 * 30
+
+
+def clean_nugget_values(values: dict[str, Any]) -> dict[str, Any]:
+    """Validate and normalise nugget fields; Invalid names every bad field."""
+    errors: dict[str, str] = {}
+    clean: dict[str, Any] = {}
+    for name, value in values.items():
+        if name in VOCAB_FIELDS:
+            if value not in VOCABULARIES[VOCAB_FIELDS[name]]:
+                errors[name] = "unknown"
+            clean[name] = value
+        elif name == "content_html":
+            clean[name] = clean_html(value or "")
+        elif name == "url":
+            url = (value or "").strip()
+            parsed = urlparse(url)
+            if url and (parsed.scheme not in ("http", "https") or not parsed.netloc):
+                errors[name] = "invalid_url"
+            clean[name] = url
+        elif name in TEXT_FIELDS:
+            clean[name] = (value or "").strip()
+        elif name in FLAG_FIELDS:
+            clean[name] = bool(value)
+        elif name == "duration_minutes":
+            if (
+                isinstance(value, bool)
+                or not isinstance(value, int)
+                or not 0 <= value <= MAX_DURATION
+            ):
+                errors[name] = "not_a_duration"
+            clean[name] = value
+        elif name == "tags":
+            clean[name] = sorted({str(t).strip() for t in value or [] if str(t).strip()})
+        elif name == "questions":
+            clean[name] = _clean_questions(value or [], errors)
+        elif name == "asset_ids":
+            clean[name] = [int(i) for i in value or []]
+        elif name in ("schedule_start", "schedule_end"):
+            if value and not _is_clock(value):
+                errors[name] = "not_a_time"
+            clean[name] = value or ""
+        elif name == "schedule_date":
+            try:
+                clean[name] = date.fromisoformat(value) if value else None
+            except (TypeError, ValueError):
+                errors[name] = "not_a_date"
+        elif name == "schedule_place":
+            clean[name] = (value or "").strip()
+        else:
+            errors[name] = "unknown_field"
+    if "title" in clean and not clean["title"]:
+        errors["title"] = "required"
+    if errors:
+        raise Invalid(errors)
+    return clean
+
+
+def _clean_questions(
+    questions: list[dict[str, Any]], errors: dict[str, str]
+) -> list[dict[str, Any]]:
+    out = []
+    for i, q in enumerate(questions):
+        if q.get("kind") not in VOCABULARIES["question_kind"] or not str(q.get("text", "")).strip():
+            errors[f"questions.{i}"] = "invalid_question"
+            continue
+        answers = [
+            {
+                "text": str(a.get("text", "")).strip(),
+                "correct": bool(a.get("correct")),
+                "feedback": str(a.get("feedback", "")).strip(),
+            }
+            for a in q.get("answers", [])
+            if str(a.get("text", "")).strip()
+        ]
+        out.append(
+            {
+                "kind": q["kind"],
+                "text": str(q["text"]).strip(),
+                "feedback": str(q.get("feedback", "")).strip(),
+                "answers": answers,
+            }
+        )
+    return out
+
+
+def _new_revision(nugget: Nugget, actor: User | None) -> NuggetRevision:
+    revision = NuggetRevision(
+        nugget_id=nugget.id,
+        revision=nugget.revision,
+        data=revision_data(nugget),
+        author_id=actor.id if actor else None,
+    )
+    db.session.add(revision)
+    return revision
+
+
+def create_nugget(actor: User, workspace: Workspace, values: dict[str, Any]) -> Nugget:
+    require(actor, Action.NUGGET_EDIT, workspace)
+    return create_nugget_unchecked(actor, workspace, clean_nugget_values(values))
+
+
+def create_nugget_unchecked(
+    actor: User | None, workspace: Workspace, clean: dict[str, Any]
+) -> Nugget:
+    """For callers that already authorised the write (placing a new nugget on a design)."""
+    nugget = Nugget(
+        workspace_id=workspace.id, created_by_id=actor.id if actor else None, revision=1, **clean
+    )
+    db.session.add(nugget)
+    db.session.flush()
+    _new_revision(nugget, actor)
+    events.record("nugget.created", actor, workspace.id, nugget_id=nugget.id, title=nugget.title)
+    return nugget
+
+
+def nugget_in(workspace_id: int, nugget_id: int) -> Nugget:
+    nugget = db.session.get(Nugget, nugget_id)
+    if nugget is None or nugget.workspace_id != workspace_id or nugget.deleted_at is not None:
+        raise NotFound("nugget")
+    return nugget
+
+
+def update_nugget(
+    actor: User,
+    nugget: Nugget,
+    values: dict[str, Any],
+    expected_version: int | None,
+    via: Design | None = None,
+) -> Nugget:
+    """Write a new revision. Edited from a design's canvas, that design pulls it at once;
+    other designs keep their pin and see "update available"."""
+    if via is not None:
+        require(actor, Action.DESIGN_EDIT, via)
+        if via.workspace_id != nugget.workspace_id:
+            raise NotFound("nugget")
+    else:
+        workspace = db.session.get(Workspace, nugget.workspace_id)
+        require(actor, Action.NUGGET_EDIT, workspace)
+    check_version(nugget, expected_version, revision_data(nugget))
+    clean = clean_nugget_values(values)
+    changed = [name for name, value in clean.items() if getattr(nugget, name) != value]
+    if not changed:
+        return nugget
+    for name in changed:
+        setattr(nugget, name, clean[name])
+    nugget.revision += 1
+    db.session.flush()
+    _new_revision(nugget, actor)
+    events.record(
+        "nugget.updated",
+        actor,
+        nugget.workspace_id,
+        via.id if via else None,
+        nugget_id=nugget.id,
+        revision=nugget.revision,
+        fields=changed,
+    )
+    if via is not None:
+        for placement in db.session.scalars(
+            select(Placement).where(Placement.design_id == via.id, Placement.nugget_id == nugget.id)
+        ):
+            placement.nugget_revision = nugget.revision
+        mark_changed(via, actor)
+    return nugget
+
+
+# ------------------------------------------------------------------ placements
+
+
+def _next_position(module: Module) -> int:
+    return db.session.scalar(
+        select(func.coalesce(func.max(Placement.position) + 1, 0)).where(
+            Placement.module_id == module.id
+        )
+    )
+
+
+def place_nugget(
+    actor: User, design: Design, module_id: int, nugget: Nugget, position: int | None = None
+) -> Placement:
+    """Put a library nugget on the canvas, pinned to its current revision."""
+    require(actor, Action.DESIGN_EDIT, design)
+    module = module_of(design, module_id)
+    if nugget.workspace_id != design.workspace_id or nugget.deleted_at is not None:
+        raise NotFound("nugget")
+    placement = Placement(
+        design_id=design.id,
+        module=module,
+        nugget_id=nugget.id,
+        nugget_revision=nugget.revision,
+        position=_next_position(module),
+    )
+    db.session.add(placement)
+    db.session.flush()
+    if position is not None:
+        _reorder(module, placement, position)
+    mark_changed(design, actor)
+    events.record(
+        "placement.added",
+        actor,
+        design.workspace_id,
+        design.id,
+        placement_id=placement.id,
+        nugget_id=nugget.id,
+        module_id=module.id,
+    )
+    return placement
+
+
+def add_new_nugget(
+    actor: User, design: Design, module_id: int, values: dict[str, Any]
+) -> Placement:
+    """Create a nugget in the design's workspace library and place it."""
+    require(actor, Action.DESIGN_EDIT, design)
+    workspace = db.session.get(Workspace, design.workspace_id)
+    nugget = create_nugget_unchecked(actor, workspace, clean_nugget_values(values))
+    return place_nugget(actor, design, module_id, nugget)
+
+
+def placement_of(design: Design, placement_id: int) -> Placement:
+    placement = db.session.get(Placement, placement_id)
+    if placement is None or placement.design_id != design.id:
+        raise NotFound("placement")
+    return placement
+
+
+def _siblings(module: Module, exclude: Placement) -> list[Placement]:
+    rows = db.session.scalars(
+        select(Placement)
+        .where(Placement.module_id == module.id)
+        .order_by(Placement.position, Placement.id)
+    )
+    return [p for p in rows if p.id != exclude.id]
+
+
+def _reorder(module: Module, placement: Placement, position: int) -> None:
+    order = _siblings(module, placement)
+    position = max(0, min(position, len(order)))
+    order.insert(position, placement)
+    for i, p in enumerate(order):
+        if p.position != i:
+            p.position = i
+
+
+def move_placement(
+    actor: User,
+    design: Design,
+    placement_id: int,
+    module_id: int,
+    position: int,
+    expected_version: int | None,
+) -> Placement:
+    require(actor, Action.DESIGN_EDIT, design)
+    placement = placement_of(design, placement_id)
+    check_version(
+        placement,
+        expected_version,
+        {"module_id": placement.module_id, "position": placement.position},
+    )
+    old_module = placement.module
+    target = module_of(design, module_id)
+    if target.id != old_module.id:
+        placement.module = target
+        for i, p in enumerate(_siblings(old_module, placement)):
+            p.position = i
+    _reorder(target, placement, position)
+    mark_changed(design, actor)
+    db.session.flush()
+    events.record(
+        "placement.moved",
+        actor,
+        design.workspace_id,
+        design.id,
+        placement_id=placement.id,
+        module_id=target.id,
+        position=placement.position,
+    )
+    return placement
+
+
+def update_placement(
+    actor: User,
+    design: Design,
+    placement_id: int,
+    values: dict[str, Any],
+    expected_version: int | None,
+) -> Placement:
+    """Objective links and this design's overrides of duration and delivery mode."""
+    from designer.models import LearningObjective
+
+    require(actor, Action.DESIGN_EDIT, design)
+    placement = placement_of(design, placement_id)
+    check_version(
+        placement,
+        expected_version,
+        {
+            "duration_override": placement.duration_override,
+            "delivery_mode_override": placement.delivery_mode_override,
+        },
+    )
+    errors: dict[str, str] = {}
+    if "objective_ids" in values:
+        ids = {int(i) for i in values["objective_ids"]}
+        objectives = db.session.scalars(
+            select(LearningObjective).where(
+                LearningObjective.id.in_(ids), LearningObjective.design_id == design.id
+            )
+        ).all()
+        if len(objectives) != len(ids):
+            errors["objective_ids"] = "unknown"
+        placement.objectives = list(objectives)
+    if "duration_override" in values:
+        value = values["duration_override"]
+        if value is not None and (
+            not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= MAX_DURATION
+        ):
+            errors["duration_override"] = "not_a_duration"
+        placement.duration_override = value
+    if "delivery_mode_override" in values:
+        value = values["delivery_mode_override"] or None
+        if value is not None and value not in VOCABULARIES["delivery_mode"]:
+            errors["delivery_mode_override"] = "unknown"
+        placement.delivery_mode_override = value
+    if errors:
+        raise Invalid(errors)
+    mark_changed(design, actor)
+    db.session.flush()
+    events.record(
+        "placement.updated", actor, design.workspace_id, design.id, placement_id=placement.id
+    )
+    return placement
+
+
+def remove_placement(actor: User, design: Design, placement_id: int) -> None:
+    require(actor, Action.DESIGN_EDIT, design)
+    placement = placement_of(design, placement_id)
+    module = placement.module
+    db.session.delete(placement)
+    db.session.flush()
+    for i, p in enumerate(_siblings(module, placement)):
+        p.position = i
+    mark_changed(design, actor)
+    events.record(
+        "placement.removed",
+        actor,
+        design.workspace_id,
+        design.id,
+        placement_id=placement_id,
+        nugget_id=placement.nugget_id,
+    )
+
+
+def pull_update(actor: User, design: Design, placement_id: int) -> Placement:
+    """Pin a placement to its nugget's current revision."""
+    require(actor, Action.DESIGN_EDIT, design)
+    placement = placement_of(design, placement_id)
+    nugget = db.session.get(Nugget, placement.nugget_id)
+    if placement.nugget_revision != nugget.revision:
+        old = placement.nugget_revision
+        placement.nugget_revision = nugget.revision
+        mark_changed(design, actor)
+        events.record(
+            "placement.pulled",
+            actor,
+            design.workspace_id,
+            design.id,
+            placement_id=placement.id,
+            from_revision=old,
+            to_revision=nugget.revision,
+        )
+    return placement
+
+
+def fork_nugget(actor: User, nugget: Nugget, workspace: Workspace) -> Nugget:
+    """Make a copy: a new nugget that remembers where it came from."""
+    require(actor, Action.NUGGET_EDIT, workspace)
+    data = revision_data(nugget)
+    values = {
+        name: data[name]
+        for name in (
+            *TEXT_FIELDS,
+            *FLAG_FIELDS,
+            "duration_minutes",
+            "tags",
+            "questions",
+            "asset_ids",
+        )
+    }
+    values.update({f"schedule_{k}": v for k, v in data["schedule"].items()})
+    copy = create_nugget_unchecked(actor, workspace, clean_nugget_values(values))
+    copy.forked_from_id = nugget.id
+    return copy

@@ -1,0 +1,137 @@
+"""The one place that answers "may this user do this to that?".
+
+Roles (design.md §8): coordinator (manage members), designer (create and edit designs and
+nuggets), expert (edit the designs they are invited to or started), reviewer (comment,
+review, sign off; no edits), viewer (read). A person can also hold a role on one design
+only (`DesignMember`): a guest sees that design and nothing else of the workspace.
+
+Every blueprint and service asks `can()` / `require()`; no view checks roles itself.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from sqlalchemy import select
+
+from designer.models import Design, DesignMember, Membership, Workspace, db
+from designer.models.accounts import User
+from designer.services.errors import PermissionDenied
+
+
+class Action(StrEnum):
+    WORKSPACE_VIEW = "workspace.view"
+    WORKSPACE_MANAGE = "workspace.manage"
+    MEMBERS_MANAGE = "workspace.members"
+    LIBRARY_VIEW = "library.view"
+    NUGGET_EDIT = "nugget.edit"
+    DESIGN_CREATE = "design.create"
+    DESIGN_VIEW = "design.view"
+    DESIGN_EDIT = "design.edit"
+    DESIGN_DELETE = "design.delete"
+    DESIGN_EXPORT = "design.export"
+    DESIGN_COMMENT = "design.comment"
+    DESIGN_REVIEW = "design.review"
+    DESIGN_MEMBERS = "design.members"
+
+
+WORKSPACE_ACTIONS = {
+    Action.WORKSPACE_VIEW,
+    Action.WORKSPACE_MANAGE,
+    Action.MEMBERS_MANAGE,
+    Action.LIBRARY_VIEW,
+    Action.NUGGET_EDIT,
+    Action.DESIGN_CREATE,
+}
+
+_READ = {Action.WORKSPACE_VIEW, Action.LIBRARY_VIEW, Action.DESIGN_VIEW, Action.DESIGN_EXPORT}
+
+# What each workspace role may do to the workspace and to any design in it.
+ROLE_ACTIONS: dict[str, frozenset[Action]] = {
+    "coordinator": frozenset(Action),
+    "designer": frozenset(
+        _READ
+        | {
+            Action.NUGGET_EDIT,
+            Action.DESIGN_CREATE,
+            Action.DESIGN_EDIT,
+            Action.DESIGN_DELETE,
+            Action.DESIGN_COMMENT,
+            Action.DESIGN_MEMBERS,
+        }
+    ),
+    "expert": frozenset(_READ | {Action.DESIGN_CREATE, Action.DESIGN_COMMENT}),
+    "reviewer": frozenset(_READ | {Action.DESIGN_COMMENT, Action.DESIGN_REVIEW}),
+    "viewer": frozenset(_READ),
+}
+
+# What a role held on one design only allows on that design.
+DESIGN_ROLE_ACTIONS: dict[str, frozenset[Action]] = {
+    "coordinator": ROLE_ACTIONS["designer"] - WORKSPACE_ACTIONS,
+    "designer": ROLE_ACTIONS["designer"] - WORKSPACE_ACTIONS,
+    "expert": frozenset(
+        {Action.DESIGN_VIEW, Action.DESIGN_EXPORT, Action.DESIGN_EDIT, Action.DESIGN_COMMENT}
+    ),
+    "reviewer": frozenset(
+        {Action.DESIGN_VIEW, Action.DESIGN_EXPORT, Action.DESIGN_COMMENT, Action.DESIGN_REVIEW}
+    ),
+    "viewer": frozenset({Action.DESIGN_VIEW, Action.DESIGN_EXPORT}),
+}
+
+# An expert of the workspace edits the designs they started or were invited to.
+_EXPERT_OWN_DESIGN = frozenset({Action.DESIGN_EDIT})
+
+
+def workspace_role(user: User | None, workspace_id: int) -> str | None:
+    if user is None or not getattr(user, "is_authenticated", False):
+        return None
+    return db.session.scalar(
+        select(Membership.role).where(
+            Membership.workspace_id == workspace_id, Membership.user_id == user.id
+        )
+    )
+
+
+def design_member_role(user: User | None, design_id: int) -> str | None:
+    if user is None or not getattr(user, "is_authenticated", False):
+        return None
+    return db.session.scalar(
+        select(DesignMember.role).where(
+            DesignMember.design_id == design_id, DesignMember.user_id == user.id
+        )
+    )
+
+
+def allowed_on_design(user: User | None, design: Design) -> frozenset[Action]:
+    """Every action `user` may take on `design`."""
+    if design.deleted_at is not None and user is not None:
+        role = workspace_role(user, design.workspace_id)
+        return frozenset({Action.DESIGN_VIEW}) if role == "coordinator" else frozenset()
+    actions: set[Action] = set()
+    role = workspace_role(user, design.workspace_id)
+    if role:
+        actions |= ROLE_ACTIONS[role] - WORKSPACE_ACTIONS
+    member_role = design_member_role(user, design.id)
+    if member_role:
+        actions |= DESIGN_ROLE_ACTIONS[member_role]
+    if role == "expert" and user is not None and design.created_by_id == user.id:
+        actions |= _EXPERT_OWN_DESIGN
+    return frozenset(actions)
+
+
+def allowed_on_workspace(user: User | None, workspace: Workspace) -> frozenset[Action]:
+    role = workspace_role(user, workspace.id)
+    return ROLE_ACTIONS[role] & WORKSPACE_ACTIONS if role else frozenset()
+
+
+def can(user: User | None, action: Action, target: Design | Workspace) -> bool:
+    if isinstance(target, Design):
+        return action in allowed_on_design(user, target)
+    if action not in WORKSPACE_ACTIONS:
+        raise ValueError(f"{action} is not an action on a workspace")
+    return action in allowed_on_workspace(user, target)
+
+
+def require(user: User | None, action: Action, target: Design | Workspace) -> None:
+    if not can(user, action, target):
+        raise PermissionDenied(str(action))
