@@ -59,6 +59,11 @@ def load(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
         "REMEMBER_COOKIE_SAMESITE": "Lax",
         "WTF_CSRF_TIME_LIMIT": None,
         "BABEL_DEFAULT_LOCALE": "de",
+        # One catalogue folder per area (translations/<area>/de/LC_MESSAGES); Flask-Babel
+        # merges them.
+        "BABEL_TRANSLATION_DIRECTORIES": ";".join(
+            str(p) for p in sorted((Path(__file__).parent / "translations").glob("*")) if p.is_dir()
+        ),
         "LOGIN_MAX_FAILURES": 5,
         "LOGIN_WINDOW_SECONDS": 300,
     }
