@@ -26,6 +26,18 @@ ERROR_TEXTS = {
     "below_min": _l("The maximum is below the minimum."),
     "invalid_url": _l("Enter a full web address starting with https://"),
     "invalid_question": _l("Each question needs a kind and a text."),
+    "too_long": _l("This text is too long."),
+    "not_submittable": _l("Only a draft or a design with requested changes can be submitted."),
+    "not_a_reviewer": _l("Choose reviewers who may sign off this design."),
+    "already_decided": _l("This review has been decided already."),
+    "not_in_review": _l("The design is not in review."),
+    "override_reason_required": _l(
+        "Blocking findings prevent approval. Give a reason to approve nevertheless."
+    ),
+    "duplicate_rule": _l("The checklist has this rule already."),
+    "invalid_param": _l("This setting is not valid."),
+    "invalid_checklist": _l("The checklist could not be saved with these settings."),
+    "not_a_thread": _l("Only the first comment of a thread can be resolved."),
 }
 
 

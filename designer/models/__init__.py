@@ -31,12 +31,19 @@ from designer.models.designs import (  # noqa: E402
 )
 from designer.models.events import Event  # noqa: E402
 from designer.models.nuggets import Nugget, NuggetRevision  # noqa: E402
+from designer.models.quality import (  # noqa: E402
+    Comment,
+    Notification,
+    Review,
+    WorkspaceChecklist,
+)
 from designer.models.revisions import Revision  # noqa: E402
 from designer.models.workspaces import Membership, Workspace  # noqa: E402
 
 __all__ = [
     "db",
     "Asset",
+    "Comment",
     "Design",
     "DesignMember",
     "Event",
@@ -44,11 +51,14 @@ __all__ = [
     "LoginAttempt",
     "Membership",
     "Module",
+    "Notification",
     "Nugget",
     "NuggetRevision",
     "Placement",
+    "Review",
     "Revision",
     "User",
     "Workspace",
+    "WorkspaceChecklist",
     "placement_objectives",
 ]

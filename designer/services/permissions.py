@@ -33,6 +33,9 @@ class Action(StrEnum):
     DESIGN_COMMENT = "design.comment"
     DESIGN_REVIEW = "design.review"
     DESIGN_MEMBERS = "design.members"
+    DESIGN_SUBMIT = "design.submit"
+    DESIGN_SIGN_OFF = "design.sign_off"
+    CHECKLIST_EDIT = "checklist.edit"
 
 
 WORKSPACE_ACTIONS = {
@@ -42,6 +45,7 @@ WORKSPACE_ACTIONS = {
     Action.LIBRARY_VIEW,
     Action.NUGGET_EDIT,
     Action.DESIGN_CREATE,
+    Action.CHECKLIST_EDIT,
 }
 
 _READ = {Action.WORKSPACE_VIEW, Action.LIBRARY_VIEW, Action.DESIGN_VIEW, Action.DESIGN_EXPORT}
@@ -58,10 +62,14 @@ ROLE_ACTIONS: dict[str, frozenset[Action]] = {
             Action.DESIGN_DELETE,
             Action.DESIGN_COMMENT,
             Action.DESIGN_MEMBERS,
+            Action.DESIGN_SUBMIT,
+            Action.CHECKLIST_EDIT,
         }
     ),
     "expert": frozenset(_READ | {Action.DESIGN_CREATE, Action.DESIGN_COMMENT}),
-    "reviewer": frozenset(_READ | {Action.DESIGN_COMMENT, Action.DESIGN_REVIEW}),
+    "reviewer": frozenset(
+        _READ | {Action.DESIGN_COMMENT, Action.DESIGN_REVIEW, Action.DESIGN_SIGN_OFF}
+    ),
     "viewer": frozenset(_READ),
 }
 
@@ -70,16 +78,32 @@ DESIGN_ROLE_ACTIONS: dict[str, frozenset[Action]] = {
     "coordinator": ROLE_ACTIONS["designer"] - WORKSPACE_ACTIONS,
     "designer": ROLE_ACTIONS["designer"] - WORKSPACE_ACTIONS,
     "expert": frozenset(
-        {Action.DESIGN_VIEW, Action.DESIGN_EXPORT, Action.DESIGN_EDIT, Action.DESIGN_COMMENT}
+        {
+            Action.DESIGN_VIEW,
+            Action.DESIGN_EXPORT,
+            Action.DESIGN_EDIT,
+            Action.DESIGN_COMMENT,
+            Action.DESIGN_SUBMIT,
+        }
     ),
     "reviewer": frozenset(
-        {Action.DESIGN_VIEW, Action.DESIGN_EXPORT, Action.DESIGN_COMMENT, Action.DESIGN_REVIEW}
+        {
+            Action.DESIGN_VIEW,
+            Action.DESIGN_EXPORT,
+            Action.DESIGN_COMMENT,
+            Action.DESIGN_REVIEW,
+            Action.DESIGN_SIGN_OFF,
+        }
     ),
     "viewer": frozenset({Action.DESIGN_VIEW, Action.DESIGN_EXPORT}),
 }
 
-# An expert of the workspace edits the designs they started or were invited to.
-_EXPERT_OWN_DESIGN = frozenset({Action.DESIGN_EDIT})
+# An expert of the workspace edits (and submits) the designs they started or were
+# invited to.
+_EXPERT_OWN_DESIGN = frozenset({Action.DESIGN_EDIT, Action.DESIGN_SUBMIT})
+
+# Nobody signs off a design they wrote themselves (the four-eyes principle).
+_AUTHOR_EXCLUDED = frozenset({Action.DESIGN_SIGN_OFF})
 
 
 def workspace_role(user: User | None, workspace_id: int) -> str | None:
@@ -116,7 +140,28 @@ def allowed_on_design(user: User | None, design: Design) -> frozenset[Action]:
         actions |= DESIGN_ROLE_ACTIONS[member_role]
     if role == "expert" and user is not None and design.created_by_id == user.id:
         actions |= _EXPERT_OWN_DESIGN
+    if user is not None and design.created_by_id == getattr(user, "id", None):
+        actions -= _AUTHOR_EXCLUDED
     return frozenset(actions)
+
+
+def sign_off_candidates(design: Design) -> list[User]:
+    """The people who may sign `design` off: members whose workspace role or role on the
+    design allows it, the design's author excepted (two queries)."""
+    workspace_roles = [r for r, acts in ROLE_ACTIONS.items() if Action.DESIGN_SIGN_OFF in acts]
+    design_roles = [r for r, acts in DESIGN_ROLE_ACTIONS.items() if Action.DESIGN_SIGN_OFF in acts]
+    by_workspace = db.session.scalars(
+        select(User)
+        .join(Membership, Membership.user_id == User.id)
+        .where(Membership.workspace_id == design.workspace_id, Membership.role.in_(workspace_roles))
+    ).all()
+    by_design = db.session.scalars(
+        select(User)
+        .join(DesignMember, DesignMember.user_id == User.id)
+        .where(DesignMember.design_id == design.id, DesignMember.role.in_(design_roles))
+    ).all()
+    people = {u.id: u for u in [*by_workspace, *by_design] if u.id != design.created_by_id}
+    return sorted(people.values(), key=lambda u: (u.display_name.lower(), u.id))
 
 
 def allowed_on_workspace(user: User | None, workspace: Workspace) -> frozenset[Action]:
