@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
 
 from flask import url_for
 from sqlalchemy import func, or_, select
@@ -301,17 +300,6 @@ def quality_events(design: Design, limit: int = 200) -> list[tuple[Event, str]]:
         .limit(limit)
     )
     return [(e, name or "—") for e, name in rows]
-
-
-@dataclass(frozen=True)
-class Seal:
-    design_title: str
-    reviewer: str
-    signed_at: Any
-    revision_number: int
-    checklists: list[Checklist]
-    outdated: bool
-    override: bool
 
 
 def seal_by_token(token: str) -> tuple[Review, Design]:

@@ -5,8 +5,18 @@ from flask import Flask
 
 
 def register_blueprints(app: Flask) -> None:
-    from designer.blueprints import auth, designs, workspaces
+    from designer.blueprints import (
+        auth,
+        checklists,
+        comments,
+        designs,
+        quality,
+        reviews,
+        workspaces,
+    )
 
     app.register_blueprint(auth.bp)
     app.register_blueprint(workspaces.bp)
     app.register_blueprint(designs.bp)
+    for quality_bp in (checklists.bp, comments.bp, quality.bp, reviews.bp):
+        app.register_blueprint(quality_bp)

@@ -20,6 +20,7 @@ from flask_login import current_user, login_required
 
 from designer import queries
 from designer.analytics import analyse
+from designer.blueprints.quality import overview_context
 from designer.export.assets import MissingAsset
 from designer.export.registry import UnknownFormat, formats, get_format
 from designer.exporting import download_name, export_to_tempfile
@@ -48,6 +49,7 @@ def overview(design_id: int):
         Action=Action,
         formats=formats(),
         delete_form=DeleteForm(),
+        **overview_context(current_user, design, snap),
     )
 
 

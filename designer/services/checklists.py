@@ -243,7 +243,7 @@ def update_rule(
         for param in rule.to_dict("en")["params"]:
             name = param["name"]
             raw = values.get(f"param:{name}")
-            if raw is None and param["kind"] != "flag":
+            if raw is None and param["kind"] in ("int", "number"):
                 continue
             try:
                 value = _param_value(param["kind"], raw, param["choices"])

@@ -33,8 +33,8 @@ class Action(StrEnum):
     DESIGN_COMMENT = "design.comment"
     DESIGN_REVIEW = "design.review"
     DESIGN_MEMBERS = "design.members"
-    DESIGN_SUBMIT = "design.submit"
-    DESIGN_SIGN_OFF = "design.sign_off"
+    DESIGN_SUBMIT = "review.submit"
+    DESIGN_SIGN_OFF = "review.sign_off"
     CHECKLIST_EDIT = "checklist.edit"
 
 

@@ -1,0 +1,101 @@
+"""The whole review flow through the Flask client: submit, review, approve, outdated."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from designer.extensions import db
+from designer.models import Design, Event, Review, Revision
+from designer.quality import get_builtin
+from designer.services import designs as design_service
+
+
+def _manual_answers(value: str = "met") -> dict[str, str]:
+    checklist = get_builtin("didactic_basics")
+    return {f"verdict:{checklist.key}:{c.key}": value for c in checklist.manual}
+
+
+def _submit(client, design_id: int, reviewer_ids: list[int], checklists=("didactic_basics",)):
+    return client.post(
+        f"/designs/{design_id}/review/submit",
+        data={"reviewers": reviewer_ids, "checklists": list(checklists), "message": "Bitte prüfen"},
+    )
+
+
+def test_submit_review_approve_and_outdate(client, login, people, example_design):
+    designer, reviewer = people["designer"], people["reviewer"]
+    login(designer)
+    form = client.get(f"/designs/{example_design.id}/review/submit").get_data(as_text=True)
+    assert reviewer.display_name in form
+    assert designer.display_name not in form.split("<form", 1)[1]  # the author is not offered
+    response = _submit(client, example_design.id, [reviewer.id])
+    assert response.status_code == 302
+    design = db.session.get(Design, example_design.id)
+    assert design.status == "in_review"
+    review = db.session.scalar(select(Review).where(Review.design_id == design.id))
+    submitted = db.session.scalar(
+        select(Revision).where(
+            Revision.design_id == design.id, Revision.number == review.submitted_revision
+        )
+    )
+    assert submitted.kind == "submitted"
+    assert review.checklist_keys == ["didactic_basics"]
+
+    client.post("/logout")
+    login(reviewer)
+    page = client.get(f"/designs/{design.id}/reviews/{review.id}").get_data(as_text=True)
+    assert "Sind die Lernziele aus einem beschriebenen Bedarf abgeleitet?" in page
+    assert 'name="decision"' in page
+
+    # Every manual criterion needs an answer before an approval.
+    response = client.post(
+        f"/designs/{design.id}/reviews/{review.id}", data={"decision": "approved"}
+    )
+    assert response.status_code == 422
+    assert db.session.get(Review, review.id).decision is None
+
+    response = client.post(
+        f"/designs/{design.id}/reviews/{review.id}",
+        data={"decision": "approved", "note": "Gut gemacht", **_manual_answers()},
+    )
+    assert response.status_code == 302
+    db.session.expire_all()
+    review = db.session.get(Review, review.id)
+    design = db.session.get(Design, design.id)
+    assert (review.decision, design.status) == ("approved", "approved")
+    approved = db.session.scalar(
+        select(Revision).where(Revision.design_id == design.id, Revision.kind == "approved")
+    )
+    assert (review.revision_number, review.snapshot_hash) == (
+        approved.number,
+        approved.snapshot_hash,
+    )
+    assert review.verdicts["didactic_basics"]["need"]["verdict"] == "met"
+    page = client.get(f"/designs/{design.id}/reviews/{review.id}").get_data(as_text=True)
+    assert "Freigabe gültig" in page or "Approval valid" in page
+    seal = client.get(f"/seal/{review.seal_token}").get_data(as_text=True)
+    assert "Gültig" in seal or "Valid" in seal
+
+    # A later change by the designer makes the approval outdated; the record stays.
+    design_service.update_grobkonzept(designer, design, {"target_group": "Neu"}, None)
+    db.session.commit()
+    assert db.session.get(Design, design.id).status == "draft"
+    page = client.get(f"/designs/{design.id}/reviews/{review.id}").get_data(as_text=True)
+    assert "approval-state" in page and ("veraltet" in page or "outdated" in page)
+    assert db.session.get(Review, review.id).decision == "approved"
+    anonymous = client.application.test_client()
+    seal = anonymous.get(f"/seal/{review.seal_token}")
+    assert seal.status_code == 200
+    text = seal.get_data(as_text=True)
+    assert "Veraltet" in text or "Outdated" in text
+    assert "Persona" not in text  # no content of the design on the seal
+
+    kinds = [e.kind for e in db.session.scalars(select(Event).where(Event.design_id == design.id))]
+    for kind in (
+        "design.submitted",
+        "review.requested",
+        "review.approved",
+        "design.approved",
+        "design.approval_outdated",
+    ):
+        assert kind in kinds
