@@ -22,8 +22,11 @@ from designer.filestore import FileTooLarge
 from designer.importers import registry as import_registry
 from designer.importers.base import ImportRefused
 from designer.models import Design, Membership, User, Workspace
+from designer.quality import check, evaluate, findings_json, has_blocking
+from designer.queries_quality import load_checklist
+from designer.read_model import snapshot
 from designer.services import accounts, workspaces
-from designer.services.errors import Invalid
+from designer.services.errors import Invalid, NotFound
 from designer.services.importing import import_design
 
 SEED = Path(__file__).resolve().parent / "seed" / "blended-course.json"
@@ -143,6 +146,37 @@ def export_command(
     except MissingAsset as exc:
         _fail([str(exc)])
     click.echo(f"wrote {output} ({fmt.label})")
+
+
+@main.command("check")
+@click.argument("design_id", type=int)
+@click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON")
+@click.option("--checklist", "checklist_key", default=None, help="Check against this checklist")
+@with_appcontext
+def check_command(design_id: int, as_json: bool, checklist_key: str | None) -> None:
+    """Run the quality rules on a design; exit 1 when a finding blocks approval."""
+    design = db.session.get(Design, design_id)
+    if design is None or design.deleted_at is not None:
+        _fail([f"no design with id {design_id}"])
+    snap = snapshot(design)
+    if checklist_key:
+        try:
+            findings = evaluate(snap, load_checklist(design.workspace_id, checklist_key)).findings
+        except NotFound:
+            _fail([f"no checklist {checklist_key!r} (built-in or of the design's workspace)"])
+    else:
+        findings = check(snap)
+    if as_json:
+        click.echo(findings_json(findings, design.language))
+    else:
+        for f in findings:
+            target = f"{f.target_kind}:{f.target_key}" if f.target_key else f.target_kind
+            blocking = " (blocking)" if f.blocking else ""
+            click.echo(
+                f"{f.severity:<8} {f.rule:<32} {target:<16} {f.message(design.language)}{blocking}"
+            )
+        click.echo(f"{len(findings)} findings")
+    sys.exit(1 if has_blocking(findings) else 0)
 
 
 @main.command("formats")
