@@ -230,7 +230,7 @@ def update_manual(slug: str, checklist_id: int, key: str):
 def add_rule(slug: str, checklist_id: int):
     workspace, row = _editable(slug, checklist_id)
     form = AddRuleForm(prefix="rule")
-    if not form.validate_on_submit() and form.errors.keys() - {"rule"}:
+    if not form.validate_on_submit():
         abort(400)
     try:
         service.add_rule(current_user, workspace, row, form.rule.data, _version(form))

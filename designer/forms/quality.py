@@ -67,7 +67,7 @@ class RuleCriterionForm(VersionedForm):
 
 
 class AddRuleForm(VersionedForm):
-    rule = SelectField(_l("Rule"))
+    rule = SelectField(_l("Rule"), validate_choice=False)
 
 
 class CommentForm(FlaskForm):
