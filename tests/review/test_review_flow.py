@@ -10,9 +10,8 @@ from designer.quality import get_builtin
 from designer.services import designs as design_service
 
 
-def _manual_answers(value: str = "met") -> dict[str, str]:
-    checklist = get_builtin("didactic_basics")
-    return {f"verdict:{checklist.key}:{c.key}": value for c in checklist.manual}
+def _manual_answers(value: str = "met", keys=("didactic_basics",)) -> dict[str, str]:
+    return {f"verdict:{key}:{c.key}": value for key in keys for c in get_builtin(key).manual}
 
 
 def _submit(client, design_id: int, reviewer_ids: list[int], checklists=("didactic_basics",)):
@@ -99,3 +98,80 @@ def test_submit_review_approve_and_outdate(client, login, people, example_design
         "design.approval_outdated",
     ):
         assert kind in kinds
+
+
+def _blocked_design(people, workspace):
+    """A design whose Grobkonzept lacks what learners must know: a blocking error."""
+    design = design_service.create_design(people["designer"], workspace, "Lückenhaft")
+    db.session.commit()
+    return design
+
+
+def test_blocking_findings_need_a_written_reason(client, login, people, workspace):
+    design = _blocked_design(people, workspace)
+    login(people["designer"])
+    assert (
+        _submit(
+            client, design.id, [people["reviewer"].id], ["legal", "didactic_basics"]
+        ).status_code
+        == 302
+    )
+    review = db.session.scalar(select(Review).where(Review.design_id == design.id))
+    client.post("/logout")
+    login(people["reviewer"])
+    page = client.get(f"/designs/{design.id}/reviews/{review.id}").get_data(as_text=True)
+    assert "transparency" in page or "Zielgruppe" in page
+    data = {"decision": "approved", **_manual_answers("met", ("legal", "didactic_basics"))}
+    response = client.post(f"/designs/{design.id}/reviews/{review.id}", data=data)
+    assert response.status_code == 422
+    assert "Give a reason" in response.get_data(as_text=True) or "Begründung" in response.get_data(
+        as_text=True
+    )
+    assert db.session.get(Review, review.id).decision is None
+
+    data["override_reason"] = "Pilotkurs, Angaben folgen mit der Ausschreibung."
+    response = client.post(f"/designs/{design.id}/reviews/{review.id}", data=data)
+    assert response.status_code == 302
+    db.session.expire_all()
+    review = db.session.get(Review, review.id)
+    assert review.decision == "approved" and review.blocking_count > 0
+    assert review.override_reason.startswith("Pilotkurs")
+    override = db.session.scalar(select(Event).where(Event.kind == "review.override"))
+    assert override.payload["reason"].startswith("Pilotkurs")
+
+
+def test_changes_requested_then_resubmitted(client, login, people, example_design):
+    designer = people["designer"]
+    login(designer)
+    _submit(client, example_design.id, [people["reviewer"].id, people["guest-reviewer"].id])
+    first, second = db.session.scalars(select(Review).order_by(Review.id)).all()
+    client.post("/logout")
+    login(people["reviewer"])
+    response = client.post(
+        f"/designs/{example_design.id}/reviews/{first.id}",
+        data={"decision": "changes_requested", "note": "Ziele schärfen"},
+    )
+    assert response.status_code == 302
+    db.session.expire_all()
+    assert db.session.get(Design, example_design.id).status == "changes_requested"
+    # The other reviewer's open request is withdrawn; it cannot be decided any more.
+    assert db.session.get(Review, second.id).withdrawn_at is not None
+    client.post("/logout")
+    login(designer)
+    assert _submit(client, example_design.id, [people["guest-reviewer"].id]).status_code == 302
+    db.session.expire_all()
+    assert db.session.get(Design, example_design.id).status == "in_review"
+    # A design in review cannot be submitted again.
+    assert _submit(client, example_design.id, [people["reviewer"].id]).status_code == 422
+
+
+def test_submission_refuses_authors_and_unknown_checklists(client, login, people, example_design):
+    login(people["designer"])
+    response = _submit(client, example_design.id, [people["designer"].id])
+    assert response.status_code == 422
+    response = _submit(client, example_design.id, [people["reviewer"].id], ["nope"])
+    assert response.status_code == 422
+    response = _submit(client, example_design.id, [people["viewer"].id])
+    assert response.status_code == 422
+    assert db.session.get(Design, example_design.id).status == "draft"
+    assert db.session.scalar(select(Review)) is None
