@@ -6,6 +6,7 @@ every parameter of the rule, defaults filled in and overrides validated by `Rule
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Final
@@ -80,7 +81,8 @@ class Param:
                 raise ConfigError(f"parameter {self.name!r} must be true or false, not {value!r}")
             return value
         if kind in ("int", "number"):
-            if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+            number = isinstance(value, int | float) and not isinstance(value, bool)
+            if not number or not math.isfinite(value) or value < 0:
                 raise ConfigError(f"parameter {self.name!r} must be a number ≥ 0, not {value!r}")
             if kind == "int" and value != int(value):
                 raise ConfigError(f"parameter {self.name!r} must be a whole number, not {value!r}")
