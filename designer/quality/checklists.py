@@ -59,14 +59,14 @@ def _criterion_dict(criterion: Criterion) -> dict[str, Any]:
     if isinstance(criterion, ManualCriterion):
         return {
             "key": criterion.key,
-            "kind": "manual",
+            "kind": criterion.kind,
             "category": criterion.category,
             "question": {"de": criterion.question_de, "en": criterion.question_en},
             "help": {"de": criterion.help_de, "en": criterion.help_en},
         }
     return {
         "key": criterion.key,
-        "kind": "automatic",
+        "kind": criterion.kind,
         "category": criterion.category,
         "rule": criterion.rule,
         "severity": criterion.severity,

@@ -50,20 +50,17 @@ def check_severity(severity: Any) -> str:
 
 @dataclass(frozen=True)
 class Param:
-    """A parameter of a rule. Its kind follows from the default: a flag (bool), a whole
-    number (int), a number (float) or a list of words (tuple of str, optionally limited to
-    `choices`)."""
+    """A parameter of a rule. Its kind follows from the default: a whole number (int), a
+    number (float) or a list of words (tuple of str, optionally limited to `choices`)."""
 
     name: str
-    default: bool | int | float | tuple[str, ...]
+    default: int | float | tuple[str, ...]
     label_de: str
     label_en: str
     choices: tuple[str, ...] = ()
 
     @property
     def kind(self) -> str:
-        if isinstance(self.default, bool):
-            return "flag"
         if isinstance(self.default, int):
             return "int"
         if isinstance(self.default, float):
@@ -73,13 +70,9 @@ class Param:
     def label(self, lang: str) -> str:
         return self.label_en if lang == "en" else self.label_de
 
-    def coerce(self, value: Any) -> bool | int | float | tuple[str, ...]:
+    def coerce(self, value: Any) -> int | float | tuple[str, ...]:
         """The value in canonical form (lists become tuples); ConfigError when unusable."""
         kind = self.kind
-        if kind == "flag":
-            if not isinstance(value, bool):
-                raise ConfigError(f"parameter {self.name!r} must be true or false, not {value!r}")
-            return value
         if kind in ("int", "number"):
             number = isinstance(value, int | float) and not isinstance(value, bool)
             if not number or not math.isfinite(value) or value < 0:
