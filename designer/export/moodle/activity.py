@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from designer.export.moodle.plan import Activity, GradeItem, Plan
 from designer.export.moodle.questions import quiz_category_ids
-from designer.export.moodle.xml import decimal, fields, group, root, sub, to_bytes
+from designer.export.moodle.xml import Element, decimal, fields, group, root, sub, to_bytes
 
 MODULE_VERSION = 2024100700
 ADVANCED_GRADING = {"assign", "forum"}
@@ -79,7 +79,7 @@ def grades_xml(plan: Plan, a: Activity) -> bytes:
     return to_bytes(doc)
 
 
-def grade_item(plan: Plan, parent, item: GradeItem) -> None:
+def grade_item(plan: Plan, parent: Element, item: GradeItem) -> None:
     total = sum(i.grademax for i in plan.grade_items)
     el = group(parent, "grade_item", id=item.id)
     fields(

@@ -167,7 +167,9 @@ class _Planner:
             shown += rest
         a.files += self.alloc.file_entries(a.contextid, a.component, area, shown, main=False)
         if rest and attachments is not None:
-            a.files += self.alloc.file_entries(a.contextid, a.component, attachments, rest, False)
+            a.files += self.alloc.file_entries(
+                a.contextid, a.component, attachments, rest, main=False
+            )
         return markup
 
     def _grade_item(self, a: Activity, grademax: float, gradepass: float) -> GradeItem:
