@@ -153,7 +153,7 @@ def _assign(plan: Plan, a: Activity, el: Element) -> None:
             ("allowsubmissionsfromdate", 0),
             ("grade", int(a.grade_item.grademax)),
             ("timemodified", plan.now),
-            ("completionsubmit", 1),
+            ("completionsubmit", a.completion.submit),
             ("requiresubmissionstatement", 0),
             ("teamsubmission", 0),
             ("requireallteammemberssubmit", 0),

@@ -222,7 +222,7 @@ def shortname(snap: DesignSnapshot) -> str:
 
 
 class Allocator:
-    """Hands out the ids of one backup in the order Moodle's backup would meet them."""
+    """Hands out the ids of one backup and the file entries of each file area."""
 
     def __init__(self) -> None:
         self.ids = Ids()
