@@ -13,7 +13,8 @@
   var tasks = Array.prototype.slice.call(main.querySelectorAll("[data-kw-task]"));
   var quizzes = Array.prototype.slice.call(main.querySelectorAll("[data-kw-quiz]"));
   var resumed = lms.start();
-  var mastery = lms.masteryScore();
+  /* The pass mark the LMS took from the manifest, else the one written into the page. */
+  var mastery = quizzes.length ? lms.masteryScore() : null;
   if (mastery === null) { mastery = parseFloat(main.getAttribute("data-kw-mastery")); }
   var state = readState(resumed.state);
   var location = resumed.location;
