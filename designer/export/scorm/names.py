@@ -31,11 +31,12 @@ class NameRegistry:
 
     def claim(self, wish: str, fallback: str = "file") -> str:
         base = wish.replace("\\", "/").rsplit("/", 1)[-1]
-        stem, dot, ext = slug(base, fallback).rpartition(".")
-        if not dot or not stem:
-            stem, ext = slug(base, fallback), ""
-        stem = stem[:_MAX_STEM].rstrip(".-_") or fallback
-        suffix = f".{ext[:10].lower()}" if ext else ""
+        stem, dot, ext = base.rpartition(".")
+        if not dot:
+            stem, ext = base, ""
+        stem = slug(stem, fallback)[:_MAX_STEM].rstrip(".-_") or fallback
+        ext = slug(ext, "")[:10].lower()
+        suffix = f".{ext}" if ext else ""
         name, n = stem + suffix, 1
         while name.lower() in self._taken:
             n += 1

@@ -173,6 +173,19 @@ def _reference_problems(root: etree._Element, schemas: SchemaSet) -> list[str]:
     for resource in root.iter(_local("resource")):
         if resource.get(schemas.scorm_type) not in ("sco", "asset"):
             problems.append(f"resource {resource.get('identifier')!r} has no SCORM type")
+    return problems + _mastery_problems(root)
+
+
+def _mastery_problems(root: etree._Element) -> list[str]:
+    """SCORM 1.2 masteryscore is 0–100; its XSD only says "a string"."""
+    problems = []
+    for node in root.iter(f"{{{ADLCP12}}}masteryscore"):
+        try:
+            valid = 0 <= float(node.text or "") <= 100
+        except ValueError:
+            valid = False
+        if not valid:
+            problems.append(f"masteryscore {node.text!r} is not a number from 0 to 100")
     return problems
 
 
