@@ -272,3 +272,11 @@ def test_validator_wants_the_schema_files(packages):
             if name != "imsss_v1p0control.xsd":
                 zf.writestr(name, source.read(name))
     assert _problems(out.getvalue()) == "imsss_v1p0control.xsd is missing at the root"
+
+
+def test_shipped_schemas_are_4th_edition():
+    from designer.export.scorm.validate import SCHEMA_ROOT
+
+    adlcp = (SCHEMA_ROOT / "scorm2004" / "adlcp_v1p3.xsd").read_text(encoding="utf-8")
+    assert re.search(r'version\s*=\s*"2\.0"', adlcp)
+    assert "completedByMeasure" in adlcp

@@ -21,11 +21,10 @@ from designer.export.registry import ExportContext
 from designer.export.scorm.options import read_settings
 from designer.export.scorm.pages import PAGE_SCRIPT, STYLESHEET, render_page
 from designer.export.scorm.plan import CoursePlan, build_plan
-from designer.export.scorm.validate import MANIFEST, listed_files, parse_manifest
+from designer.export.scorm.validate import MANIFEST, SchemaSet, listed_files, parse_manifest
 from designer.snapshot import DesignSnapshot
 
 RUNTIME_DIR = Path(__file__).resolve().parent / "runtime"
-SCHEMA_ROOT = Path(__file__).resolve().parent.parent / "schemas"
 CHUNK = 1 << 16
 
 
@@ -40,16 +39,11 @@ class Version:
     key: str
     manifest: Callable[[CoursePlan, Sequence[str]], bytes]
     runtime: str
-    schemas: str
+    schemas: SchemaSet
 
     @property
     def runtime_path(self) -> str:
         return f"shared/{self.runtime}"
-
-    def schema_files(self) -> list[Path]:
-        return sorted(
-            p for p in (SCHEMA_ROOT / self.schemas).iterdir() if p.suffix in (".xsd", ".dtd")
-        )
 
 
 def write_package(
@@ -68,7 +62,7 @@ def write_package(
     stamp = time.localtime(time.time())[:6]
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as zf:
         _put(zf, MANIFEST, manifest, stamp)
-        for schema in version.schema_files():
+        for schema in version.schemas.files():
             _put(zf, schema.name, schema.read_bytes(), stamp)
         for page in plan.pages:
             _put(zf, page.filename, render_page(plan, page, version.runtime_path), stamp)
@@ -78,7 +72,7 @@ def write_package(
             info = _info(plan.asset_paths[asset.key], stamp)
             with ctx.assets.open(asset) as src, zf.open(info, "w") as dst:
                 shutil.copyfileobj(src, dst, CHUNK)
-        _check_complete(zf.namelist(), manifest, {s.name for s in version.schema_files()})
+        _check_complete(zf.namelist(), manifest, {s.name for s in version.schemas.files()})
 
 
 def _check_assets(plan: CoursePlan, assets: AssetSource) -> None:

@@ -39,6 +39,12 @@ class SchemaSet:
     scorm_type: str
     required_files: tuple[str, ...]
 
+    def files(self) -> list[Path]:
+        """The shipped schema files, which go to the root of every package."""
+        return sorted(
+            p for p in (SCHEMA_ROOT / self.folder).iterdir() if p.suffix in (".xsd", ".dtd")
+        )
+
 
 _IMSSS_PARTS = ("auxresource", "control", "delivery", "limit", "objective", "random", "rollup")
 _IMSSS_PARTS += ("seqrule", "util")
@@ -112,7 +118,7 @@ def validate_package(package: str | Path | BinaryIO) -> list[str]:
 
 def validate_manifest(root: etree._Element, schemas: SchemaSet) -> list[str]:
     """XSD errors plus the rules the XSDs leave out."""
-    schema = xml_schema(schemas.folder)
+    schema = xml_schema(schemas)
     problems = []
     if not schema.validate(root):
         problems += [f"XSD line {e.line}: {e.message}" for e in schema.error_log]
@@ -120,12 +126,11 @@ def validate_manifest(root: etree._Element, schemas: SchemaSet) -> list[str]:
 
 
 @cache
-def xml_schema(folder: str) -> etree.XMLSchema:
+def xml_schema(schemas: SchemaSet) -> etree.XMLSchema:
     """The schema of one SCORM version, loaded from a patched temporary copy."""
-    schemas = SCORM12 if folder == SCORM12.folder else SCORM2004
     with tempfile.TemporaryDirectory(prefix="kurswerk-xsd-") as tmp:
         copy = Path(tmp)
-        for source in (SCHEMA_ROOT / folder).iterdir():
+        for source in schemas.files():
             data = source.read_bytes()
             if source.name == "ims_xml.xsd":
                 data = re.sub(rb'\sxmlns="http://www.w3.org/XML/1998/namespace"', b"", data)
@@ -160,7 +165,8 @@ def _reference_problems(root: etree._Element, schemas: SchemaSet) -> list[str]:
     problems += [f"identifier {i!r} is used {n} times" for i, n in ids.items() if n > 1]
     resources = {r.get("identifier") for r in root.iter(_local("resource"))}
     organizations = {o.get("identifier") for o in root.iter(_local("organization"))}
-    default = root.find(_local("organizations")).get("default")
+    default = root.find(_local("organizations"))
+    default = None if default is None else default.get("default")
     if default and default not in organizations:
         problems.append(f"default organization {default!r} does not exist")
     for node in [*root.iter(_local("item")), *root.iter(_local("dependency"))]:
