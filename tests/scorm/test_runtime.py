@@ -249,3 +249,17 @@ def test_single_sco_completes_after_every_task(lms_for, version):
     assert session.values[success] == "passed"
     if version == "scorm2004":
         assert session.values[status] == "completed"
+
+
+def test_pages_work_with_the_keyboard(page, tmp_path):
+    with serve(export(example(), "scorm12"), tmp_path) as base:
+        page.goto(f"{base}/pkg/start.html")
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.textContent") == "Zum Inhalt springen"
+        for _ in range(10):
+            page.keyboard.press("Tab")
+            if page.evaluate("document.activeElement.tagName") == "BUTTON":
+                break
+        assert page.evaluate("document.activeElement.textContent") == "Überblick gelesen"
+        page.keyboard.press("Enter")
+        assert page.locator(".kw-status").inner_text() == "Erledigt"

@@ -46,8 +46,18 @@ class SchemaSet:
         )
 
 
-_IMSSS_PARTS = ("auxresource", "control", "delivery", "limit", "objective", "random", "rollup")
-_IMSSS_PARTS += ("seqrule", "util")
+# imsss_v1p0.xsd includes one file per part of the sequencing model.
+_IMSSS_PARTS = (
+    "auxresource",
+    "control",
+    "delivery",
+    "limit",
+    "objective",
+    "random",
+    "rollup",
+    "seqrule",
+    "util",
+)
 
 SCORM12 = SchemaSet(
     folder="scorm12",
