@@ -162,3 +162,15 @@ def test_text_is_escaped_everywhere():
     manifest = zf.read("imsmanifest.xml")
     assert b"<b>" not in manifest
     assert etree.fromstring(manifest).findtext(".//{*}organization/{*}title") == "Kurs <b>&</b>"
+
+
+def test_a_top_level_heading_in_content_moves_below_the_page_title():
+    snap = example()
+    n4 = dataclasses.replace(snap.nugget("N4"), content_html="<h1>Vier Stufen</h1><h3>S</h3>")
+    snap = dataclasses.replace(
+        snap, nuggets=tuple(n4 if n.key == "N4" else n for n in snap.nuggets)
+    )
+    doc = pages(export(snap, "scorm12"))["04-Das-SAMR-Modell.html"]
+    content = doc.find(".//div[@class='kw-content']")
+    assert [h.tag for h in content] == ["h2", "h4"]
+    assert [h.tag for h in doc.iter("h1")] == ["h1"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from contextlib import ExitStack
 
 import pytest
 
@@ -20,19 +21,15 @@ DURATION_2004 = re.compile(r"^PT(\d+H)?(\d+M)?\d+(\.\d{1,2})?S$")
 
 @pytest.fixture
 def lms_for(page, tmp_path):
-    """Serve a package and return a TestLms for it (one server per test)."""
-    servers = []
+    """Serve a package and return a TestLms for it (one server per call)."""
+    with ExitStack() as stack:
 
-    def start(snap: DesignSnapshot, version: str, options: dict[str, str] | None = None):
-        package = export(snap, version, options)
-        server = serve(package, tmp_path / f"site{len(servers)}")
-        base = server.__enter__()
-        servers.append(server)
-        return TestLms(page, base, package, version)
+        def start(snap: DesignSnapshot, version: str, options: dict[str, str] | None = None):
+            package = export(snap, version, options)
+            base = stack.enter_context(serve(package, tmp_path / f"site-{id(package)}"))
+            return TestLms(page, base, package, version)
 
-    yield start
-    for server in servers:
-        server.__exit__(None, None, None)
+        yield start
 
 
 def assert_clean_session(session: Session, version: str) -> None:

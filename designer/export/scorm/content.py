@@ -41,20 +41,22 @@ def rewrite(
     content_html: str,
     paths: Mapping[str, str],
     alt_texts: Mapping[str, str],
-    heading_shift: int,
+    top_heading: int,
 ) -> list[HtmlElement | str]:
     """The content ready for a page of the package.
 
     References to asset file names point at the packaged path; an image of an unknown
     local file is replaced by its alt text (it would be a broken image); images get the
-    asset's alt text when they have none; headings move down by `heading_shift` levels so
-    that the page keeps one outline.
+    asset's alt text when they have none; headings move down so that the content's
+    highest heading is at least level `top_heading` and the page keeps one outline.
     """
     nodes = fragments(content_html)
+    headings = [node for node in _elements(nodes) if node.tag in _HEADINGS]
+    shift = max(0, top_heading - min((int(h.tag[1]) for h in headings), default=6))
     for node in _elements(nodes):
         _rewrite_references(node, paths, alt_texts)
-        if node.tag in _HEADINGS and heading_shift:
-            node.tag = f"h{min(6, int(node.tag[1]) + heading_shift)}"
+    for heading in headings:
+        heading.tag = f"h{min(6, int(heading.tag[1]) + shift)}"
     return nodes
 
 

@@ -66,14 +66,15 @@ def _body(plan: CoursePlan, page: Page) -> list[Child]:
         return [_section(plan, page.sections[0], 1)]
     start, *nuggets = page.sections
     parts: list[Child] = [_section(plan, start, 1), _contents(plan, nuggets)]
-    for module, sections in groupby(nuggets, key=lambda s: s.placed.module.key):
-        sections = list(sections)
-        module_title = sections[0].placed.module.title
+    for _, group in groupby(nuggets, key=lambda s: s.placed.module.key):
+        sections = list(group)
+        module = sections[0].placed.module
+        heading = f"m-{sections[0].anchor}"
         parts.append(
             el(
                 "section",
-                {"class": "kw-module", "aria-labelledby": f"m-{module}"},
-                el("h2", {"id": f"m-{module}"}, module_title),
+                {"class": "kw-module", "aria-labelledby": heading},
+                el("h2", {"id": heading}, module.title.strip() or module.key),
                 [_section(plan, s, 3) for s in sections],
             )
         )
@@ -225,7 +226,7 @@ def _nugget(plan: CoursePlan, section: Section, level: int) -> HtmlElement:
         _heading(level, section.anchor, nugget.title),
         el("p", {"class": "kw-meta"}, _meta(placed, lang)),
         el("p", {"class": "kw-summary"}, nugget.summary) if nugget.summary else None,
-        el("div", {"class": "kw-content"}, _content(plan, placed, level - 1)),
+        el("div", {"class": "kw-content"}, _content(plan, placed, level + 1)),
         _link(nugget.url, lang) if nugget.url else None,
         el("p", {"class": "kw-note"}, text("forum_note", lang))
         if nugget.activity_kind == "forum"
@@ -244,11 +245,11 @@ def _meta(placed: PlacedNugget, lang: str) -> str:
     return f"{text('duration', lang)}: {minutes} · {text('delivery', lang)}: {mode}"
 
 
-def _content(plan: CoursePlan, placed: PlacedNugget, shift: int) -> list[HtmlElement | str]:
+def _content(plan: CoursePlan, placed: PlacedNugget, top_heading: int) -> list[HtmlElement | str]:
     by_name = {a.filename: a for a in plan.packaged_assets()}
     paths = {name: plan.asset_paths[a.key] for name, a in by_name.items()}
     alts = {name: a.alt_text for name, a in by_name.items()}
-    return content.rewrite(placed.nugget.content_html, paths, alts, shift)
+    return content.rewrite(placed.nugget.content_html, paths, alts, top_heading)
 
 
 def _link(url: str, lang: str) -> HtmlElement:
