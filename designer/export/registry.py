@@ -49,9 +49,9 @@ class UnknownFormat(KeyError):
 
 
 def _formats() -> dict[str, ExportFormat]:
-    from designer.export import jsonfmt, moodle
+    from designer.export import jsonfmt, moodle, scorm
 
-    formats = [*jsonfmt.FORMATS, *moodle.FORMATS]
+    formats = [*jsonfmt.FORMATS, *scorm.FORMATS, *moodle.FORMATS]
     return {f.key: f for f in formats}
 
 
