@@ -140,7 +140,7 @@ def export_command(
         fmt = export_to_file(design, format_key, output, parsed)
     except UnknownFormat as exc:
         _fail([str(exc.args[0])])
-    except MissingAsset as exc:
+    except (MissingAsset, ValueError) as exc:
         _fail([str(exc)])
     click.echo(f"wrote {output} ({fmt.label})")
 
