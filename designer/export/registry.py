@@ -49,9 +49,9 @@ class UnknownFormat(KeyError):
 
 
 def _formats() -> dict[str, ExportFormat]:
-    from designer.export import jsonfmt
+    from designer.export import jsonfmt, xlsx
 
-    formats = [*jsonfmt.FORMATS]
+    formats = [*jsonfmt.FORMATS, xlsx.FORMAT]
     return {f.key: f for f in formats}
 
 
