@@ -45,6 +45,7 @@ VOCABULARY_OF = {
     "assessment": "assessment",
     "activity_kind": "activity_kind",
 }
+LIST_ERROR = ("Bitte einen Wert aus der Liste wählen.", "Choose a value from the list.")
 EXTRA_VALIDATION_ROWS = 200  # rows below the plan where new rows still get selection lists
 
 
@@ -121,7 +122,7 @@ def _validations(ws: Worksheet, fields: list[str], lang: str, last: int) -> None
         labels = [lbl for _, lbl in choices(vocabulary, lang)]
         column = get_column_letter(fields.index(field) + 1)
         dv = DataValidation(type="list", formula1='"' + ",".join(labels) + '"', allow_blank=True)
-        dv.error = pick(("Bitte einen Wert aus der Liste wählen.", "Choose a value from the list."), lang)
+        dv.error = pick(LIST_ERROR, lang)
         dv.showErrorMessage = True
         dv.add(f"{column}2:{column}{last}")
         ws.add_data_validation(dv)
@@ -132,7 +133,8 @@ def _learning_type_colours(ws: Worksheet, fields: list[str], lang: str, last: in
     column = get_column_letter(fields.index("learning_type") + 1)
     for value, colour in LEARNING_TYPE_COLOURS.items():
         fill = PatternFill("solid", bgColor=_tint(colour))
-        rule = FormulaRule(formula=[f'${column}2="{label("learning_type", value, lang)}"'], fill=fill)
+        condition = f'${column}2="{label("learning_type", value, lang)}"'
+        rule = FormulaRule(formula=[condition], fill=fill)
         ws.conditional_formatting.add(f"{column}2:{column}{max(last, 2)}", rule)
 
 

@@ -66,7 +66,10 @@ MESSAGES = {
         "{what} {value!r} nicht erkannt – {default} angenommen",
         "{what} {value!r} not recognised – {default} assumed",
     ),
-    "grobkonzept": ("Grobkonzept: {what} {value!r} nicht lesbar", "Outline: {what} {value!r} unreadable"),
+    "grobkonzept": (
+        "Grobkonzept: {what} {value!r} nicht lesbar",
+        "Course outline: {what} {value!r} unreadable",
+    ),
 }
 TERM_NAMES = {
     "learning_type": ("Lerntyp", "learning type"),
@@ -122,8 +125,11 @@ class _Builder:
                 current = filled[0][1]
                 continue
             values = {name: self._text(row, name) for name in self.columns}
-            raw = {name: row.cells[cols[0]] for name, cols in self.columns.items()
-                   if cols[0] < len(row.cells)}
+            raw = {
+                name: row.cells[cols[0]]
+                for name, cols in self.columns.items()
+                if cols[0] < len(row.cells)
+            }
             current = values.get("module") or current
             module = current or row.group or fallback_module
             self.entries.append(_Entry(row, module, values, raw))

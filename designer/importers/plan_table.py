@@ -389,7 +389,7 @@ def guess_field(header: str) -> str | None:
 
 
 def header_language(headers: Iterable[str]) -> str:
-    """"en" when more headers are English words than German ones."""
+    """ "en" when more headers are English words than German ones."""
     de = en = 0
     for header in headers:
         h = normalise(header)
@@ -548,7 +548,7 @@ def parse_date(value: Cell) -> str | None:
 
 
 def parse_int_range(value: Cell) -> tuple[int, int] | None:
-    """"8–16", "8 bis 16", "12" → (low, high)."""
+    """ "8–16", "8 bis 16", "12" → (low, high)."""
     numbers = [int(n) for n in re.findall(r"\d+", as_text(value))]
     if len(numbers) == 1:
         return numbers[0], numbers[0]
@@ -558,7 +558,7 @@ def parse_int_range(value: Cell) -> tuple[int, int] | None:
 
 
 def parse_period(value: Cell) -> tuple[str, str] | None:
-    """"01.02.2027 – 26.03.2027" → two ISO dates."""
+    """ "01.02.2027 – 26.03.2027" → two ISO dates."""
     parts = re.split(r"\s*(?:–|—|-(?=\s)|\bbis\b|\bto\b)\s*", as_text(value))
     if len(parts) != 2:
         return None
@@ -642,7 +642,8 @@ class SideInfo:
     def _objective(self, cells: Sequence[Cell]) -> None:
         key, text_, bloom = (as_text(c) for c in (*cells, "", "", "")[:3])
         if key and text_:
-            self.objectives.append(KnownObjective(key, text_, parse_term("bloom_level", bloom) or ""))
+            bloom_level = parse_term("bloom_level", bloom) or ""
+            self.objectives.append(KnownObjective(key, text_, bloom_level))
 
     def _module(self, cells: Sequence[Cell]) -> None:
         values = [as_text(c) for c in (*cells, *[""] * 7)[:7]]
