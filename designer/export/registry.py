@@ -49,9 +49,9 @@ class UnknownFormat(KeyError):
 
 
 def _formats() -> dict[str, ExportFormat]:
-    from designer.export import jsonfmt, xlsx
+    from designer.export import docx, jsonfmt, xlsx
 
-    formats = [*jsonfmt.FORMATS, xlsx.FORMAT]
+    formats = [*jsonfmt.FORMATS, docx.FORMAT, xlsx.FORMAT]
     return {f.key: f for f in formats}
 
 
