@@ -211,7 +211,7 @@ def build_snapshot(
 
 def _nugget(builder: _Builder, entry: _Entry, key: str) -> Nugget | None:
     values = entry.values
-    title = values.get("title", "") or _first_line(values.get("summary", ""))
+    title = _first_line(values.get("title", "") or values.get("summary", ""))
     if not title:
         builder.warn(entry.row, "no_title")
         return None
