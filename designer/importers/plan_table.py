@@ -60,8 +60,8 @@ SYNONYMS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("duration", "minutes", "mins", "length", "workload"),
     ),
     "time": (
-        ("zeit", "uhrzeit", "von-bis", "von–bis", "von bis", "zeitraum", "zeitrahmen"),
-        ("time", "time slot", "from-to", "from–to", "clock"),
+        ("zeit", "uhrzeit", "von-bis", "von–bis", "von bis", "zeitraum", "zeitrahmen", "beginn"),
+        ("time", "time slot", "from-to", "from–to", "clock", "start"),
     ),
     "title": (
         ("titel", "thema", "lernnugget", "nugget", "überschrift", "lernschritt", "schritt"),
@@ -370,16 +370,15 @@ def _all_synonyms(name: str) -> tuple[str, ...]:
 
 
 def guess_field(header: str) -> str | None:
-    """The field a header names: exact synonyms first, then a synonym as a whole word."""
+    """The field a header names: exact synonyms first, then a synonym as a whole word
+    ("Zeit (min)" holds minutes: durations are tried before times)."""
     h = normalise(header)
     if not h:
         return None
     if h in EXACT_HEADERS:
         return EXACT_HEADERS[h]
-    without_brackets = normalise(re.sub(r"\(.*?\)", "", h))
     for name in SYNONYMS:
-        synonyms = _all_synonyms(name)
-        if h in synonyms or without_brackets in synonyms:
+        if h in _all_synonyms(name):
             return name
     for name in SYNONYMS:
         for synonym in _all_synonyms(name):
