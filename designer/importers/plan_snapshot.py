@@ -62,6 +62,10 @@ MESSAGES = {
         "keine Dauer erkennbar ({value!r}) – 0 Minuten angenommen",
         "no duration found ({value!r}) – 0 minutes assumed",
     ),
+    "no_duration_given": (
+        "keine Dauer angegeben – 0 Minuten angenommen",
+        "no duration given – 0 minutes assumed",
+    ),
     "unknown_term": (
         "{what} {value!r} nicht erkannt – {default} angenommen",
         "{what} {value!r} not recognised – {default} assumed",
@@ -218,7 +222,7 @@ def _nugget(builder: _Builder, entry: _Entry, key: str) -> Nugget | None:
     minutes = entry.minutes
     if minutes is None:
         shown = values.get("duration") or values.get("time") or ""
-        builder.warn(entry.row, "no_duration", value=shown)
+        builder.warn(entry.row, "no_duration" if shown else "no_duration_given", value=shown)
     terms = {name: _term(builder, entry, name) for name in DEFAULTS}
     tags = tuple(t.strip() for t in values.get("tags", "").replace(",", ";").split(";"))
     return Nugget(
@@ -331,35 +335,42 @@ def _modules(
 
 
 def _grobkonzept(raw: Mapping[str, Cell], language: str) -> tuple[Grobkonzept, list[str]]:
+    """Grobkonzept fields from labelled texts; unreadable numbers and dates are reported."""
     values: dict[str, object] = {}
     problems: list[str] = []
-
-    def unreadable(name: str, value: Cell) -> None:
-        problems.append(_say("grobkonzept", language, what=name, value=as_text(value)))
-
     for name, value in raw.items():
-        if name in GROBKONZEPT_TEXT_FIELDS:
-            values[name] = as_text(value)
-        elif name in ("planned_workload_minutes", "participants_min", "participants_max"):
-            number = parse_duration(value) if name.startswith("planned") else _whole(value)
-            values[name] = number if number is not None else unreadable(name, value)
-        elif name in ("start_date", "end_date"):
-            values[name] = parse_date(value) or unreadable(name, value) or ""
-        elif name == "participants":
-            low_high = parse_int_range(value)
-            if low_high:
-                values.setdefault("participants_min", low_high[0])
-                values.setdefault("participants_max", low_high[1])
-            else:
-                unreadable(name, value)
-        elif name == "period":
-            period = parse_period(value)
-            if period:
-                values.setdefault("start_date", period[0])
-                values.setdefault("end_date", period[1])
-            else:
-                unreadable(name, value)
+        parsed = _grobkonzept_value(name, value)
+        if parsed is None:
+            problems.append(_say("grobkonzept", language, what=name, value=as_text(value)))
+            continue
+        for field_name, field_value in parsed.items():
+            values.setdefault(field_name, field_value)
     return Grobkonzept(**values), problems
+
+
+def _grobkonzept_value(name: str, value: Cell) -> dict[str, object] | None:
+    """The field(s) one labelled value sets, {} for labels without a field, None if unreadable."""
+    if name in GROBKONZEPT_TEXT_FIELDS:
+        return {name: as_text(value)}
+    if name == "planned_workload_minutes":
+        parsed: object = parse_duration(value)
+    elif name in ("participants_min", "participants_max"):
+        parsed = _whole(value)
+    elif name in ("start_date", "end_date"):
+        parsed = parse_date(value)
+    elif name == "participants":
+        low_high = parse_int_range(value)
+        return (
+            dict(zip(("participants_min", "participants_max"), low_high, strict=True))
+            if low_high
+            else None
+        )
+    elif name == "period":
+        period = parse_period(value)
+        return dict(zip(("start_date", "end_date"), period, strict=True)) if period else None
+    else:
+        return {}
+    return None if parsed is None else {name: parsed}
 
 
 def _whole(value: Cell) -> int | None:

@@ -9,6 +9,7 @@ from designer.export.assets import NoAssets
 from designer.export.registry import ExportContext, get_format
 from designer.importers import registry
 from designer.importers.base import ImportRefused
+from designer.importers.plan_table import PlanRow, PlanTable, columns_of
 from designer.importers.plans import analyse_table, build_snapshot, read_plan
 from designer.snapshot import DesignSnapshot, to_dict
 from tests.office import handmade
@@ -227,7 +228,7 @@ def test_user_corrected_mapping_and_english_messages(tmp_path):
     broken = {**guessed, 2: "social_form"}
     _, messages = build_snapshot(table, broken, "Konflikte", "en")
     assert messages[:2] == [
-        "Row 7: no duration found ('') – 0 minutes assumed",
+        "Row 7: no duration given – 0 minutes assumed",
         "Row 7: social form '15 min' not recognised – Individual work assumed",
     ]
 
@@ -301,3 +302,36 @@ def test_plan_rows_that_all_fail_are_refused(tmp_path):
 def test_analyse_table_names_the_supported_files(tmp_path):
     with pytest.raises(ImportRefused, match="only"):
         analyse_table(tmp_path / "plan.csv")
+
+
+def test_word_row_messages_name_table_and_row(tmp_path):
+    table = analyse_table(handmade.word_plan(tmp_path))
+    mapping = {**table.guessed_mapping(), 3: "learning_type"}  # social form read as type
+    _, messages = build_snapshot(table, mapping, "Kommunikation", "de")
+    # table 1 is the label | value table above the plan
+    assert messages[0] == ("Tabelle 2, Zeile 2: Lerntyp 'PA' nicht erkannt – Aneignung angenommen")
+    assert messages[-1].startswith("Tabelle 3, Zeile 2: Lerntyp 'GA'")
+
+
+def test_built_from_a_table_in_memory_live_sessions_keep_their_clock_times():
+    table = PlanTable(
+        source="memory",
+        header_row=1,
+        columns=columns_of(["Zeit", "Titel", "Aktivitätstyp", "Lernziel"]),
+        rows=(
+            PlanRow(2, ("10:00–11:30", "Webinar", "Live-Termin", "O1: Ziele nennen")),
+            PlanRow(3, ("11:30–12:00", "Nachlese", "Seite", "")),
+        ),
+        grobkonzept={"participants": "viele", "planned_workload_minutes": "2 h"},
+    )
+    snap, messages = build_snapshot(table, table.guessed_mapping(), "Live", "de")
+    webinar, reading = snap.nuggets
+    assert (webinar.activity_kind, webinar.schedule.start, webinar.schedule.end) == (
+        "live_session",
+        "10:00",
+        "11:30",
+    )
+    assert reading.schedule is None and reading.duration_minutes == 30
+    assert snap.grobkonzept.planned_workload_minutes == 120
+    assert messages == ["Grobkonzept: participants 'viele' nicht lesbar"]
+    assert [o.text for o in snap.objectives] == ["O1: Ziele nennen"]
