@@ -43,7 +43,11 @@ from designer.snapshot import (
 )
 from designer.vocab import label
 
+# Longest titles kept (the database holds 300 characters; a nugget title made from a
+# content cell should read like a title) and the longest licence name.
 TITLE_LENGTH = 80
+MODULE_TITLE_LENGTH = 200
+LICENCE_LENGTH = 120
 DEFAULTS = {
     "learning_type": "acquisition",
     "delivery_mode": "self_paced_online",
@@ -126,7 +130,7 @@ class _Builder:
             if normalise(filled[0][1]) in TOTAL_WORDS:
                 continue
             if len(filled) == 1 and filled[0][0] == 0 and not self._is_data_cell(0, row):
-                current = filled[0][1]
+                current = _clip(filled[0][1], MODULE_TITLE_LENGTH)
                 continue
             values = {name: self._text(row, name) for name in self.columns}
             raw = {
@@ -134,7 +138,7 @@ class _Builder:
                 for name, cols in self.columns.items()
                 if cols[0] < len(row.cells)
             }
-            current = values.get("module") or current
+            current = _clip(values.get("module", ""), MODULE_TITLE_LENGTH) or current
             module = current or row.group or fallback_module
             self.entries.append(_Entry(row, module, values, raw))
 
@@ -187,7 +191,7 @@ def build_snapshot(
 
     Returns the snapshot and one message per row that could not be read completely.
     """
-    title = title.strip() or table.title or table.source
+    title = _clip(title.strip() or table.title or table.source, MODULE_TITLE_LENGTH)
     builder = _Builder(table, _columns(mapping), language)
     builder.collect(title)
     builder.timing()
@@ -215,7 +219,7 @@ def build_snapshot(
 
 def _nugget(builder: _Builder, entry: _Entry, key: str) -> Nugget | None:
     values = entry.values
-    title = _first_line(values.get("title", "") or values.get("summary", ""))
+    title = _clip(values.get("title", "") or values.get("summary", ""), TITLE_LENGTH)
     if not title:
         builder.warn(entry.row, "no_title")
         return None
@@ -233,7 +237,7 @@ def _nugget(builder: _Builder, entry: _Entry, key: str) -> Nugget | None:
         duration_minutes=minutes or 0,
         media=values.get("media", ""),
         rationale=values.get("rationale", ""),
-        license=values.get("license", ""),
+        license=_clip(values.get("license", ""), LICENCE_LENGTH),
         attribution=values.get("attribution", ""),
         tags=tuple(t for t in tags if t),
         url=values.get("url", ""),
@@ -270,12 +274,12 @@ def _term(builder: _Builder, entry: _Entry, name: str) -> str:
     return value
 
 
-def _first_line(text: str) -> str:
+def _clip(text: str, limit: int) -> str:
+    """The first line of `text`, cut at a word boundary to at most `limit` characters."""
     line = text.strip().splitlines()[0].strip() if text.strip() else ""
-    if len(line) <= TITLE_LENGTH:
+    if len(line) <= limit:
         return line
-    cut = line[:TITLE_LENGTH].rsplit(" ", 1)[0]
-    return cut + " …"
+    return line[: limit - 2].rsplit(" ", 1)[0] + " …"
 
 
 class _Objectives:

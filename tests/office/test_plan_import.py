@@ -335,3 +335,18 @@ def test_built_from_a_table_in_memory_live_sessions_keep_their_clock_times():
     assert snap.grobkonzept.planned_workload_minutes == 120
     assert messages == ["Grobkonzept: participants 'viele' nicht lesbar"]
     assert [o.text for o in snap.objectives] == ["O1: Ziele nennen"]
+
+
+def test_titles_made_from_long_content_are_cut_at_a_word():
+    text = "Die Teilnehmenden lesen den Fall, markieren Konfliktsignale und " * 3
+    table = PlanTable(
+        source="memory",
+        header_row=1,
+        columns=columns_of(["Inhalt", "Dauer"]),
+        rows=(PlanRow(2, (text.strip(), 20)),),
+    )
+    snap, _ = build_snapshot(table, table.guessed_mapping(), "", "de")
+    title = snap.nuggets[0].title
+    assert title == "Die Teilnehmenden lesen den Fall, markieren Konfliktsignale und Die …"
+    assert snap.nuggets[0].summary == text.strip()
+    assert snap.title == "memory"
