@@ -1,6 +1,9 @@
 import pytest
 
 from designer.importers.plan_table import (
+    FIELD_LABELS,
+    FIELDS,
+    SYNONYMS,
     guess_field,
     parse_clock,
     parse_date,
@@ -105,3 +108,10 @@ def test_dates_and_ranges():
     assert parse_period("01.02.2027 – 26.03.2027") == ("2027-02-01", "2027-03-26")
     assert parse_int_range("8 bis 16") == (8, 16)
     assert parse_int_range("16–8") is None
+
+
+def test_every_field_has_synonyms_and_a_label_for_the_mapping_page():
+    assert set(FIELDS) == set(SYNONYMS)
+    for name in FIELDS:
+        de, en = FIELD_LABELS[name]
+        assert guess_field(de) == name and guess_field(en) == name

@@ -19,7 +19,6 @@ TEXTS: Final[dict[str, Pair]] = {
     "workload": ("Umfang", "Workload"),
     "participants": ("Teilnehmende", "Participants"),
     "modules_count": ("Module", "Modules"),
-    "language": ("Sprache", "Language"),
     "open": ("offen", "open"),
     "not_filled": ("– noch nicht ausgefüllt –", "– not filled in yet –"),
     # Grobkonzept
@@ -35,7 +34,6 @@ TEXTS: Final[dict[str, Pair]] = {
     "description": ("Beschreibung", "Description"),
     "nuggets": ("Nuggets", "Nuggets"),
     "minutes": ("Minuten", "Minutes"),
-    "hours": ("Stunden", "Hours"),
     "share": ("Anteil", "Share"),
     "date": ("Termin", "Date"),
     "workload_heading": ("Workload", "Workload"),
@@ -124,7 +122,6 @@ TEXTS: Final[dict[str, Pair]] = {
     "prerequisites": ("Voraussetzungen", "Prerequisites"),
     "format": ("Format und Umfang", "Format and workload"),
     "dates": ("Termine", "Dates"),
-    "hours_total": ("{hours} Stunden insgesamt", "{hours} hours in total"),
     "participants_range": ("{low} bis {high} Teilnehmende", "{low} to {high} participants"),
 }
 
