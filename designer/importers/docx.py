@@ -14,6 +14,7 @@ Security: the zip is checked first; python-docx parses XML without resolving ent
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import docx
@@ -96,7 +97,7 @@ def _load(path: Path) -> Document:
         raise ImportRefused([f"{path.name}: not a readable Word document ({exc})"]) from None
 
 
-def _blocks(document: Document):
+def _blocks(document: Document) -> Iterator[Paragraph | Table]:
     """Paragraphs and tables of the body in document order."""
     body = document.element.body
     for child in body.iterchildren():

@@ -41,7 +41,7 @@ from designer.snapshot import (
     Placement,
     Schedule,
 )
-from designer.vocab import label
+from designer.vocab import LANGUAGES, label
 
 # Longest titles kept (the database holds 300 characters; a nugget title made from a
 # content cell should read like a title) and the longest licence name.
@@ -170,9 +170,16 @@ class _Builder:
                 entry.minutes = rng[1] - rng[0]
             if entry.minutes is None and entry.start is None and as_text(time_cell):
                 entry.minutes = parse_duration(time_cell)
+        # a row with only a start time lasts until the next row of its module starts
         for entry, following in zip(self.entries, self.entries[1:], strict=False):
-            if entry.minutes is None and entry.start is not None and following.start is not None:
-                entry.minutes = max(following.start - entry.start, 0)
+            if (
+                entry.minutes is None
+                and entry.start is not None
+                and following.start is not None
+                and following.start > entry.start
+                and following.module == entry.module
+            ):
+                entry.minutes = following.start - entry.start
 
 
 def _columns(mapping: Mapping[int, str | None]) -> dict[str, list[int]]:
@@ -192,6 +199,7 @@ def build_snapshot(
     Returns the snapshot and one message per row that could not be read completely.
     """
     title = _clip(title.strip() or table.title or table.source, MODULE_TITLE_LENGTH)
+    language = language if language in LANGUAGES else "de"
     builder = _Builder(table, _columns(mapping), language)
     builder.collect(title)
     builder.timing()

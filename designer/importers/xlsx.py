@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from designer.importers.base import ImportRefused
@@ -80,7 +80,7 @@ def analyse(path: Path) -> PlanTable:
     )
 
 
-def _load(path: Path):
+def _load(path: Path) -> Workbook:
     try:
         return load_workbook(path, data_only=True, keep_links=False)
     # openpyxl raises many kinds of errors on damaged or foreign files; all mean the same.

@@ -350,3 +350,23 @@ def test_titles_made_from_long_content_are_cut_at_a_word():
     assert title == "Die Teilnehmenden lesen den Fall, markieren Konfliktsignale und Die …"
     assert snap.nuggets[0].summary == text.strip()
     assert snap.title == "memory"
+
+
+def test_start_times_do_not_run_across_modules():
+    table = PlanTable(
+        source="memory",
+        header_row=1,
+        columns=columns_of(["Modul", "Zeit", "Titel"]),
+        rows=(
+            PlanRow(2, ("Tag 1", "15:00", "Rückblick")),
+            PlanRow(3, ("Tag 2", "09:00", "Start")),
+            PlanRow(4, ("Tag 2", "09:40", "Übung")),
+        ),
+    )
+    snap, messages = build_snapshot(table, table.guessed_mapping(), "Zwei Tage", "fr")
+    assert [n.duration_minutes for n in snap.nuggets] == [0, 40, 0]
+    assert messages == [
+        "Zeile 2: keine Dauer erkennbar ('15:00') – 0 Minuten angenommen",
+        "Zeile 4: keine Dauer erkennbar ('09:40') – 0 Minuten angenommen",
+    ]
+    assert snap.language == "de"  # an unknown language falls back to German
