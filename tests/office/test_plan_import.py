@@ -370,3 +370,20 @@ def test_start_times_do_not_run_across_modules():
         "Zeile 4: keine Dauer erkennbar ('09:40') – 0 Minuten angenommen",
     ]
     assert snap.language == "de"  # an unknown language falls back to German
+
+
+def test_word_table_with_merged_cells(tmp_path):
+    document = docx.Document()
+    tbl = document.add_table(rows=5, cols=3)
+    rows = [("Modul", "Thema", "Dauer"), ("", "", ""), ("", "Einstieg", "10 min")]
+    rows += [("", "Übung", "20 min"), ("", "Abschluss", "15 min")]
+    for cells, texts in zip(tbl.rows, rows, strict=True):
+        for cell, text in zip(cells.cells, texts, strict=True):
+            cell.text = text
+    tbl.cell(1, 0).merge(tbl.cell(1, 2)).text = "Block A"  # grouping row over all columns
+    tbl.cell(3, 0).merge(tbl.cell(4, 0)).text = "Block B"  # module cell over two rows
+    path = tmp_path / "merged.docx"
+    document.save(path)
+    snap = read_plan(path).snapshot
+    assert [(m.title, len(m.placements)) for m in snap.modules] == [("Block A", 1), ("Block B", 2)]
+    assert [n.duration_minutes for n in snap.nuggets] == [10, 20, 15]
