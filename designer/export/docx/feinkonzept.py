@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from docx.document import Document
 from docx.shared import Cm, Pt, RGBColor
+from docx.text.paragraph import Paragraph
 
 from designer.export.docx.facts import course_facts
 from designer.export.docx.layout import (
@@ -18,7 +19,7 @@ from designer.export.docx.layout import (
     usable_width,
 )
 from designer.export.docx.texts import t
-from designer.snapshot import DesignSnapshot, Module, Nugget, PlacedNugget
+from designer.snapshot import Answer, DesignSnapshot, Module, Nugget, PlacedNugget
 from designer.vocab import label
 
 PLAN_COLUMNS = (
@@ -187,7 +188,7 @@ def _questions(doc: Document, snap: DesignSnapshot) -> None:
                 _feedback(doc.add_paragraph(), question.feedback)
 
 
-def _answer(doc: Document, answer, lang: str) -> None:
+def _answer(doc: Document, answer: Answer, lang: str) -> None:
     paragraph = doc.add_paragraph()
     paragraph.paragraph_format.left_indent = Cm(0.8)
     paragraph.paragraph_format.space_after = Pt(1)
@@ -199,7 +200,7 @@ def _answer(doc: Document, answer, lang: str) -> None:
         _feedback(paragraph, f" – {answer.feedback}")
 
 
-def _feedback(paragraph, text: str) -> None:
+def _feedback(paragraph: Paragraph, text: str) -> None:
     run = paragraph.add_run(text)
     run.italic = True
     run.font.color.rgb = FEEDBACK_GREY

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from docx.document import Document
 from docx.shared import Pt, RGBColor
+from docx.table import Table
 
 from designer.analytics import Analytics, Share, analyse
 from designer.export.docx.facts import course_facts, grobkonzept_rows, workload_sentence
@@ -82,7 +83,9 @@ def _workload(doc: Document, snap: DesignSnapshot, stats: Analytics, width: int)
     _module_table(doc, snap, stats, width)
 
 
-def _share_table(doc: Document, lang: str, vocabulary: str, shares, width: int):
+def _share_table(
+    doc: Document, lang: str, vocabulary: str, shares: tuple[Share, ...], width: int
+) -> Table:
     """Minutes, hours and share per value, with a bar of block characters as the chart."""
     headers = (t(vocabulary, lang), t("minutes", lang), t("share", lang), "")
     rows = [
@@ -97,7 +100,7 @@ def _share_table(doc: Document, lang: str, vocabulary: str, shares, width: int):
     return table(doc, headers, rows, share_widths(width, (2.4, 1, 1, 4)))
 
 
-def _colour_learning_types(tbl, shares: tuple[Share, ...]) -> None:
+def _colour_learning_types(tbl: Table, shares: tuple[Share, ...]) -> None:
     """Each learning type's name cell and bar take its fixed colour, as on the canvas."""
     for row, share in zip(tbl.rows[1:], shares, strict=True):
         colour = LEARNING_TYPE_COLOURS[share.key]

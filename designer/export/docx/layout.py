@@ -18,6 +18,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.styles import CT_Style
 from docx.section import Section
 from docx.shared import Cm, Pt, RGBColor
 from docx.table import Table, _Cell
@@ -75,13 +76,13 @@ def _styles(doc: Document, language: str) -> None:
         style.font.name = FONT
         style.font.size = Pt(size)
         style.font.color.rgb = ACCENT
-        _east_asia_font(style.element, FONT)
+        _plain_font(style.element, FONT)
     for name in ("Header", "Footer"):
         styles[name].font.size = Pt(8)
         styles[name].font.color.rgb = RGBColor(0x55, 0x55, 0x55)
 
 
-def _east_asia_font(style_element, font: str) -> None:
+def _plain_font(style_element: CT_Style, font: str) -> None:
     """Heading styles name theme fonts; replace them so every script uses `font`."""
     fonts = style_element.get_or_add_rPr().get_or_add_rFonts()
     for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
@@ -155,7 +156,9 @@ def add_field(paragraph: Paragraph, instruction: str, shown: str) -> None:
     char("end")
 
 
-def title_page(doc: Document, snap: DesignSnapshot, kind: str, facts: Sequence[tuple[str, str]]):
+def title_page(
+    doc: Document, snap: DesignSnapshot, kind: str, facts: Sequence[tuple[str, str]]
+) -> None:
     """Course title, document kind and a few facts, then a page break."""
     lang = snap.language
     for _ in range(4):
