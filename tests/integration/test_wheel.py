@@ -50,8 +50,8 @@ def test_demo_runs_from_the_unpacked_wheel(wheel, tmp_path):
     code = (
         "import sys; from designer import create_app; app = create_app();"
         f"assert app.template_folder.startswith({str(site)!r}), app.template_folder;"
-        "from designer.cli import main; sys.argv = ['designer', 'demo', '--password', 'demo-pw-12345'];"
-        "main()"
+        "from designer.cli import main;"
+        "sys.argv = ['designer', 'demo', '--password', 'demo-pw-12345']; main()"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True
