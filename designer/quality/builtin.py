@@ -1,9 +1,16 @@
 """The built-in checklists, read-only. A workspace copies one to adapt it.
 
 The choices of severity are a quality lead's: an error blocks approval only where the
-course would mislead or exclude learners or break in the learning platform. Licences
-are judged in the legal checklist, not among the didactic basics; there a plain link
-to a web page needs only its source, since the course copies nothing from it.
+course would mislead or exclude learners or break in the learning platform (an
+objective nothing leads to, learners not told whom the course is for, what it needs and
+what it costs them, unchecked AI content, a broken quiz or link, an image a screen
+reader cannot describe, a video without captions, content without a licence).
+Everything that is a matter of judgement stays a warning: an uneven module, a missing
+date in a design that may still be a template, a rare learning type.
+
+Licences are judged in the legal checklist, not among the didactic basics; there a
+plain link to a web page needs only its source, since the course copies nothing from it
+(the example's link to the Moodle documentation has no licence of its own, rightly).
 """
 
 from __future__ import annotations

@@ -59,14 +59,14 @@ def _criterion_dict(criterion: Criterion) -> dict[str, Any]:
     if isinstance(criterion, ManualCriterion):
         return {
             "key": criterion.key,
-            "kind": "manual",
+            "kind": criterion.kind,
             "category": criterion.category,
             "question": {"de": criterion.question_de, "en": criterion.question_en},
             "help": {"de": criterion.help_de, "en": criterion.help_en},
         }
     return {
         "key": criterion.key,
-        "kind": "automatic",
+        "kind": criterion.kind,
         "category": criterion.category,
         "rule": criterion.rule,
         "severity": criterion.severity,
@@ -83,11 +83,15 @@ def _criterion_dict(criterion: Criterion) -> dict[str, Any]:
 
 def from_dict(data: Any) -> Checklist:
     """A checklist from its stored form; never a built-in one (those live in code)."""
-    problems: list[str] = []
     if not isinstance(data, dict):
         raise ChecklistError(["(checklist): must be an object"])
-    name = _pair(data, "name", "", problems)
-    description = _pair(data, "description", "", problems)
+    problems: list[str] = []
+    texts = {}
+    for field in ("name", "description"):
+        try:
+            texts[field] = _pair(data, field)
+        except ConfigError as exc:
+            problems.append(str(exc))
     raw = data.get("criteria", [])
     if not isinstance(raw, list):
         problems.append("criteria: must be a list")
@@ -95,7 +99,7 @@ def from_dict(data: Any) -> Checklist:
     criteria = []
     for i, item in enumerate(raw):
         try:
-            criteria.append(_criterion(item, f"criteria[{i}]", problems))
+            criteria.append(_criterion(item))
         except ConfigError as exc:
             problems.append(f"criteria[{i}]: {exc}")
     key = data.get("key")
@@ -106,29 +110,27 @@ def from_dict(data: Any) -> Checklist:
     try:
         return Checklist(
             key=key,
-            name_de=name[0],
-            name_en=name[1],
+            name_de=texts["name"][0],
+            name_en=texts["name"][1],
             criteria=tuple(criteria),
-            description_de=description[0],
-            description_en=description[1],
+            description_de=texts["description"][0],
+            description_en=texts["description"][1],
         )
     except ConfigError as exc:
         raise ChecklistError([str(exc)]) from None
 
 
-def _pair(data: dict[str, Any], field: str, path: str, problems: list[str]) -> tuple[str, str]:
+def _pair(data: dict[str, Any], field: str) -> tuple[str, str]:
     """A {"de": …, "en": …} text pair; missing means empty."""
     value = data.get(field, {})
-    where = f"{path}.{field}" if path else field
     if not isinstance(value, dict) or not all(
         isinstance(value.get(lang, ""), str) for lang in ("de", "en")
     ):
-        problems.append(f"{where}: must be an object with texts de and en")
-        return "", ""
+        raise ConfigError(f"{field}: must be an object with texts de and en")
     return value.get("de", ""), value.get("en", "")
 
 
-def _criterion(item: Any, path: str, problems: list[str]) -> Criterion:
+def _criterion(item: Any) -> Criterion:
     if not isinstance(item, dict):
         raise ConfigError("must be an object")
     kind = item.get("kind")
@@ -137,9 +139,7 @@ def _criterion(item: Any, path: str, problems: list[str]) -> Criterion:
     if not isinstance(key, str) or not isinstance(category, str):
         raise ConfigError("key and category must be text")
     if kind == "manual":
-        question = _pair(item, "question", path, problems)
-        help_text = _pair(item, "help", path, problems)
-        return ManualCriterion(key, category, *question, *help_text)
+        return ManualCriterion(key, category, *_pair(item, "question"), *_pair(item, "help"))
     if kind == "automatic":
         rule = item.get("rule")
         severity = item.get("severity", "")

@@ -23,8 +23,8 @@ def _check_category(category: str) -> None:
 class AutomaticCriterion:
     """A rule as a checklist uses it. Left empty, `key` becomes the rule id, `category`
     the rule's category and `severity` its default; `blocking` defaults to whether the
-    severity is an error. `params` holds only the values that differ from the rule's
-    defaults (validated, lists stored as tuples)."""
+    severity is an error. `params` holds the values that override the rule's defaults
+    (validated, lists stored as tuples)."""
 
     rule: str
     params: Mapping[str, Any] = field(default_factory=dict)

@@ -6,6 +6,7 @@ every parameter of the rule, defaults filled in and overrides validated by `Rule
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Final
@@ -49,20 +50,17 @@ def check_severity(severity: Any) -> str:
 
 @dataclass(frozen=True)
 class Param:
-    """A parameter of a rule. Its kind follows from the default: a flag (bool), a whole
-    number (int), a number (float) or a list of words (tuple of str, optionally limited to
-    `choices`)."""
+    """A parameter of a rule. Its kind follows from the default: a whole number (int), a
+    number (float) or a list of words (tuple of str, optionally limited to `choices`)."""
 
     name: str
-    default: bool | int | float | tuple[str, ...]
+    default: int | float | tuple[str, ...]
     label_de: str
     label_en: str
     choices: tuple[str, ...] = ()
 
     @property
     def kind(self) -> str:
-        if isinstance(self.default, bool):
-            return "flag"
         if isinstance(self.default, int):
             return "int"
         if isinstance(self.default, float):
@@ -72,15 +70,12 @@ class Param:
     def label(self, lang: str) -> str:
         return self.label_en if lang == "en" else self.label_de
 
-    def coerce(self, value: Any) -> bool | int | float | tuple[str, ...]:
+    def coerce(self, value: Any) -> int | float | tuple[str, ...]:
         """The value in canonical form (lists become tuples); ConfigError when unusable."""
         kind = self.kind
-        if kind == "flag":
-            if not isinstance(value, bool):
-                raise ConfigError(f"parameter {self.name!r} must be true or false, not {value!r}")
-            return value
         if kind in ("int", "number"):
-            if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+            number = isinstance(value, int | float) and not isinstance(value, bool)
+            if not number or not math.isfinite(value) or value < 0:
                 raise ConfigError(f"parameter {self.name!r} must be a number ≥ 0, not {value!r}")
             if kind == "int" and value != int(value):
                 raise ConfigError(f"parameter {self.name!r} must be a whole number, not {value!r}")

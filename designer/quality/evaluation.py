@@ -25,7 +25,7 @@ class CriterionResult:
         c = self.criterion
         return {
             "key": c.key,
-            "kind": "automatic",
+            "kind": c.kind,
             "category": c.category,
             "category_label": category_label(c.category, lang),
             "title": c.title(lang),
@@ -40,7 +40,7 @@ class CriterionResult:
 def _manual_dict(criterion: ManualCriterion, lang: str) -> dict[str, Any]:
     return {
         "key": criterion.key,
-        "kind": "manual",
+        "kind": criterion.kind,
         "category": criterion.category,
         "category_label": category_label(criterion.category, lang),
         "question": criterion.title(lang),

@@ -164,6 +164,8 @@ def test_validation_names_every_problem_with_its_place():
         (lambda d: d["criteria"][0].update(params=[1]), "params of 'objective.no_nugget' must"),
         (lambda d: d["criteria"][13].update(question={"de": "", "en": "?"}), "question in"),
         (lambda d: d["criteria"][13].update(category="misc"), "unknown category 'misc'"),
+        (lambda d: d["criteria"][13].update(help="?"), "criteria[13]: help: must be an object"),
+        (lambda d: d["criteria"][2].update(params={"organisational_terms": [""]}), "non-empty"),
         (lambda d: d["criteria"][1].update(key="objective.no_nugget"), "duplicate criterion"),
     ],
 )

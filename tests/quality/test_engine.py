@@ -97,6 +97,12 @@ def test_findings_json_is_what_the_cli_prints():
         ),
         (lambda: AutomaticCriterion("balance.few_types", {"min_types": 2.5}), "whole number"),
         (
+            lambda: AutomaticCriterion(
+                "workload.module_share", {"max_share_percent": float("nan")}
+            ),
+            "must be a number",
+        ),
+        (
             lambda: AutomaticCriterion("balance.no_exchange", {"exchange_types": ["chat"]}),
             "unknown value\\(s\\) 'chat'",
         ),
