@@ -39,6 +39,7 @@ EVENT_LABELS = {
     "review.approved": _l("Reviewer approved"),
     "review.changes_requested": _l("Reviewer requested changes"),
     "review.override": _l("Blocking findings overridden with a reason"),
+    "review.withdrawn": _l("Review request withdrawn"),
 }
 DECISION_LABELS = {
     None: _l("pending"),

@@ -42,6 +42,16 @@ def _pending(design: Design) -> list[Review]:
     )
 
 
+def _withdraw(actor: User, design: Design, reviews: Sequence[Review]) -> None:
+    """Open requests that no longer matter: the design was resubmitted or decided."""
+    now = utcnow()
+    for review in reviews:
+        review.withdrawn_at = now
+        events.record(
+            "review.withdrawn", actor, design.workspace_id, design.id, review_id=review.id
+        )
+
+
 def submit_for_review(
     actor: User,
     design: Design,
@@ -71,9 +81,8 @@ def submit_for_review(
             errors["checklists"] = "unknown"
     if errors:
         raise Invalid(errors)
+    _withdraw(actor, design, _pending(design))
     now = utcnow()
-    for review in _pending(design):
-        review.withdrawn_at = now
     revision = store_revision(design, actor, "submitted", message)
     design.status = "in_review"
     stored = [checklist_to_dict(c) for c in checklists]
@@ -241,7 +250,5 @@ def _update_status(actor: User, design: Design) -> None:
         return
     if design.status != status:
         design.status = status
-        for review in current:
-            if review.decision is None:
-                review.withdrawn_at = utcnow()
+        _withdraw(actor, design, [r for r in current if r.decision is None])
         events.record(f"design.{status}", actor, design.workspace_id, design.id)

@@ -156,6 +156,8 @@ def test_changes_requested_then_resubmitted(client, login, people, example_desig
     assert db.session.get(Design, example_design.id).status == "changes_requested"
     # The other reviewer's open request is withdrawn; it cannot be decided any more.
     assert db.session.get(Review, second.id).withdrawn_at is not None
+    withdrawn = db.session.scalar(select(Event).where(Event.kind == "review.withdrawn"))
+    assert withdrawn.payload["review_id"] == second.id
     client.post("/logout")
     login(designer)
     assert _submit(client, example_design.id, [people["guest-reviewer"].id]).status_code == 302
