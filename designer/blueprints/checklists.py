@@ -24,6 +24,8 @@ from designer.quality import RULES, UnknownChecklist, builtin_checklists, get_bu
 from designer.services import checklists as service
 from designer.services.errors import Invalid
 from designer.services.permissions import Action, can
+from designer.vocab import VOCABULARIES
+from designer.vocab import label as vocab_label
 
 bp = Blueprint("checklists", __name__, url_prefix="/w/<slug>/checklists")
 
@@ -134,8 +136,21 @@ def _render_edit(workspace, row, status: int = 200, **forms):
         failed_key=failed[0] if failed else None,
         param_errors=forms.pop("param_errors", {}),
         action_form=ActionForm(),
+        choice_label=_choice_labeller(lang),
         lang=lang,
     ), status
+
+
+def _choice_labeller(lang: str):
+    """Labels for a rule parameter's choices, from the vocabulary that holds them all."""
+
+    def label_of(value: str, choices: tuple[str, ...]) -> str:
+        for name, values in VOCABULARIES.items():
+            if set(choices) <= set(values):
+                return vocab_label(name, value, lang)
+        return value
+
+    return label_of
 
 
 def _editable(slug: str, checklist_id: int):

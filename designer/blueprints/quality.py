@@ -29,6 +29,7 @@ VERDICT_LABELS = {
 }
 EVENT_LABELS = {
     "design.created": _l("Design created"),
+    "design.imported": _l("Design imported"),
     "design.updated": _l("Grobkonzept changed"),
     "design.deleted": _l("Design moved to the trash"),
     "design.submitted": _l("Submitted for review"),
