@@ -22,7 +22,6 @@ from flask import (
 )
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
-from werkzeug.utils import secure_filename
 
 from designer import queries
 from designer.extensions import db
@@ -58,10 +57,12 @@ def _workspace(slug: str) -> Workspace:
     return queries.workspace_by_slug(current_user, slug, Action.DESIGN_CREATE)
 
 
-def _bind(token: str, workspace: Workspace) -> None:
-    """Remember in the signed session that this user staged `token` for `workspace`."""
+def _bind(token: str, workspace: Workspace, design_id: int | None = None) -> None:
+    """Remember in the signed session that this user staged `token` for `workspace`
+    (and, once confirmed, which design it became)."""
     bound = dict(session.get(SESSION_KEY, {}))
-    bound[token] = [current_user.id, workspace.id]
+    bound.pop(token, None)
+    bound[token] = [current_user.id, workspace.id, *([design_id] if design_id else [])]
     session[SESSION_KEY] = dict(list(bound.items())[-KEPT_IN_SESSION:])
 
 
@@ -72,9 +73,13 @@ def _unbind(token: str) -> None:
 
 
 def _staged(workspace: Workspace, token: str) -> Staged:
-    """The user's own staged upload; 404 for anyone else's token."""
-    if session.get(SESSION_KEY, {}).get(token) != [current_user.id, workspace.id]:
+    """The user's own staged upload; 404 for anyone else's token. A token already
+    confirmed (the back button, a second click) leads to its design."""
+    bound = session.get(SESSION_KEY, {}).get(token)
+    if not bound or bound[:2] != [current_user.id, workspace.id]:
         abort(404)
+    if len(bound) == 3:
+        abort(redirect(url_for("designs.overview", design_id=bound[2])))
     staged = _staging().get(token)
     if staged is None:
         _expired(workspace, token)
@@ -109,22 +114,17 @@ def upload(slug: str):
     problems: list[str] = []
     if form.validate_on_submit():
         file = form.file.data
-        suffix = Path(file.filename or "").suffix.lower()
-        name = secure_filename(file.filename or "") or f"plan{suffix}"
-        staging = _staging()
         try:
-            staged = staging.put(file.stream, name, current_app.config["MAX_UPLOAD_BYTES"])
+            staged = plan_import.stage_plan(
+                _staging(), file.stream, file.filename or "", current_app.config["MAX_UPLOAD_BYTES"]
+            )
         except FileTooLarge:
             problems = [_("The file is too large.")]
+        except ImportRefused as exc:
+            problems = exc.problems
         else:
-            try:
-                analyse_table(staged.path)
-            except ImportRefused as exc:
-                staging.discard(staged.token)
-                problems = exc.problems
-            else:
-                _bind(staged.token, workspace)
-                return redirect(url_for(".mapping", slug=slug, token=staged.token))
+            _bind(staged.token, workspace)
+            return redirect(url_for(".mapping", slug=slug, token=staged.token))
     return render_template(
         "plan_import/upload.html", workspace=workspace, form=form, problems=problems
     )
@@ -188,16 +188,24 @@ def confirm(slug: str, token: str):
     if not form.validate_on_submit() or form.choice.data != choice.digest():
         flash(_("The columns were changed in the meantime; check the preview again."), "error")
         return redirect(url_for(".preview", slug=slug, token=token))
+    claimed = _staging().claim(token)
+    if claimed is None:
+        _expired(workspace, token)
     try:
         design = plan_import.create_design(
             current_user, workspace, table, choice, current_app.extensions["file_store"]
         )
+        db.session.commit()
     except Invalid as exc:
         db.session.rollback()
+        _staging().release(claimed)
         return _preview_page(workspace, staged, table, problems=_problem_texts(exc))
-    db.session.commit()
+    except BaseException:
+        db.session.rollback()
+        _staging().release(claimed)
+        raise
     _staging().discard(token)
-    _unbind(token)
+    _bind(token, workspace, design.id)
     flash(_("Plan imported as a new design."), "success")
     return redirect(url_for("designs.overview", design_id=design.id))
 

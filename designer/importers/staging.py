@@ -5,7 +5,9 @@ and, once the user has chosen, `choice.json` (column mapping, title, language). 
 keeps nothing in memory between requests: every step opens the folder again by its
 token. Who may use a token is decided by the caller (the web session binds it to a user).
 
-Folders untouched for a day are removed when the next upload arrives.
+Folders untouched for a day are removed when the next upload arrives. A confirmation
+claims its folder first (a rename, which only one request can win), so a double click
+cannot create the design twice.
 """
 
 from __future__ import annotations
@@ -25,7 +27,22 @@ from designer.filestore import CHUNK, FileTooLarge
 
 MAX_AGE_SECONDS = 24 * 60 * 60
 CHOICE_FILE = "choice.json"
+CLAIMED = ".claimed"
+NAME_LENGTH = 120
 _TOKEN = re.compile(r"[A-Za-z0-9_-]{32}")
+_FOLDER = re.compile(rf"{_TOKEN.pattern}(?:{re.escape(CLAIMED)})?")
+
+
+def safe_name(filename: str, suffix: str) -> str:
+    """A file name for the staging folder that keeps what the user sees (umlauts too):
+    no folders, no leading dots, only letters, digits, spaces, dots, dashes and
+    underscores, and ending in `suffix`."""
+    base = re.split(r"[/\\]", filename)[-1]
+    base = re.sub(r"[^\w .-]", "", base).strip().lstrip(".")
+    if base.lower().endswith(suffix):
+        base = base[: -len(suffix)]
+    base = base.strip()[:NAME_LENGTH] or "plan"
+    return base + suffix
 
 
 @dataclass(frozen=True)
@@ -110,9 +127,25 @@ class Staging:
             return None
         return Staged(token, folder)
 
+    def claim(self, token: str) -> Staged | None:
+        """Take the upload for a confirmation; None when another request took it first."""
+        if not _TOKEN.fullmatch(token):
+            return None
+        claimed = self.root / f"{token}{CLAIMED}"
+        try:
+            os.rename(self.root / token, claimed)
+        except OSError:
+            return None
+        return Staged(token, claimed)
+
+    def release(self, claimed: Staged) -> None:
+        """Give a claimed upload back (the confirmation failed)."""
+        os.rename(claimed.folder, self.root / claimed.token)
+
     def discard(self, token: str) -> None:
         if _TOKEN.fullmatch(token):
             shutil.rmtree(self.root / token, ignore_errors=True)
+            shutil.rmtree(self.root / f"{token}{CLAIMED}", ignore_errors=True)
 
     def sweep(self, now: float | None = None) -> list[str]:
         """Remove the folders not touched for a day; returns their tokens."""
@@ -122,9 +155,9 @@ class Staging:
         removed = []
         for folder in self.root.iterdir():
             # Saving a choice renames a file into the folder, which updates its time.
-            if _TOKEN.fullmatch(folder.name) and folder.stat().st_mtime < limit:
+            if _FOLDER.fullmatch(folder.name) and folder.stat().st_mtime < limit:
                 shutil.rmtree(folder, ignore_errors=True)
-                removed.append(folder.name)
+                removed.append(folder.name.removesuffix(CLAIMED))
         return removed
 
 

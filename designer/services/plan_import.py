@@ -10,17 +10,30 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from designer import snapshot as s
 from designer.filestore import FileStore
 from designer.importers.base import Imported
 from designer.importers.plan_table import FIELDS, PlanTable, as_text
-from designer.importers.plans import build_snapshot
-from designer.importers.staging import PlanChoice
+from designer.importers.plans import analyse_table, build_snapshot
+from designer.importers.staging import PlanChoice, Staged, Staging, safe_name
 from designer.models import Design, User, Workspace
 from designer.services.errors import Invalid
 from designer.services.importing import import_design
 from designer.vocab import LANGUAGES
+
+
+def stage_plan(staging: Staging, stream: BinaryIO, filename: str, max_bytes: int) -> Staged:
+    """Keep an upload for the next steps if it holds a plan table. A file too large
+    (FileTooLarge) or without a plan (ImportRefused, naming the reason) leaves nothing."""
+    staged = staging.put(stream, safe_name(filename, Path(filename).suffix.lower()), max_bytes)
+    try:
+        analyse_table(staged.path)
+    except BaseException:
+        staging.discard(staged.token)
+        raise
+    return staged
 
 
 def default_choice(table: PlanTable, path: Path) -> PlanChoice:

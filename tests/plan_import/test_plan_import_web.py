@@ -101,7 +101,10 @@ def test_nothing_is_saved_before_confirm_then_the_design_is_complete(
     assert nuggets["Erwartungen sammeln"].social_form == "pair"
     assert nuggets["Selbsttest"].duration_minutes == 0
     assert staged_tokens(staging_dir) == []
-    assert client.get(mapping_url).status_code == 404
+    # the back button or a second click leads to the design, and creates nothing more
+    assert client.get(mapping_url).headers["Location"] == response.headers["Location"]
+    again = client.post(f"{mapping_url}/confirm", data={"choice": digest})
+    assert again.headers["Location"] == response.headers["Location"] and designs() == 1
 
 
 def test_confirm_of_an_outdated_preview_saves_nothing(client, mapping_url):
@@ -186,6 +189,13 @@ def test_too_large_file_is_refused(app, designer, upload, staging_dir, tmp_path)
     app.config["MAX_UPLOAD_BYTES"] = 1000
     page = upload(excel_plan(tmp_path)).get_data(as_text=True)
     assert 'role="alert"' in page and staged_tokens(staging_dir) == []
+
+
+def test_file_names_keep_their_letters_and_lose_their_folders(client, designer, upload, tmp_path):
+    plan = excel_plan(tmp_path)
+    response = upload((plan.read_bytes(), "../Übungsplan Müller.xlsx"))
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "Datei Übungsplan Müller.xlsx:" in page and "../" not in page
 
 
 def test_word_plan_path(client, designer, upload, tmp_path):
