@@ -24,6 +24,7 @@ class PlanUploadForm(FlaskForm):
             FileRequired(_l("Choose a file.")),
             FileAllowed(PLAN_EXTENSIONS, _l("Choose an Excel (.xlsx) or Word (.docx) file.")),
         ],
+        render_kw={"accept": ",".join(f".{ext}" for ext in PLAN_EXTENSIONS)},
     )
 
 
