@@ -38,6 +38,7 @@ ERROR_TEXTS = {
     "invalid_param": _l("This setting is not valid."),
     "invalid_checklist": _l("The checklist could not be saved with these settings."),
     "not_a_thread": _l("Only the first comment of a thread can be resolved."),
+    "plan_no_rows": _l("No row of the plan could be read with these columns."),
 }
 
 

@@ -10,6 +10,7 @@ def register_blueprints(app: Flask) -> None:
         checklists,
         comments,
         designs,
+        plan_import,
         quality,
         reviews,
         workspaces,
@@ -18,5 +19,6 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(auth.bp)
     app.register_blueprint(workspaces.bp)
     app.register_blueprint(designs.bp)
+    app.register_blueprint(plan_import.bp)
     for quality_bp in (checklists.bp, comments.bp, quality.bp, reviews.bp):
         app.register_blueprint(quality_bp)
