@@ -153,3 +153,33 @@ def test_report_prints_and_lists_history(client, login, people, example_design):
     assert "Zur Prüfung eingereicht" in html or "Submitted for review" in html
     css = client.get("/static/css/quality.css").get_data(as_text=True)
     assert "size: A4" in css
+
+
+def test_overview_queries_do_not_grow_with_comments_and_reviews(
+    client, login, people, example_design
+):
+    login(people["viewer"])
+    url = f"/designs/{example_design.id}"
+
+    def queries_of_overview() -> int:
+        db.session.expire_all()
+        with count_queries() as statements:
+            assert client.get(url).status_code == 200
+        return len(statements)
+
+    comment_service.add_comment(people["expert"], example_design, "Eins")
+    db.session.commit()
+    few = queries_of_overview()
+    for i in range(5):
+        root = comment_service.add_comment(people["expert"], example_design, f"Frage {i}")
+        comment_service.add_comment(
+            people["reviewer"], example_design, "Antwort", parent_id=root.id
+        )
+    review_service.submit_for_review(
+        people["designer"],
+        example_design,
+        [people["reviewer"].id, people["coordinator"].id],
+        ["legal"],
+    )
+    db.session.commit()
+    assert queries_of_overview() == few
