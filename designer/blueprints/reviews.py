@@ -23,7 +23,9 @@ bp = Blueprint("reviews", __name__, url_prefix="/designs/<int:design_id>")
 
 def _submit_form(design: Design, lang: str) -> SubmitForm:
     form = SubmitForm()
-    form.reviewers.choices = [(u.id, u.display_name) for u in sign_off_candidates(design)]
+    form.reviewers.choices = [
+        (u.id, u.display_name) for u in sign_off_candidates(design) if u.id != current_user.id
+    ]
     form.checklists.choices = [
         (c.key, c.name(lang)) for c in qq.available_checklists(design.workspace_id)
     ]

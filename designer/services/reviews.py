@@ -64,7 +64,8 @@ def submit_for_review(
     if design.status not in SUBMITTABLE:
         raise Invalid({"status": "not_submittable"})
     errors: dict[str, str] = {}
-    candidates = {u.id: u for u in sign_off_candidates(design)}
+    # Four eyes: whoever submits does not review their own submission either.
+    candidates = {u.id: u for u in sign_off_candidates(design) if u.id != actor.id}
     reviewer_ids = list(dict.fromkeys(reviewer_ids))
     if not reviewer_ids:
         errors["reviewers"] = "required"

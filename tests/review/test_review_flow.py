@@ -177,3 +177,14 @@ def test_submission_refuses_authors_and_unknown_checklists(client, login, people
     assert response.status_code == 422
     assert db.session.get(Design, example_design.id).status == "draft"
     assert db.session.scalar(select(Review)) is None
+
+
+def test_submitter_cannot_review_own_submission(client, login, people, example_design):
+    coordinator = people["coordinator"]
+    login(coordinator)
+    page = client.get(f"/designs/{example_design.id}/review/submit").get_data(as_text=True)
+    option = 'name="reviewers" type="checkbox" value="{}"'
+    assert option.format(people["reviewer"].id) in page
+    assert option.format(coordinator.id) not in page
+    assert _submit(client, example_design.id, [coordinator.id]).status_code == 422
+    assert _submit(client, example_design.id, [people["reviewer"].id]).status_code == 302
