@@ -277,8 +277,9 @@ def update_rule(slug: str, checklist_id: int, key: str):
             service.update_rule(current_user, workspace, row, key, values, _version(form))
         except Invalid as exc:
             db.session.rollback()
-            attach_errors(form, exc)
-            errors = {k: error_text(v) for k, v in exc.errors.items()}
+            general = {k: v for k, v in exc.errors.items() if not k.startswith("param:")}
+            attach_errors(form, Invalid(general))
+            errors = {k: error_text(v) for k, v in exc.errors.items() if k not in general}
             return _render_edit(workspace, row, 422, failed=(key, form), param_errors=errors)
         return _done(slug, checklist_id, f"#criterion-{key}")
     return _render_edit(workspace, row, 422, failed=(key, form))

@@ -7,6 +7,7 @@ evaluated.
 
 from __future__ import annotations
 
+import math
 import secrets
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -202,21 +203,16 @@ def add_rule(
 
 
 def _param_value(kind: str, raw: Any, choices: list[str]) -> Any:
-    """A form value as the rule's parameter wants it; Invalid with a code when unusable."""
-    if kind == "flag":
-        return raw in (True, "y", "on", "true", "1")
+    """A form value as the rule's parameter wants it; ValueError when unusable."""
     text = str(raw if raw is not None else "").strip()
     if kind in ("int", "number"):
-        try:
-            number = int(text) if kind == "int" else float(text.replace(",", "."))
-        except ValueError:
-            raise Invalid({"param": "not_a_number"}) from None
-        if number < 0:
-            raise Invalid({"param": "not_a_number"})
+        number = int(text) if kind == "int" else float(text.replace(",", "."))
+        if number < 0 or not math.isfinite(number):
+            raise ValueError(text)
         return number
     words = [w.strip() for w in (raw if isinstance(raw, list) else text.split(",")) if w.strip()]
     if choices and any(w not in choices for w in words):
-        raise Invalid({"param": "unknown"})
+        raise ValueError(text)
     return words
 
 
@@ -247,7 +243,7 @@ def update_rule(
                 continue
             try:
                 value = _param_value(param["kind"], raw, param["choices"])
-            except Invalid:
+            except ValueError:
                 raise Invalid({f"param:{name}": "invalid_param"}) from None
             if value != param["default"]:
                 params[name] = value

@@ -110,9 +110,13 @@ def test_rule_severity_blocking_and_parameters(client, copied):
         url, data={f"{prefix}severity": "warning", f"{prefix}param:max_share_percent": "viel"}
     )
     assert response.status_code == 422
-    assert "This setting is not valid." in response.get_data(as_text=True) or (
-        "Diese Einstellung ist nicht gültig." in response.get_data(as_text=True)
+    html = response.get_data(as_text=True)
+    assert 'id="c-workload.module_share-param-max_share_percent-error"' in html
+    assert html.count("Diese Einstellung ist nicht gültig.") == 1
+    response = client.post(
+        url, data={f"{prefix}severity": "warning", f"{prefix}param:max_share_percent": "inf"}
     )
+    assert response.status_code == 422
     assert stored_checklist(_row(copied.id)).criterion("workload.module_share").severity == "error"
 
 
@@ -153,3 +157,29 @@ def test_reviewer_reads_but_cannot_edit(client, login, people, copied):
 def test_workspace_copy_is_offered_for_review(client, copied, example_design, people):
     page = client.get(f"/designs/{example_design.id}/review/submit").get_data(as_text=True)
     assert copied.key in page
+
+
+def test_word_list_parameters(client, copied):
+    key = "objective.nugget_unlinked"
+    prefix = f"c-{key}-"
+    url = f"{BASE}/{copied.id}/rules/{key}"
+    response = client.post(
+        url,
+        data={
+            f"{prefix}severity": "warning",
+            f"{prefix}param:organisational_kinds": ["label", "live_session"],
+            f"{prefix}param:organisational_terms": "Begrüßung, Pause",
+        },
+    )
+    assert response.status_code == 302
+    params = stored_checklist(_row(copied.id)).criterion(key).params
+    assert params == {
+        "organisational_kinds": ("label", "live_session"),
+        "organisational_terms": ("Begrüßung", "Pause"),
+    }
+    response = client.post(
+        url,
+        data={f"{prefix}severity": "warning", f"{prefix}param:organisational_kinds": "lecture"},
+    )
+    assert response.status_code == 422
+    assert stored_checklist(_row(copied.id)).criterion(key).params == params
