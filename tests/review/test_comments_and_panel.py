@@ -183,3 +183,17 @@ def test_overview_queries_do_not_grow_with_comments_and_reviews(
     )
     db.session.commit()
     assert queries_of_overview() == few
+
+
+def test_threads_of_one_target_as_a_fragment(client, login, people, example_design):
+    module = db.session.scalar(select(Module).where(Module.design_id == example_design.id))
+    comment_service.add_comment(people["expert"], example_design, "Zum Modul", "module", module.id)
+    comment_service.add_comment(people["expert"], example_design, "Zum Konzept")
+    db.session.commit()
+    login(people["reviewer"])
+    url = f"/designs/{example_design.id}/comments?kind=module&id={module.id}"
+    html = client.get(url).get_data(as_text=True)
+    assert "Zum Modul" in html and "Zum Konzept" not in html
+    assert "<html" not in html
+    assert f'name="target_id" value="{module.id}"' in html
+    assert client.get(f"/designs/{example_design.id}/comments?kind=nugget&id=1").status_code == 400
