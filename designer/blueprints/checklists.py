@@ -3,9 +3,13 @@ copies."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
+from flask_wtf import FlaskForm
 
 from designer import queries
 from designer import queries_quality as qq
@@ -20,7 +24,15 @@ from designer.forms.quality import (
 )
 from designer.i18n import current_language
 from designer.messages import attach_errors, error_text
-from designer.quality import RULES, UnknownChecklist, builtin_checklists, get_builtin, get_rule
+from designer.models import Workspace, WorkspaceChecklist
+from designer.quality import (
+    RULES,
+    Checklist,
+    UnknownChecklist,
+    builtin_checklists,
+    get_builtin,
+    get_rule,
+)
 from designer.services import checklists as service
 from designer.services.errors import Invalid
 from designer.services.permissions import Action, can
@@ -74,7 +86,7 @@ def copy(slug: str):
     return redirect(url_for("checklists.edit", slug=slug, checklist_id=row.id))
 
 
-def _rule_forms(checklist) -> dict[str, RuleCriterionForm]:
+def _rule_forms(checklist: Checklist) -> dict[str, RuleCriterionForm]:
     return {
         c.key: RuleCriterionForm(
             formdata=None, prefix=f"c-{c.key}", severity=c.severity, blocking=c.blocking
@@ -83,7 +95,7 @@ def _rule_forms(checklist) -> dict[str, RuleCriterionForm]:
     }
 
 
-def _manual_forms(checklist, lang: str) -> dict[str, ManualCriterionForm]:
+def _manual_forms(checklist: Checklist, lang: str) -> dict[str, ManualCriterionForm]:
     forms = {}
     for c in checklist.manual:
         form = ManualCriterionForm(
@@ -100,7 +112,9 @@ def _manual_forms(checklist, lang: str) -> dict[str, ManualCriterionForm]:
     return forms
 
 
-def _render_edit(workspace, row, status: int = 200, **forms):
+def _render_edit(
+    workspace: Workspace, row: WorkspaceChecklist, status: int = 200, **forms: Any
+) -> tuple[str, int]:
     lang = current_language()
     checklist = qq.stored_checklist(row)
     names_form = forms.pop("names_form", None) or ChecklistNamesForm(
@@ -141,7 +155,7 @@ def _render_edit(workspace, row, status: int = 200, **forms):
     ), status
 
 
-def _choice_labeller(lang: str):
+def _choice_labeller(lang: str) -> Callable[[str, tuple[str, ...]], str]:
     """Labels for a rule parameter's choices, from the vocabulary that holds them all."""
 
     def label_of(value: str, choices: tuple[str, ...]) -> str:
@@ -153,7 +167,7 @@ def _choice_labeller(lang: str):
     return label_of
 
 
-def _editable(slug: str, checklist_id: int):
+def _editable(slug: str, checklist_id: int) -> tuple[Workspace, WorkspaceChecklist]:
     workspace = queries.workspace_by_slug(current_user, slug)
     row = qq.checklist_row(workspace, checklist_id)
     return workspace, row
@@ -181,7 +195,7 @@ def _done(slug: str, checklist_id: int, anchor: str = ""):
     return redirect(url_for("checklists.edit", slug=slug, checklist_id=checklist_id) + anchor)
 
 
-def _version(form) -> int | None:
+def _version(form: FlaskForm) -> int | None:
     value = form.lock_version.data
     return int(value) if value and str(value).isdigit() else None
 
@@ -219,7 +233,7 @@ def add_manual(slug: str, checklist_id: int):
     return _render_edit(workspace, row, 422, add_manual_form=form)
 
 
-def _fields(form) -> dict:
+def _fields(form: FlaskForm) -> dict[str, Any]:
     return {name: f.data for name, f in form._fields.items()}
 
 
