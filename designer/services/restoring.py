@@ -3,9 +3,9 @@
 The state before the restore is stored as a revision first. Then the design's Grobkonzept,
 objectives, modules and placements are rewritten to match the stored snapshot:
 
-- objectives and modules are reused by key (`O<id>`, `M<id>`) where they still exist;
-  modules the old version did not have go to the trash, objectives are removed (they
-  live on in the revision stored first);
+- objectives and modules are reused by key (`O<id>`, `M<id>`) where they still exist
+  (a module in the trash comes back); modules the old version did not have go to the
+  trash, objectives are removed (they live on in the revision stored first);
 - placements are rebuilt; each nugget is found by key (`N<id>`) and pinned to the
   revision whose fields match the snapshot (revisions are immutable, so it is there as
   long as the nugget is). A nugget purged since is created anew from the snapshot;
@@ -110,9 +110,7 @@ def _restore_objectives(design: Design, snap: s.DesignSnapshot) -> dict[str, Lea
 
 def _restore_modules(design: Design, snap: s.DesignSnapshot) -> dict[str, Module]:
     existing = {
-        m.id: m
-        for m in db.session.scalars(select(Module).where(Module.design_id == design.id))
-        if m.deleted_at is None
+        m.id: m for m in db.session.scalars(select(Module).where(Module.design_id == design.id))
     }
     by_key: dict[str, Module] = {}
     for position, m in enumerate(snap.modules):
@@ -120,6 +118,7 @@ def _restore_modules(design: Design, snap: s.DesignSnapshot) -> dict[str, Module
         if row is None:
             row = Module(design_id=design.id)
             db.session.add(row)
+        row.deleted_at = None
         sched = m.schedule or s.Schedule()
         row.title, row.description, row.position = m.title, m.description, position
         row.schedule_date = date.fromisoformat(sched.date) if sched.date else None
@@ -127,7 +126,7 @@ def _restore_modules(design: Design, snap: s.DesignSnapshot) -> dict[str, Module
         row.schedule_place = sched.place
         by_key[m.key] = row
     for row in existing.values():
-        row.deleted_at = utcnow()
+        row.deleted_at = row.deleted_at or utcnow()
     db.session.flush()
     return by_key
 
