@@ -62,7 +62,7 @@ def partnership(slug: str):
 @bp.post("/w/<slug>/partnership/partners")
 @login_required
 def add_partner(slug: str):
-    workspace = queries.workspace_by_slug(current_user, slug)
+    workspace = queries.workspace_by_slug(current_user, slug, Action.WORKSPACE_MANAGE)
     form = PartnerForm()
     return act(
         form,
@@ -81,7 +81,7 @@ def add_partner(slug: str):
 @bp.post("/w/<slug>/partnership/partners/remove")
 @login_required
 def remove_partner(slug: str):
-    workspace = queries.workspace_by_slug(current_user, slug)
+    workspace = queries.workspace_by_slug(current_user, slug, Action.WORKSPACE_MANAGE)
     form = IdForm()
     return act(
         form,
