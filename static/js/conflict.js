@@ -6,14 +6,18 @@
  * with fetch (Accept: application/json, X-CSRFToken from <meta name="csrf-token">):
  *
  *   200 {ok, lock_version, redirect?}  saved; follow `redirect` or keep editing
- *   422 {errors: {field: text}}        shown next to the fields
+ *   422 {errors: {field: text}}        shown in the page's [data-conflict-error] box
  *   409 {current: {field: value, ..., lock_version}}
- *       the panel opens with one row per field whose value differs from the form;
- *       the person keeps theirs, takes the other, or chooses per field. "Save" writes
- *       the choices into the form, sets lock_version to current.lock_version and saves
- *       again. Fields nobody else changed keep what was typed.
+ *       a three-way comparison against the values the form was loaded with (`base`):
+ *       fields the other person did not change keep what was typed; for every field
+ *       they changed the panel shows both versions side by side (preselected: the
+ *       other version where this person left the field alone, their own text where they
+ *       typed). The person keeps theirs, takes the other, or chooses per field; "Save" writes the choices into
+ *       the form, sets lock_version to current.lock_version and saves again.
  *
  * Pages that save another way (htmx on the canvas) call
+ *   KurswerkConflict.remember(form)        when the form is loaded (forms present at page
+ *                                          load are remembered by themselves)
  *   KurswerkConflict.show(form, current)
  * with the 409 body's `current`; an htmx request answered with 409 from inside a
  * `data-conflict-form` opens the panel by itself (htmx:responseError).
@@ -63,16 +67,29 @@
     return scope.querySelector("[data-conflict-panel]");
   }
 
+  var bases = new WeakMap();
+
+  function remember(form) {
+    var base = {};
+    Array.prototype.forEach.call(form.elements, function (el) {
+      if (el.name) base[el.name] = readValue(el);
+    });
+    bases.set(form, base);
+  }
+
   function show(form, current) {
     var panel = panelFor(form);
     var rows = panel.querySelector("[data-conflict-rows]");
     var template = panel.querySelector("template[data-conflict-row]");
+    var base = bases.get(form) || {};
     rows.textContent = "";
     var differing = [];
     Object.keys(current).forEach(function (name) {
       if (name === "lock_version") return;
       var el = fieldOf(form, name);
       if (!el || same(readValue(el), current[name])) return;
+      if (name in base && same(base[name], current[name])) return;
+      var untouched = name in base && same(base[name], readValue(el));
       differing.push(name);
       var row = template.content.firstElementChild.cloneNode(true);
       row.dataset.field = name;
@@ -82,10 +99,17 @@
         current[name] === null ? "" : String(current[name]);
       row.querySelectorAll('input[type="radio"]').forEach(function (radio) {
         radio.name = "conflict-choice-" + name;
+        radio.checked = radio.value === (untouched ? "theirs" : "mine");
       });
       rows.appendChild(row);
     });
     writeValue(fieldOf(form, "lock_version"), current.lock_version);
+    // The other version is the new base: a later conflict compares against it.
+    var base2 = bases.get(form) || {};
+    Object.keys(current).forEach(function (name) {
+      base2[name] = current[name];
+    });
+    bases.set(form, base2);
     if (!differing.length) {
       submit(form);
       return;
@@ -138,6 +162,7 @@
           show(form, data.current);
         } else if (response.ok) {
           writeValue(fieldOf(form, "lock_version"), data.lock_version);
+          remember(form);
           form.dispatchEvent(new CustomEvent("kurswerk:saved", { bubbles: true, detail: data }));
           if (data.redirect) window.location.assign(data.redirect);
         } else if (data.errors) {
@@ -169,5 +194,12 @@
     show(form, JSON.parse(xhr.responseText).current);
   });
 
-  window.KurswerkConflict = { show: show, submit: submit };
+  function init() {
+    document.querySelectorAll("form[data-conflict-form]").forEach(remember);
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+
+  window.KurswerkConflict = { show: show, submit: submit, remember: remember };
 })();
