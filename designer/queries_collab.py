@@ -4,7 +4,7 @@ the trash, the shared catalogue and the contribution ledger."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import aliased
@@ -162,11 +162,11 @@ def trash_of(workspace: Workspace) -> Trash:
     return Trash(list(designs), [(m, d) for m, d in modules], list(nuggets))
 
 
-def purge_date(deleted_at):
+def purge_date(deleted_at: datetime) -> datetime:
     return deleted_at + timedelta(days=TRASH_DAYS)
 
 
-def restorable(deleted_at) -> bool:
+def restorable(deleted_at: datetime) -> bool:
     return purge_date(deleted_at) > utcnow()
 
 
@@ -181,7 +181,7 @@ def catalogue_for(user: User, search: str = "") -> list[tuple[Nugget, Workspace]
         .join(Workspace, Workspace.id == Nugget.workspace_id)
     )
     if search.strip():
-        query = query.where(Nugget.title.ilike(f"%{search.strip()}%", escape="\\"))
+        query = query.where(Nugget.title.icontains(search.strip(), autoescape=True))
     rows = db.session.execute(query.order_by(Nugget.title).limit(200))
     return [(n, w) for n, w in rows]
 

@@ -91,6 +91,8 @@ def test_catalogue_page_and_copy_action(client, world, login):
     login(world["paul"])
     page = client.get("/catalogue").get_data(as_text=True)
     assert "Datenschutz kompakt" in page and "CC BY 4.0" in page
+    assert "Datenschutz kompakt" in client.get("/catalogue?q=SCHUTZ").get_data(as_text=True)
+    assert "Datenschutz kompakt" not in client.get("/catalogue?q=%25").get_data(as_text=True)
     response = client.post(
         "/catalogue/copy",
         data={"item_id": world["nugget"].id, "workspace_id": world["verbund"].id},
