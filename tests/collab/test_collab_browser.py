@@ -35,6 +35,10 @@ def two_people(browser, live_server, people):
     for user in (people["designer"], people["coordinator"]):
         context = browser.new_context(locale="de-DE")
         page = context.new_page()
+        page.refused = []  # Content-Security-Policy refusals reported on the console
+        page.on(
+            "console", lambda m, p=page: p.refused.append(m.text) if "Refused" in m.text else None
+        )
         page.goto(f"{live_server}/login")
         page.fill("#email", user.email)
         page.fill("#password", PASSWORD)
@@ -42,6 +46,7 @@ def two_people(browser, live_server, people):
         page.wait_for_url(f"{live_server}/")
         pages.append(page)
     yield pages
+    assert [p.refused for p in pages] == [[], []]
     for page in pages:
         page.context.close()
 
