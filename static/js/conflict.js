@@ -7,6 +7,7 @@
  *
  *   200 {ok, lock_version, redirect?}  saved; follow `redirect` or keep editing
  *   422 {errors: {field: text}}        shown in the page's [data-conflict-error] box
+ *   409 {message} without `current`    (two saves at the same instant) shown there too
  *   409 {current: {field: value, ..., lock_version}}
  *       a three-way comparison against the values the form was loaded with (`base`):
  *       fields the other person did not change keep what was typed; for every field
@@ -140,7 +141,7 @@
   function showErrors(form, errors) {
     var box = document.querySelector("[data-conflict-error]");
     var texts = Object.keys(errors).map(function (name) {
-      var el = fieldOf(form, name);
+      var el = name ? fieldOf(form, name) : null;
       return (el ? labelText(form, el, name) + ": " : "") + errors[name];
     });
     if (box) {
@@ -160,6 +161,8 @@
       return response.json().then(function (data) {
         if (response.status === 409 && data.current) {
           show(form, data.current);
+        } else if (response.status === 409) {
+          showErrors(form, { "": data.message });
         } else if (response.ok) {
           writeValue(fieldOf(form, "lock_version"), data.lock_version);
           remember(form);

@@ -1,9 +1,11 @@
 """No lost work: stale saves get 409 with the current state; different nuggets never clash."""
 
 import pytest
+from sqlalchemy.orm.exc import StaleDataError
 
 from designer.extensions import db
 from designer.models import Design, Nugget, Placement
+from designer.services import designs as design_service
 from designer.services import nuggets as nugget_service
 from designer.services.errors import Conflict
 from tests.conftest import PASSWORD
@@ -113,3 +115,30 @@ def test_two_people_editing_different_nuggets_both_save(people, example_design):
     nugget_service.update_nugget(people["coordinator"], second, {"title": "Zwei"}, versions[1])
     db.session.commit()
     assert (first.title, second.title) == ("Eins", "Zwei")
+
+
+def test_simultaneous_saves_the_database_refuses_become_409(app, people, example_design):
+    """Both saves pass the lock_version check; the versioned UPDATE lets only one through."""
+    design_id = example_design.id
+    stale = db.session.get(Design, design_id)
+    seen = stale.lock_version
+    with app.app_context():  # a second request, in its own session, wins the race
+        other = db.session.get(Design, design_id)
+        design_service.update_grobkonzept(people["designer"], other, {"title": "Zuerst"}, seen)
+        db.session.commit()
+    with pytest.raises(StaleDataError):
+        design_service.update_grobkonzept(people["coordinator"], stale, {"title": "Zweiter"}, seen)
+    db.session.rollback()
+    assert db.session.get(Design, design_id).title == "Zuerst"
+
+
+def test_a_refused_simultaneous_save_answers_409(app, people):
+    @app.get("/_test/stale")
+    def stale():
+        raise StaleDataError("UPDATE matched 0 rows")
+
+    client = app.test_client()
+    response = client.get("/_test/stale", headers=JSON)
+    assert response.status_code == 409
+    assert response.get_json()["error"] == "conflict"
+    assert client.get("/_test/stale").status_code == 409

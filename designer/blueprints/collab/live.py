@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
+from sqlalchemy.orm.exc import StaleDataError
 
 from designer import activity, queries, queries_collab
 from designer.blueprints.collab import bp
@@ -38,6 +39,20 @@ def events(design_id: int):
     )
     response.headers["Cache-Control"] = "no-store"
     return response
+
+
+@bp.app_errorhandler(StaleDataError)
+def stale_write(exc: StaleDataError):
+    """Two saves of the same row at the very same moment: both passed the lock_version
+    check, the database let only the first UPDATE through. The second gets 409 like any
+    stale save (without the current state, which this late nobody has read)."""
+    db.session.rollback()
+    message = _("Someone else changed this in the meantime. Reload to see the current state.")
+    if _wants_json() or request.headers.get("HX-Request"):
+        return jsonify(error="conflict", message=message, current=None), 409
+    return render_template(
+        "error.html", status=409, title=_("Changed in the meantime"), message=message
+    ), 409
 
 
 def _wants_json() -> bool:
