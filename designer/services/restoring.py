@@ -37,7 +37,12 @@ from designer.revision_diff import base_key
 from designer.services import events
 from designer.services.designs import mark_changed
 from designer.services.errors import NotFound
-from designer.services.nugget_data import question_dict, to_snapshot_nugget
+from designer.services.nugget_data import (
+    FLAG_FIELDS,
+    TEXT_FIELDS,
+    question_dict,
+    to_snapshot_nugget,
+)
 from designer.services.nuggets import clean_nugget_values, create_nugget_unchecked
 from designer.services.permissions import Action, require
 from designer.services.revisions import store_revision
@@ -198,30 +203,7 @@ def _pins(actor: User, design: Design, snap: s.DesignSnapshot) -> dict[str, tupl
 
 def _recreate(actor: User, design: Design, n: s.Nugget) -> Nugget:
     """A nugget that no longer exists comes back as a new library nugget."""
-    values = {
-        name: getattr(n, name)
-        for name in (
-            "title",
-            "summary",
-            "content_html",
-            "learning_type",
-            "delivery_mode",
-            "social_form",
-            "method",
-            "duration_minutes",
-            "media",
-            "assessment",
-            "activity_kind",
-            "rationale",
-            "license",
-            "attribution",
-            "url",
-            "has_video",
-            "captions_available",
-            "ai_generated",
-            "ai_checked",
-        )
-    }
+    values = {name: getattr(n, name) for name in (*TEXT_FIELDS, *FLAG_FIELDS, "duration_minutes")}
     values["tags"] = list(n.tags)
     values["questions"] = [question_dict(q) for q in n.questions]
     sched = n.schedule or s.Schedule()
