@@ -23,7 +23,7 @@ from designer.filestore import FileTooLarge
 from designer.importers import registry as import_registry
 from designer.importers.base import ImportRefused
 from designer.models import Design, Membership, User, Workspace
-from designer.services import accounts, workspaces
+from designer.services import accounts, trash, workspaces
 from designer.services.errors import Invalid
 from designer.services.importing import import_design
 
@@ -146,6 +146,17 @@ def export_command(
     except (MissingAsset, ValueError) as exc:
         _fail([str(exc)])
     click.echo(f"wrote {output} ({fmt.label})")
+
+
+@main.command("purge-trash")
+@with_appcontext
+def purge_trash() -> None:
+    """Delete for good what lay in any workspace's trash for more than 30 days."""
+    purged = trash.purge_expired()
+    db.session.commit()
+    click.echo(
+        f"purged {purged.designs} designs, {purged.modules} modules, {purged.nuggets} nuggets"
+    )
 
 
 @main.command("formats")

@@ -5,9 +5,10 @@ from flask import Flask
 
 
 def register_blueprints(app: Flask) -> None:
-    from designer.blueprints import auth, designs, plan_import, workspaces
+    from designer.blueprints import auth, collab, designs, plan_import, workspaces
 
     app.register_blueprint(auth.bp)
     app.register_blueprint(workspaces.bp)
     app.register_blueprint(designs.bp)
     app.register_blueprint(plan_import.bp)
+    app.register_blueprint(collab.bp)

@@ -21,6 +21,12 @@ db = SQLAlchemy(model_class=Base)
 
 from designer.models.accounts import LoginAttempt, User  # noqa: E402
 from designer.models.assets import Asset  # noqa: E402
+from designer.models.collab import (  # noqa: E402
+    Invitation,
+    PartnerOrganisation,
+    PartnershipAgreement,
+    Presence,
+)
 from designer.models.designs import (  # noqa: E402
     Design,
     DesignMember,
@@ -40,13 +46,17 @@ __all__ = [
     "Design",
     "DesignMember",
     "Event",
+    "Invitation",
     "LearningObjective",
     "LoginAttempt",
     "Membership",
     "Module",
     "Nugget",
+    "PartnerOrganisation",
+    "PartnershipAgreement",
     "NuggetRevision",
     "Placement",
+    "Presence",
     "Revision",
     "User",
     "Workspace",

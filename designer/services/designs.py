@@ -11,6 +11,7 @@ from designer.models.columns import utcnow
 from designer.services import events
 from designer.services.errors import Invalid, NotFound
 from designer.services.locking import check_version
+from designer.services.partnerships import organisation_of
 from designer.services.permissions import Action, require
 from designer.vocab import BLOOM_LEVELS, LANGUAGES
 
@@ -38,6 +39,7 @@ def create_design(
         language=language,
         template_key=template_key,
         created_by_id=actor.id,
+        organisation=organisation_of(actor, workspace.id),
     )
     db.session.add(design)
     db.session.flush()

@@ -33,6 +33,10 @@ class Action(StrEnum):
     DESIGN_COMMENT = "design.comment"
     DESIGN_REVIEW = "design.review"
     DESIGN_MEMBERS = "design.members"
+    # Working together (collab): sharing nuggets beyond the workspace, the trash.
+    NUGGET_SHARE = "workspace.nugget_share"
+    TRASH_RESTORE = "workspace.trash_restore"
+    TRASH_EMPTY = "workspace.trash_empty"
 
 
 WORKSPACE_ACTIONS = {
@@ -42,6 +46,9 @@ WORKSPACE_ACTIONS = {
     Action.LIBRARY_VIEW,
     Action.NUGGET_EDIT,
     Action.DESIGN_CREATE,
+    Action.NUGGET_SHARE,
+    Action.TRASH_RESTORE,
+    Action.TRASH_EMPTY,
 }
 
 _READ = {Action.WORKSPACE_VIEW, Action.LIBRARY_VIEW, Action.DESIGN_VIEW, Action.DESIGN_EXPORT}
@@ -53,6 +60,8 @@ ROLE_ACTIONS: dict[str, frozenset[Action]] = {
         _READ
         | {
             Action.NUGGET_EDIT,
+            Action.NUGGET_SHARE,
+            Action.TRASH_RESTORE,
             Action.DESIGN_CREATE,
             Action.DESIGN_EDIT,
             Action.DESIGN_DELETE,
