@@ -5,13 +5,13 @@ from __future__ import annotations
 from flask import jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
-from sqlalchemy.orm.exc import StaleDataError
 
 from designer import activity, queries, queries_collab
 from designer.blueprints.collab import bp
 from designer.extensions import db
 from designer.forms.collab import GrobkonzeptForm
 from designer.messages import error_text
+from designer.security import wants_json
 from designer.services import designs as design_service
 from designer.services import presence
 from designer.services.errors import Conflict, Invalid
@@ -41,24 +41,6 @@ def events(design_id: int):
     return response
 
 
-@bp.app_errorhandler(StaleDataError)
-def stale_write(exc: StaleDataError):
-    """Two saves of the same row at the very same moment: both passed the lock_version
-    check, the database let only the first UPDATE through. The second gets 409 like any
-    stale save (without the current state, which this late nobody has read)."""
-    db.session.rollback()
-    message = _("Someone else changed this in the meantime. Reload to see the current state.")
-    if _wants_json() or request.headers.get("HX-Request"):
-        return jsonify(error="conflict", message=message, current=None), 409
-    return render_template(
-        "error.html", status=409, title=_("Changed in the meantime"), message=message
-    ), 409
-
-
-def _wants_json() -> bool:
-    return request.accept_mimetypes.best == "application/json"
-
-
 @bp.route("/designs/<int:design_id>/grobkonzept/edit", methods=["GET", "POST"])
 @login_required
 def edit_grobkonzept(design_id: int):
@@ -73,13 +55,13 @@ def edit_grobkonzept(design_id: int):
             design_service.update_grobkonzept(current_user, design, form.values(), expected)
         except Invalid as exc:
             db.session.rollback()
-            if _wants_json():
+            if wants_json():
                 return jsonify(errors={k: error_text(v) for k, v in exc.errors.items()}), 422
             for name, code in exc.errors.items():
                 getattr(form, name).errors = [error_text(code)]
         except Conflict as exc:
             db.session.rollback()
-            if _wants_json():
+            if wants_json():
                 raise
             # Without JavaScript: keep what was typed, show the other version beside it and
             # base the next save on the current version.
@@ -88,10 +70,10 @@ def edit_grobkonzept(design_id: int):
         else:
             db.session.commit()
             target = url_for("designs.overview", design_id=design.id)
-            if _wants_json():
+            if wants_json():
                 return jsonify(ok=True, lock_version=design.lock_version, redirect=target)
             return redirect(target)
-    elif request.method == "POST" and _wants_json():
+    elif request.method == "POST" and wants_json():
         return jsonify(errors={k: " ".join(map(str, v)) for k, v in form.errors.items()}), 422
     return render_template(
         "collab/grobkonzept_edit.html",
