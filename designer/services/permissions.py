@@ -33,6 +33,7 @@ class Action(StrEnum):
     DESIGN_COMMENT = "design.comment"
     DESIGN_REVIEW = "design.review"
     DESIGN_MEMBERS = "design.members"
+    TEMPLATE_SAVE = "template.save"
 
 
 WORKSPACE_ACTIONS = {
@@ -42,6 +43,7 @@ WORKSPACE_ACTIONS = {
     Action.LIBRARY_VIEW,
     Action.NUGGET_EDIT,
     Action.DESIGN_CREATE,
+    Action.TEMPLATE_SAVE,
 }
 
 _READ = {Action.WORKSPACE_VIEW, Action.LIBRARY_VIEW, Action.DESIGN_VIEW, Action.DESIGN_EXPORT}
@@ -58,6 +60,7 @@ ROLE_ACTIONS: dict[str, frozenset[Action]] = {
             Action.DESIGN_DELETE,
             Action.DESIGN_COMMENT,
             Action.DESIGN_MEMBERS,
+            Action.TEMPLATE_SAVE,
         }
     ),
     "expert": frozenset(_READ | {Action.DESIGN_CREATE, Action.DESIGN_COMMENT}),
