@@ -5,8 +5,9 @@ from flask import Flask
 
 
 def register_blueprints(app: Flask) -> None:
-    from designer.blueprints import auth, designs, workspaces
+    from designer.blueprints import auth, designs, wizard, workspaces
 
     app.register_blueprint(auth.bp)
     app.register_blueprint(workspaces.bp)
     app.register_blueprint(designs.bp)
+    app.register_blueprint(wizard.bp)
