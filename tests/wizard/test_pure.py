@@ -150,3 +150,17 @@ def test_wizard_resumes_at_first_incomplete_step():
         "offer",
     ]
     assert set(wizard.ALL_FIELDS) == set(wizard.FIELD_HELP)
+
+
+def test_german_catalogue_is_complete():
+    from babel.messages.pofile import read_po
+
+    from designer import PACKAGE_DIR
+
+    path = PACKAGE_DIR / "translations" / "wizard" / "de" / "LC_MESSAGES" / "messages.po"
+    with path.open("rb") as fh:
+        catalogue = read_po(fh)
+    messages = [m for m in catalogue if m.id]
+    assert len(messages) > 50
+    assert all(m.string and not m.fuzzy for m in messages)
+    assert (path.with_suffix(".mo")).stat().st_size > 0

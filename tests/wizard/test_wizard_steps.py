@@ -26,10 +26,21 @@ def test_six_steps_with_accessible_progress(client, login, designer_user, blende
     login(designer_user)
     assert len(STEPS) == 6
     html = client.get(f"/designs/{blended.id}/wizard/prerequisites").get_data(as_text=True)
-    assert "Step 2 of 6" in html
+    assert "Schritt 2 von 6" in html
+    assert "Sicherer Umgang mit Office-Programmen" in html  # the worked example, in German
     current = re.findall(r'<a href="([^"]+)" aria-current="step"', html)
     assert current == [f"/designs/{blended.id}/wizard/prerequisites"]
     assert 'id="prerequisites-help"' in html and 'id="prerequisites-example"' in html
+
+
+def test_english_interface(client, login, workspace, make_user, blended):
+    user = make_user("en@example.org", workspace=workspace, role="designer")
+    user.locale = "en"
+    db.session.commit()
+    login(user)
+    html = unescape(client.get(f"/designs/{blended.id}/wizard/audience").get_data(as_text=True))
+    assert "Step 1 of 6" in html and "Target group and need" in html
+    assert "Trainers and skilled workers" in html  # the worked example
 
 
 def test_step_saves_only_its_fields_and_moves_on(client, login, designer_user, blended):
