@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from designer import didactic_templates
 from designer import snapshot as s
-from designer.export.assets import StoreAssets
+from designer.export.assets import MissingAsset, StoreAssets
 from designer.filestore import FileStore
 from designer.importers.base import Imported
 from designer.models import Design, DesignTemplate, User, Workspace, db
@@ -56,7 +56,7 @@ def create_from_template(
     language: str,
     store: FileStore,
 ) -> Design:
-    """A new design from a gallery choice; the caller commits."""
+    """A new design from a gallery choice; the caller commits (or rolls back on errors)."""
     require(actor, Action.DESIGN_CREATE, workspace)
     errors = {}
     title = (title or "").strip()[:300]
@@ -67,7 +67,10 @@ def create_from_template(
     if errors:
         raise Invalid(errors)
     snap = replace(_template_snapshot(workspace, choice, language), title=title)
-    design = import_design(actor, workspace, Imported(snap, StoreAssets(store)), store)
+    try:
+        design = import_design(actor, workspace, Imported(snap, StoreAssets(store)), store)
+    except MissingAsset:
+        raise Invalid({"template": "template_file_missing"}) from None
     design.template_key = choice[:60]
     events.record(
         "design.created_from_template",

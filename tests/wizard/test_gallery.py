@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 
 from designer.didactic_templates import TEMPLATES
 from designer.extensions import db
-from designer.models import Design, DesignTemplate, Nugget
+from designer.models import Design, DesignTemplate, Nugget, Workspace
 from designer.read_model import snapshot
 from tests.wizard.helpers import expected_error, field_error
 
@@ -159,3 +159,34 @@ def test_template_of_another_workspace_cannot_be_used(
     response = _create(client, other, f"workspace:{row.id}", "Fremd")
     assert response.status_code == 200
     assert field_error(response.get_data(as_text=True), "template")
+
+
+def test_template_whose_file_is_gone(app, client, login, designer_user, example_design):
+    from designer.services.design_templates import save_as_template
+
+    row = save_as_template(designer_user, example_design, "Mit Dateien")
+    db.session.commit()
+    store = app.extensions["file_store"]
+    for asset in row.snapshot["design"]["assets"]:
+        store.path(asset["sha256"]).unlink()
+    login(designer_user)
+    workspace = db.session.get(Workspace, example_design.workspace_id)
+    response = _create(client, workspace, f"workspace:{row.id}", "Kaputt")
+    assert response.status_code == 200
+    html = response.get_data(as_text=True)
+    assert field_error(html, "template") == expected_error(app, "template_file_missing", "de")
+    assert db.session.scalar(select(func.count(Design.id)).where(Design.title == "Kaputt")) == 0
+
+
+def test_template_with_files_copies_them(app, client, login, designer_user, example_design):
+    from designer.services.design_templates import save_as_template
+
+    row = save_as_template(designer_user, example_design, "Mit Dateien")
+    db.session.commit()
+    login(designer_user)
+    workspace = db.session.get(Workspace, example_design.workspace_id)
+    assert _create(client, workspace, f"workspace:{row.id}", "Kopie").status_code == 302
+    copy = db.session.scalar(select(Design).where(Design.title == "Kopie"))
+    assert [a.filename for a in snapshot(copy).assets] == [
+        a.filename for a in snapshot(example_design).assets
+    ]

@@ -219,3 +219,26 @@ def test_overview_menu_for_a_viewer(client, login, workspace, make_user, blended
     assert f'href="/designs/{blended.id}/print"' in html
     assert f'href="/designs/{blended.id}/wizard"' not in html
     assert f'href="/designs/{blended.id}/save-template"' not in html
+
+
+def test_step_page_runs_a_bounded_number_of_queries(client, login, designer_user, blended):
+    from sqlalchemy import event
+
+    login(designer_user)
+    for text in ("A nennen", "B planen", "C prüfen"):
+        design_service.add_objective(designer_user, _fresh(blended.id), text)
+    db.session.commit()
+    statements: list[str] = []
+
+    def count(conn, cursor, statement, *args):
+        statements.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", count)
+    try:
+        for step in STEPS:
+            statements.clear()
+            response = client.get(f"/designs/{blended.id}/wizard/{step.key}")
+            assert response.status_code == 200
+            assert len(statements) <= 6, (step.key, len(statements))
+    finally:
+        event.remove(db.engine, "before_cursor_execute", count)
