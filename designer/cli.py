@@ -12,6 +12,7 @@ from flask.cli import FlaskGroup, with_appcontext
 from flask_migrate import upgrade
 from flask_migrate.cli import db as db_group
 from sqlalchemy import select
+from werkzeug.serving import run_simple
 
 from designer import create_app
 from designer.export.assets import MissingAsset
@@ -50,7 +51,9 @@ def run(host: str, port: int) -> None:
     """Upgrade the database, then serve the app."""
     upgrade(directory=current_app.extensions["migrate"].directory)
     click.echo(f"Kurswerk on http://{host}:{port}/  (data: {current_app.config['DATA_DIR']})")
-    current_app.run(host=host, port=port, threaded=True, use_reloader=False, load_dotenv=False)
+    # Werkzeug's threaded server suits the embedded default; teams use gunicorn
+    # (docs/deploying.md).
+    run_simple(host, port, current_app._get_current_object(), threaded=True)
 
 
 def _fail(problems: list[str]) -> None:
@@ -140,7 +143,7 @@ def export_command(
         fmt = export_to_file(design, format_key, output, parsed)
     except UnknownFormat as exc:
         _fail([str(exc.args[0])])
-    except MissingAsset as exc:
+    except (MissingAsset, ValueError) as exc:
         _fail([str(exc)])
     click.echo(f"wrote {output} ({fmt.label})")
 

@@ -64,6 +64,7 @@ def load(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
         "BABEL_TRANSLATION_DIRECTORIES": ";".join(
             str(p) for p in sorted((Path(__file__).parent / "translations").glob("*")) if p.is_dir()
         ),
+        "PASSWORD_HASH_METHOD": "scrypt",
         "LOGIN_MAX_FAILURES": 5,
         "LOGIN_WINDOW_SECONDS": 300,
     }

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flask import Flask, request, session
-from flask_babel import get_locale
+from flask_babel import get_locale, refresh
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
@@ -25,6 +25,9 @@ def current_language() -> str:
 
 def init_app(app: Flask) -> None:
     babel.init_app(app, locale_selector=select_locale)
+    # The locale is cached on the app context, which outlives a request where one is
+    # already pushed (the CLI, tests); choose it anew for every request.
+    app.before_request(refresh)
 
     @app.context_processor
     def vocabulary_helpers():

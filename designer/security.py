@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import Flask, Response, jsonify, render_template, request
 from flask_babel import gettext as _
+from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import HTTPException
 
 from designer.extensions import db, login_manager
@@ -72,6 +73,16 @@ def init_app(app: Flask) -> None:
                 message=_("Someone else changed this in the meantime."),
                 current=exc.current,
             ), 409
+        return _error_page(
+            409,
+            _("Changed in the meantime"),
+            _("Someone else changed this in the meantime. Reload to see the current state."),
+        )
+
+    @app.errorhandler(StaleDataError)
+    def lost_race(exc: StaleDataError):
+        """Two writes passed the version check at the same moment; the later one loses."""
+        db.session.rollback()
         return _error_page(
             409,
             _("Changed in the meantime"),

@@ -55,6 +55,8 @@ def app(tmp_path, _pg_schema, monkeypatch):
             "DATA_DIR": str(tmp_path / "data"),
             "FILE_STORE": str(tmp_path / "data" / "files"),
             "WTF_CSRF_ENABLED": False,
+            # Cheap scrypt parameters: the real ones cost ~0.1 s per hash.
+            "PASSWORD_HASH_METHOD": "scrypt:1024:8:1",
         }
     )
     with application.app_context():
@@ -116,7 +118,9 @@ def example_design(app, workspace):
     from designer.services.importing import import_design
     from tests.paths import EXAMPLE_JSON
 
-    design = import_design(None, workspace, read_json_file(EXAMPLE_JSON), app.extensions["file_store"])
+    design = import_design(
+        None, workspace, read_json_file(EXAMPLE_JSON), app.extensions["file_store"]
+    )
     db.session.commit()
     return design
 

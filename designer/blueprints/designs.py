@@ -21,7 +21,7 @@ from flask_login import current_user, login_required
 from designer import queries
 from designer.analytics import analyse
 from designer.export.assets import MissingAsset
-from designer.export.registry import UnknownFormat, formats, get_format
+from designer.export.registry import ExportFormat, UnknownFormat, formats, get_format
 from designer.exporting import download_name, export_to_tempfile
 from designer.extensions import db
 from designer.forms.designs import DeleteForm
@@ -69,10 +69,7 @@ def download(design_id: int, format_key: str):
         fmt = get_format(format_key)
     except UnknownFormat:
         abort(404)
-    options = {o.name: request.args.get(o.name, o.default) for o in fmt.options}
-    for option in fmt.options:
-        if not option.multiple and options[option.name] not in {c[0] for c in option.choices}:
-            abort(400)
+    options = _options(fmt)
     try:
         path, fmt = export_to_tempfile(design, format_key, options)
     except MissingAsset as exc:
@@ -85,6 +82,22 @@ def download(design_id: int, format_key: str):
     )
     response.call_on_close(lambda: shutil.rmtree(path.parent, ignore_errors=True))
     return response
+
+
+def _options(fmt: ExportFormat) -> dict[str, str]:
+    """The format's options from the query string; an unknown value is a bad request.
+    Several values of a multiple-choice option travel comma-separated."""
+    options = {}
+    for option in fmt.options:
+        allowed = {choice[0] for choice in option.choices}
+        if option.multiple:
+            values = request.args.getlist(option.name) or option.default.split(",")
+        else:
+            values = [request.args.get(option.name, option.default)]
+        if allowed and not set(values) <= allowed:
+            abort(400)
+        options[option.name] = ",".join(values)
+    return options
 
 
 @bp.post("/<int:design_id>/delete")

@@ -49,9 +49,15 @@ class UnknownFormat(KeyError):
 
 
 def _formats() -> dict[str, ExportFormat]:
-    from designer.export import jsonfmt
+    from designer.export import docx, jsonfmt, moodle, scorm, xlsx
 
-    formats = [*jsonfmt.FORMATS]
+    formats = [
+        *jsonfmt.FORMATS,
+        *scorm.FORMATS,
+        *moodle.FORMATS,
+        docx.FORMAT,
+        xlsx.FORMAT,
+    ]
     return {f.key: f for f in formats}
 
 

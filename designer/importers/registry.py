@@ -11,12 +11,14 @@ Reader = Callable[[Path], Imported]
 
 
 def _readers() -> dict[str, Reader]:
-    from designer.importers import kurswerk
+    from designer.importers import kurswerk, plans
 
     return {
         ".json": kurswerk.read_json_file,
         ".kurswerk": kurswerk.read_bundle,
         ".zip": kurswerk.read_bundle,
+        ".xlsx": plans.read_plan,
+        ".docx": plans.read_plan,
     }
 
 

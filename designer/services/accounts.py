@@ -30,7 +30,7 @@ def _check_password_rules(password: str) -> None:
 
 
 def hash_password(password: str) -> str:
-    return generate_password_hash(password, method="scrypt")
+    return generate_password_hash(password, method=current_app.config["PASSWORD_HASH_METHOD"])
 
 
 def register(email: str, display_name: str, password: str, locale: str | None = None) -> User:

@@ -1,0 +1,68 @@
+"""Facts about a course as the Word documents print them (dates, workload, participants)."""
+
+from __future__ import annotations
+
+from designer.analytics import Analytics
+from designer.export.docx.layout import date_text, minutes_text, period_text
+from designer.export.docx.texts import t
+from designer.export.office_labels import GROBKONZEPT_LABELS, pick
+from designer.snapshot import DesignSnapshot, Grobkonzept
+
+
+def participants_text(g: Grobkonzept, language: str) -> str:
+    low, high = g.participants_min, g.participants_max
+    if low is not None and high is not None:
+        return t("participants_range", language, low=low, high=high)
+    if low is None and high is None:
+        return ""
+    return str(low if low is not None else high)
+
+
+def workload_text(snap: DesignSnapshot) -> str:
+    """Planned workload when set, else the sum of the placed nuggets."""
+    minutes = snap.grobkonzept.planned_workload_minutes
+    if minutes is None:
+        minutes = snap.total_minutes()
+    return minutes_text(minutes, snap.language)
+
+
+def course_facts(snap: DesignSnapshot) -> list[tuple[str, str]]:
+    """The few facts of a title page; unset ones say so."""
+    lang = snap.language
+    g = snap.grobkonzept
+    return [
+        (t("period", lang), period_text(g.start_date, g.end_date, lang) or t("open", lang)),
+        (t("workload", lang), workload_text(snap)),
+        (t("participants", lang), participants_text(g, lang) or t("open", lang)),
+        (t("modules_count", lang), str(len(snap.modules))),
+    ]
+
+
+def grobkonzept_rows(snap: DesignSnapshot) -> list[tuple[str, str]]:
+    """Every Grobkonzept field with its label; empty ones are marked as not filled in."""
+    lang = snap.language
+    g = snap.grobkonzept
+    rows = []
+    for name, pair in GROBKONZEPT_LABELS.items():
+        value = getattr(g, name)
+        if name == "planned_workload_minutes" and value is not None:
+            shown = minutes_text(value, lang)
+        elif name.endswith("_date"):
+            shown = date_text(value, lang)
+        else:
+            shown = "" if value is None else str(value)
+        rows.append((pick(pair, lang), shown or t("not_filled", lang)))
+    return rows
+
+
+def workload_sentence(stats: Analytics, language: str) -> str:
+    """ "Planned: … Sum of the nuggets: … (deviation +5 %)."."""
+    planned = stats.planned_minutes
+    deviation = stats.deviation_percent
+    return t(
+        "planned_vs_total",
+        language,
+        planned=minutes_text(planned, language) if planned else t("not_planned", language),
+        total=minutes_text(stats.total_minutes, language),
+        deviation=t("deviation", language, percent=deviation) if deviation is not None else "",
+    )

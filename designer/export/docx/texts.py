@@ -1,0 +1,132 @@
+"""Every text the Word documents print, in German and English."""
+
+from __future__ import annotations
+
+from typing import Final
+
+from designer.export.office_labels import Pair, pick
+
+TEXTS: Final[dict[str, Pair]] = {
+    # document kinds
+    "grobkonzept": ("Grobkonzept", "Course outline"),
+    "feinkonzept": ("Feinkonzept mit Verlaufsplan", "Detailed plan (Verlaufsplan)"),
+    "quality": ("Qualitätsbericht", "Quality report"),
+    "offer": ("Angebot", "Course offer"),
+    # header, footer, title page
+    "page": ("Seite", "Page"),
+    "of": ("von", "of"),
+    "period": ("Zeitraum", "Period"),
+    "workload": ("Umfang", "Workload"),
+    "participants": ("Teilnehmende", "Participants"),
+    "modules_count": ("Module", "Modules"),
+    "open": ("offen", "open"),
+    "not_filled": ("– noch nicht ausgefüllt –", "– not filled in yet –"),
+    # Grobkonzept
+    "frame": ("Rahmendaten", "Key facts"),
+    "objectives": ("Lernziele", "Learning objectives"),
+    "no_objectives": ("Noch keine Lernziele formuliert.", "No learning objectives yet."),
+    "modules": ("Module", "Modules"),
+    "no_modules": ("Noch keine Module geplant.", "No modules planned yet."),
+    "no": ("Nr.", "No."),
+    "objective": ("Lernziel", "Objective"),
+    "bloom": ("Bloom-Stufe", "Bloom level"),
+    "module": ("Modul", "Module"),
+    "description": ("Beschreibung", "Description"),
+    "nuggets": ("Nuggets", "Nuggets"),
+    "minutes": ("Minuten", "Minutes"),
+    "share": ("Anteil", "Share"),
+    "date": ("Termin", "Date"),
+    "workload_heading": ("Workload", "Workload"),
+    "by_delivery_mode": ("Nach Durchführungsform", "By delivery mode"),
+    "by_learning_type": ("Nach Lerntyp", "By learning type"),
+    "by_module": ("Nach Modul", "By module"),
+    "delivery_mode": ("Durchführungsform", "Delivery mode"),
+    "learning_type": ("Lerntyp", "Learning type"),
+    "total": ("Summe", "Total"),
+    "planned_vs_total": (
+        "Geplant: {planned}. Summe der Nuggets: {total}{deviation}.",
+        "Planned: {planned}. Sum of the nuggets: {total}{deviation}.",
+    ),
+    "deviation": (" (Abweichung {percent:+.0f} %)", " (deviation {percent:+.0f} %)"),
+    "not_planned": ("nicht festgelegt", "not set"),
+    # Feinkonzept
+    "plan": ("Verlaufsplan", "Lesson plan"),
+    "col_time": ("Zeit", "Time"),
+    "col_phase": ("Phase / Nugget", "Phase / nugget"),
+    "col_activity": ("Aktivität (Trainer / Teilnehmende)", "Activity (trainer / learners)"),
+    "col_objective": ("Lernziel", "Objective"),
+    "col_social": ("Sozialform", "Social form"),
+    "col_method": ("Methode", "Method"),
+    "col_media": ("Medien / Material", "Media / material"),
+    "col_comment": ("Kommentar (Begründung)", "Comment (rationale)"),
+    "module_total": ("Summe des Moduls: {minutes}", "Module total: {minutes}"),
+    "module_date": ("Termin: {when}", "Date: {when}"),
+    "live_dates": ("Live-Termine", "Live sessions"),
+    "no_live_dates": ("Keine Live-Termine geplant.", "No live sessions planned."),
+    "nugget": ("Nugget", "Nugget"),
+    "time": ("Zeit", "Time"),
+    "place": ("Ort / Zugang", "Place / access"),
+    "appendix_quiz": ("Anhang A: Testfragen", "Appendix A: Quiz questions"),
+    "no_questions": ("Keine Testfragen.", "No quiz questions."),
+    "correct": ("richtig", "correct"),
+    "appendix_materials": ("Anhang B: Materialien", "Appendix B: Materials"),
+    "no_assets": ("Keine Dateien.", "No files."),
+    "file": ("Datei", "File"),
+    "alt_text": ("Beschreibung", "Description"),
+    "used_in": ("Verwendet in", "Used in"),
+    "license": ("Lizenz", "Licence"),
+    "attribution": ("Namensnennung", "Attribution"),
+    "nugget_licences": ("Lizenzen der Nuggets", "Licences of the nuggets"),
+    "link": ("Link", "Link"),
+    "method": ("Methode", "Method"),
+    # quality report
+    "version": ("Geprüfte Fassung", "Version checked"),
+    "fingerprint": ("Prüfsumme der Fassung: {hash}", "Checksum of this version: {hash}"),
+    "figures": ("Kennzahlen", "Key figures"),
+    "coverage": ("Abdeckung der Lernziele", "Coverage of the objectives"),
+    "covered_by": ("Nuggets", "Nuggets"),
+    "assessed_by": ("Geprüft durch", "Assessed by"),
+    "none": ("keine", "none"),
+    "automatic": ("Automatische Prüfung", "Automatic check"),
+    "no_quality_data": (
+        "Für diesen Export wurden keine Daten der automatischen Qualitätsprüfung übergeben. "
+        "Dieser Bericht enthält deshalb keine Prüfergebnisse.",
+        "No data of the automatic quality check was supplied for this export. "
+        "This report therefore contains no check results.",
+    ),
+    "no_findings": (
+        "Die automatische Prüfung hat keine Auffälligkeiten gefunden.",
+        "The automatic check found no issues.",
+    ),
+    "severity": ("Gewicht", "Severity"),
+    "rule": ("Regel", "Rule"),
+    "finding": ("Befund", "Finding"),
+    "concerns": ("Betrifft", "Concerns"),
+    "sign_offs": ("Freigaben", "Sign-offs"),
+    "no_reviews": (
+        "Für diesen Export wurden keine Freigaben übergeben.",
+        "No sign-offs were supplied for this export.",
+    ),
+    "reviewer": ("Prüfer*in", "Reviewer"),
+    "decision": ("Entscheidung", "Decision"),
+    "signed_at": ("Unterzeichnet am", "Signed on"),
+    "comment": ("Kommentar", "Comment"),
+    "approved": ("freigegeben", "approved"),
+    "changes_requested": ("Änderungen erbeten", "changes requested"),
+    "error": ("Fehler", "Error"),
+    "warning": ("Warnung", "Warning"),
+    "info": ("Hinweis", "Note"),
+    # offer
+    "goals": ("Das lernen Sie", "What you will learn"),
+    "target_group": ("Für wen?", "Who is it for?"),
+    "prerequisites": ("Voraussetzungen", "Prerequisites"),
+    "format": ("Format und Umfang", "Format and workload"),
+    "dates": ("Termine", "Dates"),
+    "participants_range": ("{low} bis {high} Teilnehmende", "{low} to {high} participants"),
+}
+
+
+def t(key: str, language: str, **values: object) -> str:
+    """The text `key` in `language`, with `values` filled in."""
+    text = pick(TEXTS[key], language)
+    return text.format(**values) if values else text

@@ -1,0 +1,111 @@
+"""The `designer` command against a data directory of its own."""
+
+import io
+import json
+import zipfile
+
+import pytest
+from click.testing import CliRunner
+
+from designer.cli import main
+from tests.paths import EXAMPLE_JSON
+
+
+@pytest.fixture
+def cli(tmp_path, monkeypatch):
+    monkeypatch.setenv("DESIGNER_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    runner = CliRunner()
+
+    def run(*args: str, code: int = 0) -> str:
+        result = runner.invoke(main, list(args), catch_exceptions=False)
+        assert result.exit_code == code, result.output
+        return result.output
+
+    run("db", "upgrade")
+    return run
+
+
+def test_demo_twice_does_not_duplicate(cli):
+    first = cli("demo", "--password", "demo-passwort-123")
+    second = cli("demo", "--password", "demo-passwort-123")
+    assert "demo@kurswerk.example" in first and "demo-passwort-123" in first
+    assert first.splitlines()[-3] == second.splitlines()[-3]  # the same design
+
+
+def test_import_prints_id_last_and_export_round_trips(cli, tmp_path):
+    cli("create-user", "anna@example.org", "--password", "lang-genug-123", "--name", "Anna")
+    cli("demo", "--password", "demo-passwort-123")
+    design_id = cli("import", str(EXAMPLE_JSON), "--workspace", "demo").strip().splitlines()[-1]
+    assert design_id.isdigit()
+    bundle = tmp_path / "out.kurswerk"
+    cli("export", design_id, "--format", "kurswerk", "-o", str(bundle))
+    with zipfile.ZipFile(bundle) as zf:
+        assert sorted(zf.namelist()) == [
+            "design.json",
+            "files/persona-vorlage.pdf",
+            "files/persona.png",
+        ]
+        doc = json.loads(zf.read("design.json"))
+    assert doc["design"]["title"] == json.loads(EXAMPLE_JSON.read_text())["design"]["title"]
+    again = cli("import", str(bundle), "--workspace", "demo").strip().splitlines()[-1]
+    assert int(again) == int(design_id) + 1
+
+
+def test_import_needs_a_workspace_when_there_are_several(cli):
+    cli("demo", "--password", "demo-passwort-123")
+    cli("create-user", "b@example.org", "--password", "lang-genug-123", "--workspace", "demo")
+    out = cli("import", str(EXAMPLE_JSON), code=0)
+    assert out.strip().splitlines()[-1].isdigit()
+
+
+def test_unknown_format_and_missing_design_are_named(cli, tmp_path):
+    cli("demo", "--password", "demo-passwort-123")
+    assert "unknown export format 'pdf'" in cli(
+        "export", "1", "--format", "pdf", "-o", str(tmp_path / "x"), code=2
+    )
+    assert "no design with id 99" in cli(
+        "export", "99", "--format", "json", "-o", str(tmp_path / "x"), code=2
+    )
+    assert not (tmp_path / "x").exists()
+
+
+def test_bad_json_is_refused_with_its_place_and_nothing_is_imported(cli, tmp_path):
+    cli("demo", "--password", "demo-passwort-123")
+    doc = json.loads(EXAMPLE_JSON.read_text())
+    doc["design"]["nuggets"][4]["activity_kind"] = "webinar"
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(doc))
+    out = cli("import", str(bad), "--workspace", "demo", code=2)
+    assert "nuggets[4].activity_kind: unknown value 'webinar'" in out
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"format": "kurswerk-design",\n  "format_version": 1,\n  "design": {,}}')
+    assert "line 3" in cli("import", str(broken), "--workspace", "demo", code=2)
+    listing = cli("export", "2", "--format", "json", "-o", str(tmp_path / "none.json"), code=2)
+    assert "no design with id 2" in listing
+
+
+def test_bundle_with_unsafe_path_is_refused_before_extracting(cli, tmp_path):
+    cli("demo", "--password", "demo-passwort-123")
+    evil = tmp_path / "evil.kurswerk"
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("design.json", EXAMPLE_JSON.read_text())
+        zf.writestr("../../outside.txt", "x")
+    evil.write_bytes(buf.getvalue())
+    out = cli("import", str(evil), "--workspace", "demo", code=2)
+    assert "unsafe path '../../outside.txt'" in out
+    assert not (tmp_path.parent / "outside.txt").exists()
+
+
+def test_bundle_with_missing_file_imports_nothing(cli, tmp_path):
+    cli("demo", "--password", "demo-passwort-123")
+    partial = tmp_path / "partial.kurswerk"
+    with zipfile.ZipFile(partial, "w") as zf:
+        zf.writestr("design.json", EXAMPLE_JSON.read_text())
+    assert "files/persona.png is missing" in cli(
+        "import", str(partial), "--workspace", "demo", code=2
+    )
+    assert "no design with id 2" in cli(
+        "export", "2", "--format", "json", "-o", str(tmp_path / "n"), code=2
+    )
