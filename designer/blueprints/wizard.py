@@ -1,5 +1,5 @@
-"""The guided Grobkonzept (wizard and expert form), the objectives editor, saving a design
-as a workspace template, and the print view."""
+"""The guided Grobkonzept: the wizard, the expert form with every field, and the
+objectives editor both of them show."""
 
 from __future__ import annotations
 
@@ -20,24 +20,19 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from designer import bloom, queries, wizard
-from designer.analytics import analyse
 from designer.extensions import db
-from designer.forms.wizard import ConfirmForm, GrobkonzeptForm, ObjectiveForm, SaveTemplateForm
+from designer.forms.wizard import ConfirmForm, GrobkonzeptForm, ObjectiveForm
 from designer.i18n import current_language
 from designer.messages import attach_errors, error_text
-from designer.models import Design, Workspace
-from designer.read_model import snapshot
-from designer.services import design_templates
+from designer.models import Design
 from designer.services import designs as design_service
 from designer.services.errors import Conflict, Invalid
-from designer.services.permissions import Action, require
-from designer.verlaufsplan import verlaufsplan
+from designer.services.permissions import Action
 from designer.vocab import choices
 
 bp = Blueprint("wizard", __name__, url_prefix="/designs")
 
 EXPERT_MODE = "grobkonzept_expert"
-RETURN_PAGES = ("wizard", "expert")
 
 
 def _editable(design_id: int) -> Design:
@@ -138,7 +133,6 @@ def _conflict(design: Design, form: GrobkonzeptForm, fields: tuple[str, ...], ex
         current_version=exc.current.get("lock_version"),
         action=request.path,
         go=request.form.get("go", "stay"),
-        form=ConfirmForm(),
     ), 409
 
 
@@ -182,7 +176,6 @@ def _render_step(
     current: wizard.Step,
     form: GrobkonzeptForm,
     new_objective: ObjectiveForm | None = None,
-    status: int = 200,
 ):
     index = wizard.STEPS.index(current)
     return render_template(
@@ -198,7 +191,7 @@ def _render_step(
         field_help=wizard.FIELD_HELP,
         objective_help=wizard.OBJECTIVE_HELP,
         **_objectives_context(design, new_objective),
-    ), status
+    )
 
 
 @bp.route("/<int:design_id>/grobkonzept", methods=["GET", "POST"])
@@ -272,7 +265,7 @@ def add_objective(design_id: int):
         if request.form.get("back") == "expert":
             return _render_expert(design, _grobkonzept_form(design), form)
         page_form = GrobkonzeptForm(formdata=None, data={"lock_version": design.lock_version})
-        return _render_step(design, wizard.step_by_key("objectives"), page_form, form, 200)
+        return _render_step(design, wizard.step_by_key("objectives"), page_form, form)
     db.session.commit()
     _warn_vague(form.text.data or "")
     return _back(design)
@@ -330,47 +323,3 @@ def move_objective(design_id: int, objective_id: int):
     design_service.move_objective(current_user, design, objective_id, int(raw))
     db.session.commit()
     return _back(design)
-
-
-# ------------------------------------------------------------ template, print
-
-
-@bp.route("/<int:design_id>/save-template", methods=["GET", "POST"])
-@login_required
-def save_template(design_id: int):
-    design = queries.design_for(current_user, design_id)
-    workspace = db.session.get(Workspace, design.workspace_id)
-    require(current_user, Action.TEMPLATE_SAVE, workspace)
-    form = SaveTemplateForm()
-    if request.method == "GET":
-        form.name.data = design.title
-    elif form.validate_on_submit():
-        try:
-            design_templates.save_as_template(
-                current_user, design, form.name.data or "", form.description.data or ""
-            )
-        except Invalid as exc:
-            db.session.rollback()
-            attach_errors(form, exc)
-        else:
-            db.session.commit()
-            flash(_("The design was saved as a template of this workspace."), "success")
-            return redirect(url_for("designs.overview", design_id=design.id))
-    return render_template(
-        "wizard/save_template.html", design=design, workspace=workspace, form=form
-    )
-
-
-@bp.get("/<int:design_id>/print")
-@login_required
-def print_view(design_id: int):
-    design = queries.design_for(current_user, design_id)
-    snap = snapshot(design)
-    return render_template(
-        "wizard/print.html",
-        design=design,
-        snap=snap,
-        plans=verlaufsplan(snap),
-        analytics=analyse(snap),
-        field_help=wizard.FIELD_HELP,
-    )
