@@ -3,6 +3,7 @@ objectives editor both of them show."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from flask import (
@@ -61,10 +62,23 @@ def _vague_message() -> str:
     )
 
 
-def _objectives_context(design: Design, new_objective: ObjectiveForm | None = None) -> dict:
+@dataclass(frozen=True)
+class FailedRow:
+    """An objective whose change could not be saved: what was typed and why not."""
+
+    objective_id: int
+    text: str
+    bloom_level: str
+    errors: dict[str, str]
+
+
+def _objectives_context(
+    design: Design, new_objective: ObjectiveForm | None = None, failed: FailedRow | None = None
+) -> dict:
     language = "en" if design.language == "en" else "de"
     return {
         "objectives": list(design.objectives),
+        "failed": failed,
         "vague": {o.id: bloom.vague_verbs(o.text) for o in design.objectives},
         "vague_message": _vague_message(),
         "new_objective": new_objective or _objective_form(formdata=None),
@@ -86,12 +100,15 @@ def _progress(design: Design) -> list[tuple[wizard.Step, bool]]:
     return [(step, step.complete(state, count)) for step in wizard.STEPS]
 
 
-def _grobkonzept_form(design: Design) -> GrobkonzeptForm:
-    if request.method == "POST":
-        return GrobkonzeptForm()
+def _stored_form(design: Design) -> GrobkonzeptForm:
+    """The Grobkonzept form filled with what is saved."""
     state = _state(design)
     data = {name: "" if state[name] is None else str(state[name]) for name in wizard.ALL_FIELDS}
     return GrobkonzeptForm(formdata=None, data={**data, "lock_version": design.lock_version})
+
+
+def _grobkonzept_form(design: Design) -> GrobkonzeptForm:
+    return GrobkonzeptForm() if request.method == "POST" else _stored_form(design)
 
 
 def _lock_version(form: GrobkonzeptForm) -> int | None:
@@ -176,6 +193,7 @@ def _render_step(
     current: wizard.Step,
     form: GrobkonzeptForm,
     new_objective: ObjectiveForm | None = None,
+    failed: FailedRow | None = None,
 ):
     index = wizard.STEPS.index(current)
     return render_template(
@@ -190,7 +208,7 @@ def _render_step(
         form=form,
         field_help=wizard.FIELD_HELP,
         objective_help=wizard.OBJECTIVE_HELP,
-        **_objectives_context(design, new_objective),
+        **_objectives_context(design, new_objective, failed),
     )
 
 
@@ -210,7 +228,10 @@ def expert(design_id: int):
 
 
 def _render_expert(
-    design: Design, form: GrobkonzeptForm, new_objective: ObjectiveForm | None = None
+    design: Design,
+    form: GrobkonzeptForm,
+    new_objective: ObjectiveForm | None = None,
+    failed: FailedRow | None = None,
 ):
     return render_template(
         "wizard/expert.html",
@@ -219,7 +240,7 @@ def _render_expert(
         form=form,
         field_help=wizard.FIELD_HELP,
         objective_help=wizard.OBJECTIVE_HELP,
-        **_objectives_context(design, new_objective),
+        **_objectives_context(design, new_objective, failed),
     )
 
 
@@ -242,6 +263,16 @@ def _back(design: Design) -> Response:
     return redirect(url_for("wizard.step", design_id=design.id, step_key="objectives"))
 
 
+def _objectives_page(
+    design: Design, new_objective: ObjectiveForm | None = None, failed: FailedRow | None = None
+):
+    """The page the objectives editor was used on, again, with the errors next to fields."""
+    if request.form.get("back") == "expert":
+        return _render_expert(design, _stored_form(design), new_objective, failed)
+    objectives = wizard.step_by_key("objectives")
+    return _render_step(design, objectives, _stored_form(design), new_objective, failed)
+
+
 def _warn_vague(text: str) -> None:
     found = bloom.vague_verbs(text)
     if found:
@@ -262,10 +293,7 @@ def add_objective(design_id: int):
     except Invalid as exc:
         db.session.rollback()
         attach_errors(form, exc)
-        if request.form.get("back") == "expert":
-            return _render_expert(design, _grobkonzept_form(design), form)
-        page_form = GrobkonzeptForm(formdata=None, data={"lock_version": design.lock_version})
-        return _render_step(design, wizard.step_by_key("objectives"), page_form, form)
+        return _objectives_page(design, new_objective=form)
     db.session.commit()
     _warn_vague(form.text.data or "")
     return _back(design)
@@ -290,9 +318,9 @@ def update_objective(design_id: int, objective_id: int):
         )
     except Invalid as exc:
         db.session.rollback()
-        for code in exc.errors.values():
-            flash(_("The objective was not saved: %(reason)s", reason=error_text(code)), "error")
-        return _back(design)
+        errors = {name: error_text(code) for name, code in exc.errors.items()}
+        failed = FailedRow(objective_id, form.text.data or "", form.bloom_level.data or "", errors)
+        return _objectives_page(design, failed=failed)
     db.session.commit()
     flash(_("Saved."), "success")
     _warn_vague(form.text.data or "")

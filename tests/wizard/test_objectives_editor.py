@@ -129,3 +129,30 @@ def _workspace(design):
     from designer.models import Workspace
 
     return db.session.get(Workspace, design.workspace_id)
+
+
+def test_failed_edit_shows_the_error_beside_that_objective(
+    app, client, login, designer_user, blended
+):
+    login(designer_user)
+    _add(client, blended, "A nennen", "remember")
+    objective = db.session.scalar(db.select(LearningObjective))
+    response = client.post(
+        f"/designs/{blended.id}/objectives/{objective.id}",
+        data={"text": " ", "bloom_level": "nonsense", "lock_version": objective.lock_version},
+    )
+    assert response.status_code == 200
+    html = response.get_data(as_text=True)
+    oid = f"objective-{objective.id}"
+    assert field_error(html, f"{oid}-text") == expected_error(app, "required", "de")
+    assert _objectives(blended.id) == [("A nennen", "remember")]
+
+
+def test_failed_add_on_the_expert_page_keeps_the_saved_grobkonzept(
+    client, login, designer_user, blended
+):
+    login(designer_user)
+    response = _add(client, blended, "", back="expert")
+    html = unescape(response.get_data(as_text=True))
+    assert field_error(html, "new-objective")
+    assert "Blended Learning: Live-Online-Auftakt" in html  # the stored format summary
