@@ -18,6 +18,7 @@ from designer.importers.base import Imported
 from designer.models import Design, DesignTemplate, User, Workspace, db
 from designer.read_model import snapshot
 from designer.services import events
+from designer.services.designs import create_design
 from designer.services.errors import Invalid, NotFound
 from designer.services.importing import import_design
 from designer.services.permissions import Action, require
@@ -56,7 +57,9 @@ def create_from_template(
     language: str,
     store: FileStore,
 ) -> Design:
-    """A new design from a gallery choice; the caller commits (or rolls back on errors)."""
+    """A new design from a gallery choice; the caller commits (or rolls back on errors).
+
+    The blank template needs no import: it is a plain new design."""
     require(actor, Action.DESIGN_CREATE, workspace)
     errors = {}
     title = (title or "").strip()[:300]
@@ -66,6 +69,8 @@ def create_from_template(
         errors["language"] = "unknown"
     if errors:
         raise Invalid(errors)
+    if choice == BUILTIN_PREFIX + didactic_templates.BLANK.key:
+        return create_design(actor, workspace, title, language, template_key=choice)
     snap = replace(_template_snapshot(workspace, choice, language), title=title)
     try:
         design = import_design(actor, workspace, Imported(snap, StoreAssets(store)), store)

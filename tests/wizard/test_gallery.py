@@ -85,6 +85,7 @@ def test_blank_template_gives_an_empty_design(client, login, designer_user, work
     _create(client, workspace, "builtin:blank", "Leer")
     design = db.session.scalar(select(Design).where(Design.title == "Leer"))
     assert snapshot(design).modules == ()
+    assert design.template_key == "builtin:blank"
 
 
 def test_missing_title_is_shown_next_to_the_field(app, client, login, workspace, make_user):
