@@ -164,6 +164,9 @@ def test_blended_design_through_gallery_and_wizard(contexts, account, tmp_path):
     assert [levels.nth(i).input_value() for i in range(levels.count())] == [
         lv for _, lv in OBJECTIVES
     ]
+    page.goto(f"{design_url}/grobkonzept")
+    assert page.input_value("#offer_description") == "In acht Wochen zum eigenen Lernangebot."
+    check_accessible()
     overview = page.goto(design_url)
     assert overview.ok
     body = page.inner_text("main")
