@@ -26,6 +26,7 @@ ERROR_TEXTS = {
     "below_min": _l("The maximum is below the minimum."),
     "invalid_url": _l("Enter a full web address starting with https://"),
     "invalid_question": _l("Each question needs a kind and a text."),
+    "plan_no_rows": _l("No row of the plan could be read with these columns."),
     "template_file_missing": _l(
         "A file this template uses is missing. Save the template again from a design."
     ),

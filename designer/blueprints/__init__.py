@@ -5,11 +5,20 @@ from flask import Flask
 
 
 def register_blueprints(app: Flask) -> None:
-    from designer.blueprints import auth, design_templates, designs, printing, wizard, workspaces
+    from designer.blueprints import (
+        auth,
+        design_templates,
+        designs,
+        plan_import,
+        printing,
+        wizard,
+        workspaces,
+    )
 
     app.register_blueprint(auth.bp)
     app.register_blueprint(workspaces.bp)
     app.register_blueprint(designs.bp)
+    app.register_blueprint(plan_import.bp)
     app.register_blueprint(wizard.bp)
     app.register_blueprint(printing.bp)
     app.register_blueprint(design_templates.bp)
