@@ -5,21 +5,15 @@ from flask_wtf import FlaskForm
 from wtforms import HiddenField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import Length
 
+from designer.snapshot import (
+    GROBKONZEPT_DATE_FIELDS,
+    GROBKONZEPT_INT_FIELDS,
+    GROBKONZEPT_TEXT_FIELDS,
+)
 from designer.wizard import FIELD_HELP, OBJECTIVE_HELP
 
-_TEXT = {
-    "target_group",
-    "initial_situation",
-    "prerequisites",
-    "format_summary",
-    "didactic_approach",
-    "framework_conditions",
-    "assessment_concept",
-    "evaluation_plan",
-    "offer_description",
-}
-_NUMBER = {"planned_workload_minutes", "participants_min", "participants_max"}
-_DATE = {"start_date", "end_date"}
+_NUMBER = set(GROBKONZEPT_INT_FIELDS)
+_DATE = set(GROBKONZEPT_DATE_FIELDS)
 
 
 class TemplateChoiceForm(FlaskForm):
@@ -56,13 +50,17 @@ class GrobkonzeptForm(FlaskForm):
         out: dict[str, object] = {}
         for name in names:
             raw = (self[name].data or "").strip()
-            out[name] = int(raw) if name in _NUMBER and raw.isdigit() else raw
-            if name in _NUMBER and raw == "":
+            if name not in _NUMBER:
+                out[name] = raw
+            elif raw:
+                # Anything but digits goes on as text for the service to refuse.
+                out[name] = int(raw) if raw.isdigit() else raw
+            else:
                 out[name] = None
         return out
 
 
-for _name in sorted(_TEXT | _NUMBER | _DATE):
+for _name in GROBKONZEPT_TEXT_FIELDS + GROBKONZEPT_INT_FIELDS + GROBKONZEPT_DATE_FIELDS:
     setattr(GrobkonzeptForm, _name, _field(_name))
 
 

@@ -3,7 +3,7 @@
 A template is a DesignSnapshot: a built-in one is built from `didactic_templates` in the
 chosen language, a workspace's own one is stored as its snapshot document. Either way the
 design is created by the import service, so the suggested nuggets land in the workspace
-library like any imported nugget.
+library like any imported nugget. (The blank template is simply a new, empty design.)
 """
 
 from __future__ import annotations
