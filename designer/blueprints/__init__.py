@@ -5,10 +5,22 @@ from flask import Flask
 
 
 def register_blueprints(app: Flask) -> None:
-    from designer.blueprints import auth, collab, designs, plan_import, workspaces
+    from designer.blueprints import (
+        auth,
+        collab,
+        design_templates,
+        designs,
+        plan_import,
+        printing,
+        wizard,
+        workspaces,
+    )
 
     app.register_blueprint(auth.bp)
     app.register_blueprint(workspaces.bp)
     app.register_blueprint(designs.bp)
     app.register_blueprint(plan_import.bp)
     app.register_blueprint(collab.bp)
+    app.register_blueprint(wizard.bp)
+    app.register_blueprint(printing.bp)
+    app.register_blueprint(design_templates.bp)

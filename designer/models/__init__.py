@@ -38,6 +38,7 @@ from designer.models.designs import (  # noqa: E402
 from designer.models.events import Event  # noqa: E402
 from designer.models.nuggets import Nugget, NuggetRevision  # noqa: E402
 from designer.models.revisions import Revision  # noqa: E402
+from designer.models.templates import DesignTemplate  # noqa: E402
 from designer.models.workspaces import Membership, Workspace  # noqa: E402
 
 __all__ = [
@@ -45,6 +46,7 @@ __all__ = [
     "Asset",
     "Design",
     "DesignMember",
+    "DesignTemplate",
     "Event",
     "Invitation",
     "LearningObjective",

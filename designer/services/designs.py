@@ -195,6 +195,26 @@ def remove_objective(actor: User, design: Design, objective_id: int) -> None:
     )
 
 
+def move_objective(actor: User, design: Design, objective_id: int, position: int) -> None:
+    require(actor, Action.DESIGN_EDIT, design)
+    objective = _objective(design, objective_id)
+    order = [o for o in design.objectives if o.id != objective.id]
+    position = max(0, min(position, len(order)))
+    order.insert(position, objective)
+    for i, other in enumerate(order):
+        other.position = i
+    design.objectives[:] = order
+    mark_changed(design, actor)
+    events.record(
+        "objective.moved",
+        actor,
+        design.workspace_id,
+        design.id,
+        objective_id=objective.id,
+        position=position,
+    )
+
+
 # ---------------------------------------------------------------------- modules
 
 

@@ -37,6 +37,7 @@ class Action(StrEnum):
     NUGGET_SHARE = "workspace.nugget_share"
     TRASH_RESTORE = "workspace.trash_restore"
     TRASH_EMPTY = "workspace.trash_empty"
+    TEMPLATE_SAVE = "template.save"
 
 
 WORKSPACE_ACTIONS = {
@@ -49,6 +50,7 @@ WORKSPACE_ACTIONS = {
     Action.NUGGET_SHARE,
     Action.TRASH_RESTORE,
     Action.TRASH_EMPTY,
+    Action.TEMPLATE_SAVE,
 }
 
 _READ = {Action.WORKSPACE_VIEW, Action.LIBRARY_VIEW, Action.DESIGN_VIEW, Action.DESIGN_EXPORT}
@@ -67,6 +69,7 @@ ROLE_ACTIONS: dict[str, frozenset[Action]] = {
             Action.DESIGN_DELETE,
             Action.DESIGN_COMMENT,
             Action.DESIGN_MEMBERS,
+            Action.TEMPLATE_SAVE,
         }
     ),
     "expert": frozenset(_READ | {Action.DESIGN_CREATE, Action.DESIGN_COMMENT}),
