@@ -26,7 +26,7 @@ from designer.models import Design, Membership, User, Workspace
 from designer.quality import check, evaluate, findings_json, has_blocking
 from designer.queries_quality import load_checklist
 from designer.read_model import snapshot
-from designer.services import accounts, workspaces
+from designer.services import accounts, trash, workspaces
 from designer.services.errors import Invalid, NotFound
 from designer.services.importing import import_design
 
@@ -180,6 +180,17 @@ def check_command(design_id: int, as_json: bool, checklist_key: str | None) -> N
             )
         click.echo(f"{len(findings)} findings")
     sys.exit(1 if has_blocking(findings) else 0)
+
+
+@main.command("purge-trash")
+@with_appcontext
+def purge_trash() -> None:
+    """Delete for good what lay in any workspace's trash for more than 30 days."""
+    purged = trash.purge_expired()
+    db.session.commit()
+    click.echo(
+        f"purged {purged.designs} designs, {purged.modules} modules, {purged.nuggets} nuggets"
+    )
 
 
 @main.command("formats")

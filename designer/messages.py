@@ -39,6 +39,21 @@ ERROR_TEXTS = {
     "invalid_checklist": _l("The checklist could not be saved with these settings."),
     "not_a_thread": _l("Only the first comment of a thread can be resolved."),
     "plan_no_rows": _l("No row of the plan could be read with these columns."),
+    # Working together (collab)
+    "not_a_partnership": _l("Partner organisations belong to workspaces of kind partnership."),
+    "already_partner": _l("This organisation is a partner already."),
+    "out_of_range": _l("Choose between 1 and 90 days."),
+    "invitation_unknown": _l("This invitation link is not valid."),
+    "invitation_expired": _l("This invitation link has expired. Ask for a new one."),
+    "invitation_revoked": _l("This invitation link was revoked."),
+    "invitation_accepted": _l("This invitation link was used already."),
+    "competition_sensitive": _l(
+        "A competition-sensitive nugget cannot be shared beyond its workspace."
+    ),
+    "restore_expired": _l("This item was in the trash for more than 30 days."),
+    "template_file_missing": _l(
+        "A file this template uses is missing. Save the template again from a design."
+    ),
 }
 
 

@@ -32,12 +32,12 @@ def load_user(user_id: str) -> User | None:
     return db.session.get(User, int(user_id)) if user_id.isdigit() else None
 
 
-def _wants_json() -> bool:
+def wants_json() -> bool:
     return request.path.startswith("/api/") or request.accept_mimetypes.best == "application/json"
 
 
 def _error_page(status: int, title: str, message: str) -> tuple[str, int] | tuple[Response, int]:
-    if _wants_json():
+    if wants_json():
         return jsonify(error=title, message=message), status
     return render_template("error.html", status=status, title=title, message=message), status
 
@@ -67,7 +67,7 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(Conflict)
     def conflict(exc: Conflict):
-        if _wants_json() or request.headers.get("HX-Request"):
+        if wants_json() or request.headers.get("HX-Request"):
             return jsonify(
                 error="conflict",
                 message=_("Someone else changed this in the meantime."),
@@ -81,13 +81,14 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(StaleDataError)
     def lost_race(exc: StaleDataError):
-        """Two writes passed the version check at the same moment; the later one loses."""
+        """Two writes passed the version check at the same moment; the database let only
+        the first UPDATE through. The later one gets 409 like any stale save (without the
+        current state, which this late nobody has read)."""
         db.session.rollback()
-        return _error_page(
-            409,
-            _("Changed in the meantime"),
-            _("Someone else changed this in the meantime. Reload to see the current state."),
-        )
+        message = _("Someone else changed this in the meantime. Reload to see the current state.")
+        if wants_json() or request.headers.get("HX-Request"):
+            return jsonify(error="conflict", message=message, current=None), 409
+        return _error_page(409, _("Changed in the meantime"), message)
 
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException):

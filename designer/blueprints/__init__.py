@@ -8,11 +8,15 @@ def register_blueprints(app: Flask) -> None:
     from designer.blueprints import (
         auth,
         checklists,
+        collab,
         comments,
+        design_templates,
         designs,
         plan_import,
+        printing,
         quality,
         reviews,
+        wizard,
         workspaces,
     )
 
@@ -20,5 +24,9 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(workspaces.bp)
     app.register_blueprint(designs.bp)
     app.register_blueprint(plan_import.bp)
+    app.register_blueprint(collab.bp)
+    app.register_blueprint(wizard.bp)
+    app.register_blueprint(printing.bp)
+    app.register_blueprint(design_templates.bp)
     for quality_bp in (checklists.bp, comments.bp, quality.bp, reviews.bp):
         app.register_blueprint(quality_bp)

@@ -29,7 +29,7 @@ from designer.forms.designs import DeleteForm
 from designer.models import Workspace
 from designer.read_model import snapshot
 from designer.services import designs as design_service
-from designer.services.permissions import Action, allowed_on_design
+from designer.services.permissions import Action, allowed_on_design, allowed_on_workspace
 
 bp = Blueprint("designs", __name__, url_prefix="/designs")
 
@@ -39,10 +39,12 @@ bp = Blueprint("designs", __name__, url_prefix="/designs")
 def overview(design_id: int):
     design = queries.design_for(current_user, design_id)
     snap = snapshot(design)
+    workspace = db.session.get(Workspace, design.workspace_id)
     return render_template(
         "designs/overview.html",
         design=design,
-        workspace=db.session.get(Workspace, design.workspace_id),
+        workspace=workspace,
+        workspace_allowed=allowed_on_workspace(current_user, workspace),
         snap=snap,
         analytics=analyse(snap),
         allowed=allowed_on_design(current_user, design),

@@ -6,22 +6,33 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from flask import Blueprint, Response, current_app, flash, redirect, render_template, url_for
+from flask import (
+    Blueprint,
+    Response,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from werkzeug.utils import secure_filename
 
-from designer import queries
+from designer import queries, queries_wizard
 from designer.export.assets import MissingAsset
 from designer.extensions import db
 from designer.filestore import FileTooLarge
-from designer.forms.designs import ImportForm, NewDesignForm
+from designer.forms.designs import ImportForm
+from designer.forms.wizard import TemplateChoiceForm
 from designer.forms.workspaces import MemberForm, RemoveMemberForm, RoleForm, WorkspaceForm
+from designer.i18n import current_language
 from designer.importers import registry as import_registry
 from designer.importers.base import ImportRefused
 from designer.messages import attach_errors, error_text
 from designer.models import Workspace
-from designer.services import designs as design_service
+from designer.services import design_templates
 from designer.services import workspaces as workspace_service
 from designer.services.errors import Invalid
 from designer.services.importing import import_design
@@ -152,20 +163,33 @@ def remove_member(slug: str):
 @bp.route("/w/<slug>/designs/new", methods=["GET", "POST"])
 @login_required
 def new_design(slug: str):
+    """The template gallery: choose a template, a title and a language, then the wizard."""
     workspace = queries.workspace_by_slug(current_user, slug, Action.DESIGN_CREATE)
-    form = NewDesignForm()
-    if form.validate_on_submit():
+    form = TemplateChoiceForm()
+    if request.method == "GET":
+        form.language.data = current_language()
+    elif form.validate_on_submit():
         try:
-            design = design_service.create_design(
-                current_user, workspace, form.title.data, form.language.data
+            design = design_templates.create_from_template(
+                current_user,
+                workspace,
+                form.template.data or "",
+                form.title.data or "",
+                form.language.data,
+                current_app.extensions["file_store"],
             )
         except Invalid as exc:
             db.session.rollback()
             attach_errors(form, exc)
         else:
             db.session.commit()
-            return redirect(url_for("designs.overview", design_id=design.id))
-    return render_template("workspaces/new_design.html", workspace=workspace, form=form)
+            return redirect(url_for("wizard.start", design_id=design.id))
+    return render_template(
+        "wizard/gallery.html",
+        workspace=workspace,
+        form=form,
+        gallery=queries_wizard.gallery(workspace, current_language()),
+    )
 
 
 @bp.route("/w/<slug>/import", methods=["GET", "POST"])

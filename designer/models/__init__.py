@@ -21,6 +21,12 @@ db = SQLAlchemy(model_class=Base)
 
 from designer.models.accounts import LoginAttempt, User  # noqa: E402
 from designer.models.assets import Asset  # noqa: E402
+from designer.models.collab import (  # noqa: E402
+    Invitation,
+    PartnerOrganisation,
+    PartnershipAgreement,
+    Presence,
+)
 from designer.models.designs import (  # noqa: E402
     Design,
     DesignMember,
@@ -38,6 +44,7 @@ from designer.models.quality import (  # noqa: E402
     WorkspaceChecklist,
 )
 from designer.models.revisions import Revision  # noqa: E402
+from designer.models.templates import DesignTemplate  # noqa: E402
 from designer.models.workspaces import Membership, Workspace  # noqa: E402
 
 __all__ = [
@@ -46,15 +53,20 @@ __all__ = [
     "Comment",
     "Design",
     "DesignMember",
+    "DesignTemplate",
     "Event",
+    "Invitation",
     "LearningObjective",
     "LoginAttempt",
     "Membership",
     "Module",
     "Notification",
     "Nugget",
+    "PartnerOrganisation",
+    "PartnershipAgreement",
     "NuggetRevision",
     "Placement",
+    "Presence",
     "Review",
     "Revision",
     "User",

@@ -24,6 +24,8 @@ class Design(db.Model):
     template_key: Mapped[str] = mapped_column(String(60), default="blank")
     language: Mapped[str] = mapped_column(String(8), default="de")
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    # The creator's organisation when the design was created (partnerships).
+    organisation: Mapped[str] = mapped_column(String(200), default="")
     created_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow, onupdate=utcnow)
     deleted_at: Mapped[datetime | None] = mapped_column(Timestamp)

@@ -50,6 +50,16 @@ class Nugget(db.Model):
         ForeignKey("nuggets.id", ondelete="SET NULL")
     )
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    # The creator's organisation when the nugget was created (partnerships).
+    organisation: Mapped[str] = mapped_column(String(200), default="")
+    # Sharing: workspace | partnership | catalogue; a competition-sensitive nugget stays home.
+    visibility: Mapped[str] = mapped_column(String(20), default="workspace")
+    competition_sensitive: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Where a copy from another workspace came from (kept when the original is gone).
+    origin_workspace_id: Mapped[int | None] = mapped_column(
+        ForeignKey("workspaces.id", ondelete="SET NULL")
+    )
+    origin_organisation: Mapped[str] = mapped_column(String(200), default="")
     created_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow, onupdate=utcnow)
     deleted_at: Mapped[datetime | None] = mapped_column(Timestamp)

@@ -11,6 +11,7 @@ from designer.models.columns import utcnow
 from designer.services import events
 from designer.services.errors import Invalid, NotFound
 from designer.services.locking import check_version
+from designer.services.partnerships import organisation_of
 from designer.services.permissions import Action, require
 from designer.vocab import BLOOM_LEVELS, LANGUAGES
 
@@ -38,6 +39,7 @@ def create_design(
         language=language,
         template_key=template_key,
         created_by_id=actor.id,
+        organisation=organisation_of(actor, workspace.id),
     )
     db.session.add(design)
     db.session.flush()
@@ -190,6 +192,26 @@ def remove_objective(actor: User, design: Design, objective_id: int) -> None:
     mark_changed(design, actor)
     events.record(
         "objective.removed", actor, design.workspace_id, design.id, objective_id=objective_id
+    )
+
+
+def move_objective(actor: User, design: Design, objective_id: int, position: int) -> None:
+    require(actor, Action.DESIGN_EDIT, design)
+    objective = _objective(design, objective_id)
+    order = [o for o in design.objectives if o.id != objective.id]
+    position = max(0, min(position, len(order)))
+    order.insert(position, objective)
+    for i, other in enumerate(order):
+        other.position = i
+    design.objectives[:] = order
+    mark_changed(design, actor)
+    events.record(
+        "objective.moved",
+        actor,
+        design.workspace_id,
+        design.id,
+        objective_id=objective.id,
+        position=position,
     )
 
 

@@ -22,6 +22,7 @@ from designer.models import (
 )
 from designer.services import events
 from designer.services.nugget_data import apply_snapshot_nugget, revision_data
+from designer.services.partnerships import organisation_of
 from designer.services.permissions import Action, require
 from designer.services.revisions import store_revision
 
@@ -79,6 +80,7 @@ def _design(workspace: Workspace, snap: s.DesignSnapshot, actor: User | None) ->
         title=snap.title[:300],
         language=snap.language,
         created_by_id=actor.id if actor else None,
+        organisation=organisation_of(actor, workspace.id),
         **{name: getattr(g, name) for name in s.GROBKONZEPT_TEXT_FIELDS + s.GROBKONZEPT_INT_FIELDS},
         **{
             name: date.fromisoformat(getattr(g, name)) if getattr(g, name) else None
@@ -123,9 +125,13 @@ def _nuggets(
     workspace: Workspace, snap: s.DesignSnapshot, asset_ids: dict[str, int], actor: User | None
 ) -> dict[str, Nugget]:
     rows = {}
+    organisation = organisation_of(actor, workspace.id)
     for n in snap.nuggets:
         nugget = Nugget(
-            workspace_id=workspace.id, revision=1, created_by_id=actor.id if actor else None
+            workspace_id=workspace.id,
+            revision=1,
+            created_by_id=actor.id if actor else None,
+            organisation=organisation,
         )
         apply_snapshot_nugget(nugget, n, [asset_ids[k] for k in n.assets])
         db.session.add(nugget)

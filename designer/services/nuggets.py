@@ -15,6 +15,7 @@ from designer.services.designs import mark_changed, module_of
 from designer.services.errors import Invalid, NotFound
 from designer.services.locking import check_version
 from designer.services.nugget_data import FLAG_FIELDS, TEXT_FIELDS, revision_data
+from designer.services.partnerships import organisation_of
 from designer.services.permissions import Action, require
 from designer.snapshot import _is_clock
 from designer.vocab import VOCABULARIES
@@ -133,7 +134,11 @@ def create_nugget_unchecked(
 ) -> Nugget:
     """For callers that already authorised the write (placing a new nugget on a design)."""
     nugget = Nugget(
-        workspace_id=workspace.id, created_by_id=actor.id if actor else None, revision=1, **clean
+        workspace_id=workspace.id,
+        created_by_id=actor.id if actor else None,
+        organisation=organisation_of(actor, workspace.id),
+        revision=1,
+        **clean,
     )
     db.session.add(nugget)
     db.session.flush()

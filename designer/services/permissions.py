@@ -33,6 +33,12 @@ class Action(StrEnum):
     DESIGN_COMMENT = "design.comment"
     DESIGN_REVIEW = "design.review"
     DESIGN_MEMBERS = "design.members"
+    # Working together (collab): sharing nuggets beyond the workspace, the trash.
+    NUGGET_SHARE = "workspace.nugget_share"
+    TRASH_RESTORE = "workspace.trash_restore"
+    TRASH_EMPTY = "workspace.trash_empty"
+    TEMPLATE_SAVE = "template.save"
+    # Quality (review): submitting for review, signing off, editing workspace checklists.
     DESIGN_SUBMIT = "review.submit"
     DESIGN_SIGN_OFF = "review.sign_off"
     CHECKLIST_EDIT = "checklist.edit"
@@ -45,6 +51,10 @@ WORKSPACE_ACTIONS = {
     Action.LIBRARY_VIEW,
     Action.NUGGET_EDIT,
     Action.DESIGN_CREATE,
+    Action.NUGGET_SHARE,
+    Action.TRASH_RESTORE,
+    Action.TRASH_EMPTY,
+    Action.TEMPLATE_SAVE,
     Action.CHECKLIST_EDIT,
 }
 
@@ -57,11 +67,14 @@ ROLE_ACTIONS: dict[str, frozenset[Action]] = {
         _READ
         | {
             Action.NUGGET_EDIT,
+            Action.NUGGET_SHARE,
+            Action.TRASH_RESTORE,
             Action.DESIGN_CREATE,
             Action.DESIGN_EDIT,
             Action.DESIGN_DELETE,
             Action.DESIGN_COMMENT,
             Action.DESIGN_MEMBERS,
+            Action.TEMPLATE_SAVE,
             Action.DESIGN_SUBMIT,
             Action.CHECKLIST_EDIT,
         }

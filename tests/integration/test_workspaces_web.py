@@ -89,7 +89,8 @@ def test_new_design_and_overview(client, workspace, make_user, login):
         f"/w/{workspace.slug}/designs/new", data={"title": "Neuer Kurs", "language": "en"}
     )
     assert response.status_code == 302
-    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    # The gallery starts a blank design when no template is chosen and opens the wizard.
+    page = client.get(response.headers["Location"], follow_redirects=True).get_data(as_text=True)
     assert "Neuer Kurs" in page
 
 

@@ -1,0 +1,115 @@
+"""Starting a design from a template, and saving a design as a workspace template.
+
+A template is a DesignSnapshot: a built-in one is built from `didactic_templates` in the
+chosen language, a workspace's own one is stored as its snapshot document. Either way the
+design is created by the import service, so the suggested nuggets land in the workspace
+library like any imported nugget. (The blank template is simply a new, empty design.)
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from designer import didactic_templates
+from designer import snapshot as s
+from designer.export.assets import MissingAsset, StoreAssets
+from designer.filestore import FileStore
+from designer.importers.base import Imported
+from designer.models import Design, DesignTemplate, User, Workspace, db
+from designer.read_model import snapshot
+from designer.services import events
+from designer.services.designs import create_design
+from designer.services.errors import Invalid, NotFound
+from designer.services.importing import import_design
+from designer.services.permissions import Action, require
+from designer.vocab import LANGUAGES
+
+BUILTIN_PREFIX = "builtin:"
+WORKSPACE_PREFIX = "workspace:"
+
+
+def _template_snapshot(workspace: Workspace, choice: str, language: str) -> s.DesignSnapshot:
+    """The snapshot behind a gallery choice ("builtin:<key>" or "workspace:<id>")."""
+    if choice.startswith(BUILTIN_PREFIX):
+        try:
+            template = didactic_templates.get_template(choice.removeprefix(BUILTIN_PREFIX))
+        except KeyError:
+            raise Invalid({"template": "unknown"}) from None
+        return didactic_templates.template_snapshot(template, language, "")
+    if choice.startswith(WORKSPACE_PREFIX):
+        row = workspace_template(workspace, choice.removeprefix(WORKSPACE_PREFIX))
+        return replace(s.from_dict(row.snapshot), language=language)
+    raise Invalid({"template": "unknown"})
+
+
+def workspace_template(workspace: Workspace, template_id: str | int) -> DesignTemplate:
+    row = db.session.get(DesignTemplate, int(template_id)) if str(template_id).isdigit() else None
+    if row is None or row.workspace_id != workspace.id:
+        raise Invalid({"template": "unknown"})
+    return row
+
+
+def create_from_template(
+    actor: User,
+    workspace: Workspace,
+    choice: str,
+    title: str,
+    language: str,
+    store: FileStore,
+) -> Design:
+    """A new design from a gallery choice; the caller commits (or rolls back on errors).
+
+    The blank template needs no import: it is a plain new design."""
+    require(actor, Action.DESIGN_CREATE, workspace)
+    errors = {}
+    title = (title or "").strip()[:300]
+    if not title:
+        errors["title"] = "required"
+    if language not in LANGUAGES:
+        errors["language"] = "unknown"
+    if errors:
+        raise Invalid(errors)
+    if choice == BUILTIN_PREFIX + didactic_templates.BLANK.key:
+        return create_design(actor, workspace, title, language, template_key=choice)
+    snap = replace(_template_snapshot(workspace, choice, language), title=title)
+    try:
+        design = import_design(actor, workspace, Imported(snap, StoreAssets(store)), store)
+    except MissingAsset:
+        raise Invalid({"template": "template_file_missing"}) from None
+    design.template_key = choice[:60]
+    events.record(
+        "design.created_from_template",
+        actor,
+        workspace.id,
+        design.id,
+        template=choice,
+        title=title,
+    )
+    return design
+
+
+def save_as_template(
+    actor: User, design: Design, name: str, description: str = ""
+) -> DesignTemplate:
+    """Store the design as it is now as a template of its workspace."""
+    workspace = db.session.get(Workspace, design.workspace_id)
+    if workspace is None:
+        raise NotFound("workspace")
+    require(actor, Action.DESIGN_VIEW, design)
+    require(actor, Action.TEMPLATE_SAVE, workspace)
+    name = (name or "").strip()
+    if not name:
+        raise Invalid({"name": "required"})
+    row = DesignTemplate(
+        workspace_id=workspace.id,
+        name=name[:200],
+        description=(description or "").strip(),
+        snapshot=s.to_dict(snapshot(design)),
+        created_by_id=actor.id,
+    )
+    db.session.add(row)
+    db.session.flush()
+    events.record(
+        "template.saved", actor, workspace.id, design.id, template_id=row.id, name=row.name
+    )
+    return row
