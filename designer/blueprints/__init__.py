@@ -5,8 +5,11 @@ from flask import Flask
 
 
 def register_blueprints(app: Flask) -> None:
-    from designer.blueprints import auth, designs, workspaces
+    from designer.blueprints import auth, canvas, designs, editor, library, workspaces
 
     app.register_blueprint(auth.bp)
     app.register_blueprint(workspaces.bp)
     app.register_blueprint(designs.bp)
+    app.register_blueprint(canvas.bp)
+    app.register_blueprint(editor.bp)
+    app.register_blueprint(library.bp)
