@@ -42,7 +42,7 @@
     current.querySelectorAll("ol.cards").forEach(function (list) {
       Sortable.create(list, {
         group: "canvas",
-        draggable: ".card",
+        draggable: ".nugget-card",
         handle: ".drag-handle",
         forceFallback: true,
         animation: 120,

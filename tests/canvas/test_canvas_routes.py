@@ -27,7 +27,7 @@ def test_canvas_shows_cards_with_type_mode_and_totals(client, login, designer, d
     )
     login(designer)
     html = client.get(f"/designs/{design.id}/canvas").get_data(as_text=True)
-    assert html.count('class="card ltb-') == 3
+    assert html.count('class="nugget-card ltb-') == 3
     assert "Diskussion" in html and "Live online" in html  # names, not only colours
     assert 'role="img"' in html and "<desc" in html
     assert "Summe: 70 min" in html or "Sum: 70 min" in html
@@ -257,5 +257,5 @@ def test_demo_course_canvas_shows_all_nuggets(client, login, workspace, example_
     overview = client.get(f"/designs/{example_design.id}").get_data(as_text=True)
     assert f"/designs/{example_design.id}/canvas" in overview
     html = client.get(f"/designs/{example_design.id}/canvas").get_data(as_text=True)
-    assert html.count('class="card ltb-') == 11
+    assert html.count('class="nugget-card ltb-') == 11
     assert "Persona für die eigene Zielgruppe" in html

@@ -37,8 +37,8 @@ def test_canvas_query_count_is_constant(client, login, designer, workspace, desi
     login(designer)
     small_count, small_html = _canvas_queries(client, design, count_queries)
     big_count, big_html = _canvas_queries(client, big, count_queries)
-    assert small_html.count('class="card ltb-') == 10
-    assert big_html.count('class="card ltb-') == 200
+    assert small_html.count('class="nugget-card ltb-') == 10
+    assert big_html.count('class="nugget-card ltb-') == 200
     assert small_count == big_count
     assert small_count < 25
 
