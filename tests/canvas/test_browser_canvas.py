@@ -13,6 +13,8 @@ from playwright.sync_api import expect
 from werkzeug.serving import make_server
 
 from designer.extensions import db
+from designer.models import Nugget, Placement
+from designer.services import designs, nuggets
 from tests.canvas.conftest import module_ids
 from tests.conftest import PASSWORD
 
@@ -79,8 +81,6 @@ def _titles(page, module_id: int) -> list[str]:
 def test_canvas_in_the_browser(
     page, live_server, csp_errors, workspace, make_user, app
 ):  # fmt: skip
-    from designer.services import designs
-
     user = make_user("browser@example.org", workspace=workspace, role="designer")
     design = designs.create_design(user, workspace, "Moderation im Browser")
     designs.add_module(user, design, "Start")
@@ -130,9 +130,6 @@ def test_canvas_in_the_browser(
 
     # Someone else moves "Eins" meanwhile: the stale keyboard move is refused (409), the
     # page says so and shows the board as it is now.
-    from designer.models import Nugget, Placement
-    from designer.services import nuggets
-
     db.session.expire_all()
     eins = db.session.scalars(
         db.select(Placement)
