@@ -31,7 +31,7 @@ from designer.queries_canvas import Canvas, canvas
 from designer.services import designs as design_service
 from designer.services import nuggets as nugget_service
 from designer.services.errors import Invalid
-from designer.services.permissions import Action, allowed_on_design, can
+from designer.services.permissions import Action, allowed_on_design, can, require
 from designer.vocab import LEARNING_TYPE_COLOURS
 
 bp = Blueprint("canvas", __name__, url_prefix="/designs")
@@ -301,11 +301,8 @@ def picker(design_id: int, module_id: int):
     """Library nuggets to place into a module (the canvas's "add from library")."""
     design = queries.design_for(current_user, design_id, Action.DESIGN_EDIT)
     module = design_service.module_of(design, module_id)
-    workspace = queries.workspace_by_slug(
-        current_user,
-        db.session.get(Workspace, design.workspace_id).slug,
-        Action.LIBRARY_VIEW,
-    )
+    workspace = db.session.get(Workspace, design.workspace_id)
+    require(current_user, Action.LIBRARY_VIEW, workspace)
     form = LibrarySearchForm(request.args)
     nuggets = queries_library.search(
         workspace, queries_library.LibraryFilter(text=form.q.data or ""), limit=50

@@ -127,8 +127,9 @@ def _render(
     upload_form: UploadForm | None = None,
     status: int = 200,
 ):
+    blank = {"text": "", "correct": False, "feedback": ""}
     for q in questions:
-        q["answers"] = [*q["answers"], *({"text": "", "correct": False, "feedback": ""},) * 2]
+        q["answers"] = [*q["answers"], *[blank] * BLANK_ANSWERS]
     return (
         render_template(
             "nuggets/edit.html",

@@ -240,15 +240,12 @@ def test_upload_is_stored_and_linked(client, login, designer, design, placed, ap
     assert db.session.get(Placement, placed.id).nugget_revision == nugget.revision
 
 
+# Every type rule is tested on its own in test_uploads.py; here: the route refuses.
 @pytest.mark.parametrize(
     ("name", "content"),
     [
         ("bild.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><script/></svg>'),
-        ("bild.png", b'<svg xmlns="http://www.w3.org/2000/svg"></svg>'),
-        ("trick.txt", b"<svg onload='x'></svg>"),
-        ("programm.exe", b"MZ\x90\x00" + b"\x00" * 60),
         ("tarnung.pdf", PNG),
-        ("leer.txt", b""),
     ],
 )
 def test_upload_refuses_wrong_types(client, login, designer, design, placed, name, content):
