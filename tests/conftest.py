@@ -116,9 +116,7 @@ def example_design(app, workspace):
     from designer.services.importing import import_design
     from tests.paths import EXAMPLE_JSON
 
-    design = import_design(
-        None, workspace, read_json_file(EXAMPLE_JSON), app.extensions["file_store"]
-    )
+    design = import_design(None, workspace, read_json_file(EXAMPLE_JSON), app.extensions["file_store"])
     db.session.commit()
     return design
 
