@@ -54,7 +54,6 @@ def _context(design: Design, view: Canvas | None = None, **extra: Any) -> dict[s
         "can_use_library": can(current_user, Action.LIBRARY_VIEW, workspace),
         "Action": Action,
         "quick_form": QuickNuggetForm,
-        "module_form": ModuleForm,
         "problems": {},
         "submitted": {},
         "colours": LEARNING_TYPE_COLOURS,
