@@ -6,6 +6,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from designer.extensions import db
+from designer.messages import error_text
 from designer.models import Event, Module, Nugget, NuggetRevision, Placement
 from designer.services import nuggets as nugget_service
 from tests.canvas.conftest import HTMX, add_nuggets, module_ids
@@ -70,7 +71,7 @@ def test_add_nugget_without_htmx_redirects(client, login, designer, design):
     assert response.headers["Location"].endswith(f"/designs/{design.id}/canvas")
 
 
-def test_invalid_quick_nugget_shows_message_next_to_field(client, login, designer, design):
+def test_invalid_quick_nugget_shows_message_next_to_field(app, client, login, designer, design):
     first, _ = module_ids(design)
     login(designer)
     response = client.post(
@@ -86,7 +87,8 @@ def test_invalid_quick_nugget_shows_message_next_to_field(client, login, designe
     assert response.status_code == 422
     html = response.get_data(as_text=True)
     assert f'id="add-{first}-title-error"' in html
-    assert "Dieses Feld ist erforderlich." in html or "This field is required." in html
+    with app.test_request_context(headers={"Accept-Language": "de"}):
+        assert error_text("required") in html
     assert f'id="add-{first}-duration_minutes-error"' in html
     assert db.session.scalar(select(func.count(Placement.id))) == 0
 
