@@ -99,7 +99,15 @@ class FieldChange:
     new: Any
 
 
-DIFF_FIELDS = (*TEXT_FIELDS, *FLAG_FIELDS, "duration_minutes", "tags", "questions", "schedule")
+DIFF_FIELDS = (
+    *TEXT_FIELDS,
+    *FLAG_FIELDS,
+    "duration_minutes",
+    "tags",
+    "questions",
+    "schedule",
+    "asset_ids",
+)
 
 
 def revision_changes(nugget_id: int, old_revision: int, new_revision: int) -> list[FieldChange]:

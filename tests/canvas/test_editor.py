@@ -130,6 +130,38 @@ def test_validation_errors_next_to_fields_in_users_language(
     assert db.session.get(Nugget, placed.nugget_id).revision == 1
 
 
+def test_live_session_fields_are_checked(client, login, designer, design, placed):
+    nugget = db.session.get(Nugget, placed.nugget_id)
+    login(designer)
+    data = _form(
+        nugget, placed, activity_kind="live_session", schedule_date="morgen", schedule_start="25:99"
+    )
+    response = client.post(_url(design, placed), data=data)
+    assert response.status_code == 422
+    html = response.get_data(as_text=True)
+    assert 'id="schedule_date-error"' in html and 'id="schedule_start-error"' in html
+    data.update(schedule_date="2026-03-02", schedule_start="09:00", schedule_place="Raum 4")
+    assert client.post(_url(design, placed), data=data).status_code == 302
+    db.session.expire_all()
+    saved = db.session.get(Nugget, placed.nugget_id)
+    assert (saved.schedule_date.isoformat(), saved.schedule_start) == ("2026-03-02", "09:00")
+
+
+def test_unchecked_file_is_detached(client, login, designer, design, placed):
+    login(designer)
+    assert _upload(client, design, placed, "plan.png", PNG).status_code == 302
+    db.session.expire_all()
+    nugget = db.session.get(Nugget, placed.nugget_id)
+    assert len(nugget.asset_ids) == 1
+    page = client.get(_url(design, placed)).get_data(as_text=True)
+    assert f'name="keep_assets" value="{nugget.asset_ids[0]}" checked' in page
+    placement = db.session.get(Placement, placed.id)
+    response = client.post(_url(design, placed), data=_form(nugget, placement))
+    assert response.status_code == 302
+    db.session.expire_all()
+    assert db.session.get(Nugget, placed.nugget_id).asset_ids == []
+
+
 def test_stale_nugget_version_is_409(client, login, designer, design, placed):
     nugget = db.session.get(Nugget, placed.nugget_id)
     login(designer)
