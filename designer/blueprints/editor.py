@@ -7,6 +7,7 @@ revision for that design; opened from the library it edits the nugget alone.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -173,37 +174,52 @@ def _save(target: Target):
     values = form.values()
     values["questions"] = questions
     values["asset_ids"] = [i for i in target.nugget.asset_ids or [] if i in form.keep_assets.data]
-    try:
-        if question_problems:
-            raise Invalid(question_problems)
-        if placement_form is not None:
-            nugget_service.update_placement(
-                current_user,
-                target.design,
-                target.placement.id,
-                placement_form.values(),
-                as_int(placement_form.placement_lock_version.data),
-            )
-        nugget_service.update_nugget(
-            current_user,
-            target.nugget,
-            values,
-            as_int(form.lock_version.data),
-            via=target.design,
-        )
-    except Invalid as exc:
+    # Every problem at once: questions and nugget fields are checked without writing, the
+    # placement by its service. A refused placement is rolled back before anything else
+    # touches the session; the nugget is written only when all of it passed.
+    problems = dict(question_problems)
+    problems.update(_errors_of(nugget_service.clean_nugget_values, values))
+    if placement_form is not None:
+        problems.update(_errors_of(_save_placement, target, placement_form))
+    if not problems:
+        problems.update(_errors_of(_save_nugget, target, form, values))
+    if problems:
         db.session.rollback()
-        nugget_errors, placement_errors = _split(exc)
+        nugget_errors, placement_errors = _split(Invalid(problems))
         attach_errors(form, nugget_errors)
         if placement_form is not None:
             attach_errors(placement_form, placement_errors)
         flash(_("Not saved. Please correct the marked fields."), "error")
         return _render(
-            target, form, placement_form, questions, _question_errors(exc.errors), status=422
+            target, form, placement_form, questions, _question_errors(problems), status=422
         )
     db.session.commit()
     flash(_("“%(t)s” saved.", t=target.nugget.title), "success")
     return redirect(target.back_url)
+
+
+def _errors_of(save: Callable[..., object], *args: Any) -> dict[str, str]:
+    try:
+        save(*args)
+    except Invalid as exc:
+        return exc.errors
+    return {}
+
+
+def _save_placement(target: Target, placement_form: PlacementForm) -> None:
+    nugget_service.update_placement(
+        current_user,
+        target.design,
+        target.placement.id,
+        placement_form.values(),
+        as_int(placement_form.placement_lock_version.data),
+    )
+
+
+def _save_nugget(target: Target, form: NuggetForm, values: dict[str, Any]) -> None:
+    nugget_service.update_nugget(
+        current_user, target.nugget, values, as_int(form.lock_version.data), via=target.design
+    )
 
 
 def _split(exc: Invalid) -> tuple[Invalid, Invalid]:

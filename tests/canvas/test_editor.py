@@ -119,13 +119,21 @@ def test_validation_errors_next_to_fields_in_users_language(
     login(designer)
     response = client.post(
         _url(design, placed),
-        data=_form(nugget, placed, title="", duration_minutes="lang", url="javascript:alert(1)"),
+        data=_form(
+            nugget,
+            placed,
+            title="",
+            duration_minutes="lang",
+            url="javascript:alert(1)",
+            duration_override="-5",
+        ),
     )
     assert response.status_code == 422
     html = response.get_data(as_text=True)
     assert 'id="title-error"' in html and 'id="duration_minutes-error"' in html
     assert 'id="url-error"' in html
     assert expected in html
+    assert 'id="duration_override-error"' in html
     db.session.expire_all()
     assert db.session.get(Nugget, placed.nugget_id).revision == 1
 
