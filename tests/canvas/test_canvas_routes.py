@@ -261,3 +261,23 @@ def test_demo_course_canvas_shows_all_nuggets(client, login, workspace, example_
     html = client.get(f"/designs/{example_design.id}/canvas").get_data(as_text=True)
     assert html.count('class="nugget-card ltb-') == 11
     assert "Persona für die eigene Zielgruppe" in html
+
+
+def test_lost_race_on_the_design_is_409(client, login, designer, design, monkeypatch):
+    from sqlalchemy.orm.exc import StaleDataError
+
+    first, _ = module_ids(design)
+    (a,) = add_nuggets(designer, design, first, 1)
+
+    def lost_race(*args, **kwargs):
+        raise StaleDataError("UPDATE statement on table 'designs' expected to update 1 row")
+
+    monkeypatch.setattr(nugget_service, "move_placement", lost_race)
+    login(designer)
+    response = client.post(
+        f"/designs/{design.id}/canvas/placements/{a.id}/move",
+        data={"module_id": first, "position": 0, "lock_version": a.lock_version},
+        headers=HTMX,
+    )
+    assert response.status_code == 409
+    assert response.get_json()["error"] == "conflict"
