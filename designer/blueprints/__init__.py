@@ -7,9 +7,12 @@ from flask import Flask
 def register_blueprints(app: Flask) -> None:
     from designer.blueprints import (
         auth,
+        canvas,
         collab,
         design_templates,
         designs,
+        editor,
+        library,
         plan_import,
         printing,
         wizard,
@@ -24,3 +27,6 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(wizard.bp)
     app.register_blueprint(printing.bp)
     app.register_blueprint(design_templates.bp)
+    app.register_blueprint(canvas.bp)
+    app.register_blueprint(editor.bp)
+    app.register_blueprint(library.bp)
