@@ -13,7 +13,6 @@ from flask import (
     Blueprint,
     Response,
     abort,
-    current_app,
     flash,
     redirect,
     render_template,
@@ -22,7 +21,6 @@ from flask import (
 )
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
-from sqlalchemy.orm.exc import StaleDataError
 
 from designer import queries, queries_library
 from designer.extensions import db
@@ -32,19 +30,11 @@ from designer.models import Design, Workspace
 from designer.queries_canvas import Canvas, canvas
 from designer.services import designs as design_service
 from designer.services import nuggets as nugget_service
-from designer.services.errors import Conflict, Invalid
+from designer.services.errors import Invalid
 from designer.services.permissions import Action, allowed_on_design, can, require
 from designer.vocab import LEARNING_TYPE_COLOURS
 
 bp = Blueprint("canvas", __name__, url_prefix="/designs")
-
-
-@bp.errorhandler(StaleDataError)
-def concurrent_write(exc: StaleDataError):
-    """Two changes to the same design at the same moment: the later one lost the race on
-    the design's version. It is answered like any stale write (409), and nothing is saved."""
-    db.session.rollback()
-    return current_app.handle_user_exception(Conflict(None, {}))
 
 
 def _is_htmx() -> bool:

@@ -16,10 +16,8 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from markupsafe import Markup
 from sqlalchemy import select
-from sqlalchemy.orm.exc import StaleDataError
 
 from designer import queries
-from designer.blueprints.canvas import concurrent_write
 from designer.extensions import db
 from designer.forms.nuggets import (
     FIELD_LABELS,
@@ -39,7 +37,6 @@ from designer.services.permissions import Action
 from designer.uploads import allowed_extensions
 
 bp = Blueprint("editor", __name__)
-bp.register_error_handler(StaleDataError, concurrent_write)
 
 BLANK_ANSWERS = 2
 
