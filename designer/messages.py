@@ -11,6 +11,14 @@ ERROR_TEXTS = {
     "invalid": _l("This value is not valid."),
     "unknown": _l("Unknown value."),
     "unknown_field": _l("Unknown field."),
+    "file_too_large": _l("The file is too large."),
+    "file_empty": _l("The file is empty."),
+    "file_type": _l(
+        "This file type is not allowed. Allowed: PNG, JPEG, GIF, WebP, PDF, MP4, Word, Excel, "
+        "PowerPoint and plain text; the file name must match its content."
+    ),
+    "no_answers": _l("A question needs at least two answers."),
+    "no_correct_answer": _l("Mark at least one answer as correct."),
     "taken": _l("An account with this e-mail address exists already."),
     "wrong": _l("The password is wrong."),
     "no_account": _l(

@@ -7,11 +7,14 @@ from flask import Flask
 def register_blueprints(app: Flask) -> None:
     from designer.blueprints import (
         auth,
+        canvas,
         checklists,
         collab,
         comments,
         design_templates,
         designs,
+        editor,
+        library,
         plan_import,
         printing,
         quality,
@@ -28,5 +31,8 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(wizard.bp)
     app.register_blueprint(printing.bp)
     app.register_blueprint(design_templates.bp)
+    app.register_blueprint(canvas.bp)
+    app.register_blueprint(editor.bp)
+    app.register_blueprint(library.bp)
     for quality_bp in (checklists.bp, comments.bp, quality.bp, reviews.bp):
         app.register_blueprint(quality_bp)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from sqlalchemy import update
+
 from designer import snapshot as s
 from designer.models import Design, LearningObjective, Module, User, Workspace, db
 from designer.models.columns import utcnow
@@ -17,11 +19,16 @@ from designer.vocab import BLOOM_LEVELS, LANGUAGES
 
 
 def mark_changed(design: Design, actor: User | None) -> None:
-    """Every content change: an approval given to an earlier state becomes outdated."""
-    design.updated_at = utcnow()
+    """Every content change: an approval given to an earlier state becomes outdated.
+
+    Written as a plain UPDATE so that the design's lock_version, which guards the
+    Grobkonzept fields, does not move when someone edits a module or a nugget: two people
+    working on different parts of one design never conflict."""
+    values: dict[str, Any] = {"updated_at": utcnow()}
     if design.status == "approved":
-        design.status = "draft"
+        values["status"] = "draft"
         events.record("design.approval_outdated", actor, design.workspace_id, design.id)
+    db.session.execute(update(Design).where(Design.id == design.id).values(**values))
 
 
 def create_design(

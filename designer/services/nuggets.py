@@ -405,10 +405,8 @@ def pull_update(actor: User, design: Design, placement_id: int) -> Placement:
     return placement
 
 
-def fork_nugget(actor: User, nugget: Nugget, workspace: Workspace) -> Nugget:
-    """Make a copy: a new nugget that remembers where it came from."""
-    require(actor, Action.NUGGET_EDIT, workspace)
-    data = revision_data(nugget)
+def values_of_revision(data: dict[str, Any]) -> dict[str, Any]:
+    """A revision's data as the field values `create_nugget` takes."""
     values = {
         name: data[name]
         for name in (
@@ -421,6 +419,46 @@ def fork_nugget(actor: User, nugget: Nugget, workspace: Workspace) -> Nugget:
         )
     }
     values.update({f"schedule_{k}": v for k, v in data["schedule"].items()})
-    copy = create_nugget_unchecked(actor, workspace, clean_nugget_values(values))
+    return values
+
+
+def fork_nugget(actor: User, nugget: Nugget, workspace: Workspace) -> Nugget:
+    """Make a copy: a new nugget that remembers where it came from."""
+    require(actor, Action.NUGGET_EDIT, workspace)
+    if nugget.workspace_id != workspace.id or nugget.deleted_at is not None:
+        raise NotFound("nugget")
+    copy = create_nugget_unchecked(
+        actor, workspace, clean_nugget_values(values_of_revision(revision_data(nugget)))
+    )
     copy.forked_from_id = nugget.id
     return copy
+
+
+def pinned_revision(placement: Placement) -> NuggetRevision:
+    """The revision of its nugget that a placement shows."""
+    return db.session.scalar(
+        select(NuggetRevision).where(
+            NuggetRevision.nugget_id == placement.nugget_id,
+            NuggetRevision.revision == placement.nugget_revision,
+        )
+    )
+
+
+def duplicate_placement(actor: User, design: Design, placement_id: int) -> Placement:
+    """Copy a placement: a fork of the nugget as pinned here, placed right below the
+    original with the same overrides and objective links. Editing the copy leaves the
+    original (and every other design using it) alone."""
+    require(actor, Action.DESIGN_EDIT, design)
+    original = placement_of(design, placement_id)
+    workspace = db.session.get(Workspace, design.workspace_id)
+    values = values_of_revision(pinned_revision(original).data)
+    copy = create_nugget_unchecked(actor, workspace, clean_nugget_values(values))
+    copy.forked_from_id = original.nugget_id
+    placement = place_nugget(
+        actor, design, original.module_id, copy, position=original.position + 1
+    )
+    placement.duration_override = original.duration_override
+    placement.delivery_mode_override = original.delivery_mode_override
+    placement.objectives = list(original.objectives)
+    db.session.flush()
+    return placement

@@ -122,3 +122,16 @@ def test_nugget_content_is_sanitised(workspace, designer_user):
         {"title": "X", "content_html": '<p onclick="alert(1)">Hi<script>alert(2)</script></p>'},
     )
     assert nugget.content_html == "<p>Hi</p>"
+
+
+def test_canvas_changes_leave_the_grobkonzept_version_alone(designer_user, example_design):
+    """Someone moving nuggets must not make another person's Grobkonzept edit stale."""
+    version = example_design.lock_version
+    module = designs.live_modules(example_design)[0]
+    designs.update_module(designer_user, example_design, module.id, {"title": "Neu"}, None)
+    nuggets.move_placement(designer_user, example_design, module.placements[0].id, module.id, 2, None)
+    db.session.commit()
+    assert example_design.lock_version == version
+    designs.update_grobkonzept(designer_user, example_design, {"target_group": "Alle"}, version)
+    db.session.commit()
+    assert example_design.lock_version == version + 1

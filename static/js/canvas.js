@@ -1,0 +1,107 @@
+// The canvas: drag and drop with SortableJS, focus after a change, stale-write handling.
+// Every change goes through the same POST endpoints as the keyboard buttons.
+(function () {
+  "use strict";
+
+  function announce(text) {
+    var region = document.getElementById("announce");
+    if (region) {
+      region.textContent = text;
+    }
+  }
+
+  function board() {
+    return document.getElementById("board");
+  }
+
+  function reloadBoard() {
+    var current = board();
+    if (current) {
+      htmx.ajax("GET", current.dataset.boardUrl, { target: "#board", swap: "outerHTML" });
+    }
+  }
+
+  function saveMove(item, list, index) {
+    htmx.ajax("POST", item.dataset.moveUrl, {
+      target: "#board",
+      swap: "outerHTML",
+      values: {
+        module_id: list.dataset.moduleId,
+        position: String(index),
+        lock_version: item.dataset.lockVersion,
+        focus: "title"
+      }
+    });
+  }
+
+  function makeSortable() {
+    var current = board();
+    if (!current || !current.dataset.editable || typeof Sortable === "undefined") {
+      return;
+    }
+    current.querySelectorAll("ol.cards").forEach(function (list) {
+      Sortable.create(list, {
+        group: "canvas",
+        draggable: ".nugget-card",
+        handle: ".drag-handle",
+        forceFallback: true,
+        animation: 120,
+        onEnd: function (event) {
+          var moved = event.from !== event.to || event.oldDraggableIndex !== event.newDraggableIndex;
+          if (moved) {
+            saveMove(event.item, event.to, event.newDraggableIndex);
+          }
+        }
+      });
+    });
+  }
+
+  function restoreFocus() {
+    var current = board();
+    var wanted = current && current.dataset.focus;
+    if (!wanted) {
+      return;
+    }
+    var target = document.getElementById(wanted);
+    if (!target) {
+      // The button used is gone (a card moved to an edge): fall back to the card itself.
+      var card = wanted.match(/^card-(\d+)-/);
+      target = card ? document.getElementById("card-" + card[1] + "-title") : null;
+    }
+    if (target) {
+      target.focus();
+    }
+  }
+
+  // A board that came with a swap has no "ready" mark yet.
+  function setUpNewBoard(restore) {
+    var current = board();
+    if (!current || current.dataset.ready) {
+      return;
+    }
+    current.dataset.ready = "true";
+    makeSortable();
+    if (restore) {
+      restoreFocus();
+    }
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    setUpNewBoard(false);
+  });
+
+  document.addEventListener("htmx:afterSettle", function () {
+    setUpNewBoard(true);
+  });
+
+  document.addEventListener("htmx:responseError", function (event) {
+    var region = document.getElementById("announce");
+    var status = event.detail.xhr.status;
+    announce(status === 409 ? region.dataset.conflict : region.dataset.failed);
+    reloadBoard();
+  });
+
+  document.addEventListener("htmx:sendError", function () {
+    announce(document.getElementById("announce").dataset.failed);
+  });
+})();

@@ -1,0 +1,152 @@
+"""The canvas in a real Chromium: add nuggets, drag one to another module, move one by
+keyboard, watch the totals, reload and find everything saved; axe-core on each page.
+
+Runs against a live server on 127.0.0.1 (random port) with CSRF protection on."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+from werkzeug.serving import make_server
+
+from designer.extensions import db
+from designer.models import Nugget, Placement
+from designer.services import designs, nuggets
+from tests.canvas.conftest import module_ids
+from tests.conftest import PASSWORD
+
+pytestmark = pytest.mark.e2e
+
+AXE = Path(__file__).resolve().parents[1] / "vendor" / "axe" / "axe.min.js"
+
+
+@pytest.fixture
+def live_server(app):
+    app.config["WTF_CSRF_ENABLED"] = True
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    thread.join()
+
+
+@pytest.fixture
+def csp_errors(page):
+    """Console messages about the Content Security Policy (there must be none)."""
+    found: list[str] = []
+    page.on(
+        "console",
+        lambda msg: found.append(msg.text) if "Content Security Policy" in msg.text else None,
+    )
+    return found
+
+
+def _axe_problems(page) -> list[str]:
+    page.evaluate(AXE.read_text(encoding="utf-8") + "\n;0")
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    return [
+        f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+def _log_in(page, base: str, email: str) -> None:
+    page.goto(f"{base}/login")
+    page.fill("#email", email)
+    page.fill("#password", PASSWORD)
+    page.click("form button[type=submit].primary")
+    page.wait_for_url(f"{base}/")
+
+
+def _add_nugget(page, module_id: int, title: str, minutes: int) -> None:
+    column = page.locator(f"#module-{module_id}")
+    column.locator("details.add-nugget > summary").click()
+    page.fill(f"#add-{module_id}-title", title)
+    page.select_option(f"#add-{module_id}-learning_type", "practice")
+    page.select_option(f"#add-{module_id}-delivery_mode", "live_online")
+    page.fill(f"#add-{module_id}-duration_minutes", str(minutes))
+    column.locator("details.add-nugget button[type=submit]").click()
+    page.locator(f"#module-{module_id} .nugget-card", has_text=title).wait_for()
+
+
+def _titles(page, module_id: int) -> list[str]:
+    return page.locator(f"#module-{module_id} .card-title").all_inner_texts()
+
+
+def test_canvas_in_the_browser(
+    page, live_server, csp_errors, workspace, make_user, app
+):  # fmt: skip
+    user = make_user("browser@example.org", workspace=workspace, role="designer")
+    design = designs.create_design(user, workspace, "Moderation im Browser")
+    designs.add_module(user, design, "Start")
+    designs.add_module(user, design, "Praxis")
+    design.planned_workload_minutes = 120
+    db.session.commit()
+    start, praxis = module_ids(design)
+
+    _log_in(page, live_server, user.email)
+    page.goto(f"{live_server}/designs/{design.id}/canvas")
+    assert "Summe: 0 min" in page.inner_text("#totals")
+
+    for title, minutes in (("Eins", 10), ("Zwei", 20), ("Drei", 30)):
+        _add_nugget(page, start, title, minutes)
+    assert _titles(page, start) == ["Eins", "Zwei", "Drei"]
+    assert "Summe: 60 min" in page.inner_text("#totals")
+    assert "Live online: 60 min" in page.inner_text("#totals")
+
+    # Drag "Drei" into "Praxis" with the mouse (SortableJS, fallback mode).
+    handle = page.locator(f"#module-{start} .nugget-card", has_text="Drei").locator(".drag-handle")
+    target = page.locator(f"#module-{praxis} ol.cards")
+    source_box, target_box = handle.bounding_box(), target.bounding_box()
+    page.mouse.move(source_box["x"] + 4, source_box["y"] + 4)
+    page.mouse.down()
+    page.mouse.move(target_box["x"] + 40, target_box["y"] + 20, steps=25)
+    page.mouse.move(target_box["x"] + 50, target_box["y"] + 25, steps=5)
+    page.mouse.up()
+    expect(page.locator("#announce")).to_contain_text("Praxis")
+    assert _titles(page, praxis) == ["Drei"]
+    assert "30 min" in page.inner_text(f"#module-{praxis} .module-total")
+
+    # Move "Zwei" up with the keyboard; focus stays on the moved card.
+    page.locator(f"#module-{start} .nugget-card", has_text="Zwei").locator(
+        "button[id$='-up']"
+    ).focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("#announce")).to_contain_text("Position 1 von 2")
+    assert _titles(page, start) == ["Zwei", "Eins"]
+    moved = page.locator(f"#module-{start} .nugget-card", has_text="Zwei").get_attribute("id")
+    expect(page.locator(f"#{moved} :focus")).to_have_count(1)
+
+    page.reload()
+    assert _titles(page, start) == ["Zwei", "Eins"]
+    assert _titles(page, praxis) == ["Drei"]
+    assert "Summe: 60 min" in page.inner_text("#totals")
+    assert _axe_problems(page) == []
+
+    # Someone else moves "Eins" meanwhile: the stale keyboard move is refused (409), the
+    # page says so and shows the board as it is now.
+    db.session.expire_all()
+    eins = db.session.scalars(
+        db.select(Placement)
+        .join(Nugget, Nugget.id == Placement.nugget_id)
+        .where(Nugget.title == "Eins")
+    ).one()
+    nuggets.move_placement(user, design, eins.id, start, 0, eins.lock_version)
+    db.session.commit()
+    page.locator(f"#card-{eins.id}-up").click()
+    expect(page.locator("#announce")).to_contain_text("inzwischen geändert")
+    expect(page.locator(f"#module-{start} .card-title")).to_have_text(["Eins", "Zwei"])
+
+    page.locator(f"#module-{start} .card-title a", has_text="Zwei").click()
+    page.wait_for_selector("form.editor")
+    assert _axe_problems(page) == []
+
+    page.goto(f"{live_server}/w/{workspace.slug}/library")
+    assert page.locator("table.library tbody tr").count() == 3
+    assert _axe_problems(page) == []
+    assert csp_errors == []
