@@ -89,3 +89,23 @@ def test_submit_approve_and_outdate(browser, live_server, people, example_design
     assert csp_errors == []
     designer_ctx.close()
     reviewer_ctx.close()
+
+
+def test_overview_panel_reloads_when_the_design_changes(
+    browser, live_server, people, example_design
+):
+    csp_errors: list[str] = []
+    context, page = _session(browser, live_server, people["viewer"].email, csp_errors)
+    page.goto(f"{live_server}/designs/{example_design.id}")
+    errors = page.locator("#quality-panel .sev-error")
+    expect(errors).to_have_text(re.compile(r"^0 "))
+    # Someone else empties the target group: the panel shows the blocking error after
+    # the page hears of the change (live.js sends designChanged).
+    design_service.update_grobkonzept(
+        people["designer"], db.session.get(Design, example_design.id), {"target_group": ""}, None
+    )
+    db.session.commit()
+    page.evaluate("document.body.dispatchEvent(new CustomEvent('designChanged'))")
+    expect(errors).to_have_text(re.compile(r"^1 "))
+    assert csp_errors == []
+    context.close()
