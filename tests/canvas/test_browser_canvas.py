@@ -124,3 +124,22 @@ def test_canvas_in_the_browser(
     assert page.locator("table.library tbody tr").count() == 3
     assert serious_violations(page) == []
     assert csp_errors == []
+
+
+def test_canvas_shows_another_persons_change_without_reload(
+    page, live_server, workspace, make_user
+):  # fmt: skip
+    """Live updates: the open canvas learns of a colleague's change from the event feed."""
+    viewer = make_user("browser@example.org", workspace=workspace, role="designer")
+    colleague = make_user("colleague@example.org", workspace=workspace, role="designer")
+    design = designs.create_design(viewer, workspace, "Gemeinsam planen")
+    designs.add_module(viewer, design, "Start")
+    db.session.commit()
+    _log_in(page, live_server, viewer.email)
+    page.goto(f"{live_server}/designs/{design.id}/canvas")
+    page.wait_for_timeout(500)  # the first poll learns where the feed stands
+    module = designs.add_module(colleague, design, "Transfer am Arbeitsplatz")
+    nuggets.add_new_nugget(colleague, design, module.id, {"title": "Praxisauftrag"})
+    db.session.commit()
+    expect(page.locator(f"#module-{module.id}")).to_contain_text("Praxisauftrag", timeout=15000)
+    assert page.url.endswith("/canvas")
