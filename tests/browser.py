@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import os
 import shutil
+from pathlib import Path
+
+AXE = Path(__file__).resolve().parent / "vendor" / "axe" / "axe.min.js"
 
 CHROMIUM = os.environ.get("KURSWERK_CHROMIUM", "/usr/bin/chromium")
 
@@ -33,3 +36,15 @@ def missing_reason() -> str | None:
     except ImportError:
         return "Playwright is not installed: pip install -e '.[test]'"
     return None
+
+
+def serious_violations(page) -> list[str]:
+    """axe-core's serious and critical violations on the page, one line each."""
+    # Evaluated through the debugging protocol, so the page's CSP does not refuse it.
+    page.evaluate(AXE.read_text(encoding="utf-8") + "\n;0")
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    return [
+        f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]

@@ -8,9 +8,11 @@ created once per run and emptied between tests.
 from __future__ import annotations
 
 import os
+import threading
 
 import pytest
 from sqlalchemy import text
+from werkzeug.serving import make_server
 
 from designer import create_app
 from designer.extensions import db
@@ -123,6 +125,18 @@ def example_design(app, workspace):
     )
     db.session.commit()
     return design
+
+
+@pytest.fixture
+def live_server(app):
+    """The test app on 127.0.0.1 at a free port, with CSRF protection as in production."""
+    app.config["WTF_CSRF_ENABLED"] = True
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    thread.join()
 
 
 @pytest.fixture(scope="session")

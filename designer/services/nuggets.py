@@ -423,10 +423,16 @@ def values_of_revision(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def fork_nugget(actor: User, nugget: Nugget, workspace: Workspace) -> Nugget:
-    """Make a copy: a new nugget that remembers where it came from."""
-    require(actor, Action.NUGGET_EDIT, workspace)
+    """Make a copy of a nugget of the same workspace's library."""
     if nugget.workspace_id != workspace.id or nugget.deleted_at is not None:
         raise NotFound("nugget")
+    return copy_nugget(actor, nugget, workspace)
+
+
+def copy_nugget(actor: User, nugget: Nugget, workspace: Workspace) -> Nugget:
+    """A new nugget in `workspace` from `nugget`'s current fields, remembering its origin.
+    The caller has made sure the actor may see `nugget` (same library, or shared)."""
+    require(actor, Action.NUGGET_EDIT, workspace)
     copy = create_nugget_unchecked(
         actor, workspace, clean_nugget_values(values_of_revision(revision_data(nugget)))
     )

@@ -22,7 +22,7 @@ from designer.models import Membership, Nugget, User, Workspace, db
 from designer.models.collab import NUGGET_VISIBILITIES
 from designer.services import events
 from designer.services.errors import Invalid, NotFound
-from designer.services.nuggets import fork_nugget
+from designer.services.nuggets import copy_nugget
 from designer.services.permissions import Action, require
 
 
@@ -87,7 +87,7 @@ def copy_to_workspace(actor: User, nugget: Nugget, workspace: Workspace) -> Nugg
     """Reuse a shared nugget: a copy in `workspace` that remembers its origin."""
     if not may_see(actor, nugget):
         raise NotFound("nugget")
-    copy = fork_nugget(actor, nugget, workspace)
+    copy = copy_nugget(actor, nugget, workspace)
     copy.origin_workspace_id = nugget.origin_workspace_id or nugget.workspace_id
     copy.origin_organisation = nugget.origin_organisation or nugget.organisation
     events.record(

@@ -101,6 +101,22 @@
     reloadBoard();
   });
 
+  // Someone else changed the design (static/js/live.js): show their change, unless this
+  // person is in the middle of a drag or has typed into a form on the board.
+  document.body.addEventListener("designChanged", function () {
+    var current = board();
+    if (!current || current.querySelector(".sortable-chosen")) {
+      return;
+    }
+    var typing = Array.prototype.some.call(
+      current.querySelectorAll("input[type=text], input:not([type]), textarea"),
+      function (field) { return field.value !== field.defaultValue; }
+    );
+    if (!typing) {
+      reloadBoard();
+    }
+  });
+
   document.addEventListener("htmx:sendError", function () {
     announce(document.getElementById("announce").dataset.failed);
   });

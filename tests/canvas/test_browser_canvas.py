@@ -5,33 +5,17 @@ Runs against a live server on 127.0.0.1 (random port) with CSRF protection on.""
 
 from __future__ import annotations
 
-import threading
-from pathlib import Path
-
 import pytest
 from playwright.sync_api import expect
-from werkzeug.serving import make_server
 
 from designer.extensions import db
 from designer.models import Nugget, Placement
 from designer.services import designs, nuggets
+from tests.browser import serious_violations
 from tests.canvas.conftest import module_ids
 from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.e2e
-
-AXE = Path(__file__).resolve().parents[1] / "vendor" / "axe" / "axe.min.js"
-
-
-@pytest.fixture
-def live_server(app):
-    app.config["WTF_CSRF_ENABLED"] = True
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join()
 
 
 @pytest.fixture
@@ -43,16 +27,6 @@ def csp_errors(page):
         lambda msg: found.append(msg.text) if "Content Security Policy" in msg.text else None,
     )
     return found
-
-
-def _axe_problems(page) -> list[str]:
-    page.evaluate(AXE.read_text(encoding="utf-8") + "\n;0")
-    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
-    return [
-        f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
-        for v in result["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
 
 
 def _log_in(page, base: str, email: str) -> None:
@@ -126,7 +100,7 @@ def test_canvas_in_the_browser(
     assert _titles(page, start) == ["Zwei", "Eins"]
     assert _titles(page, praxis) == ["Drei"]
     assert "Summe: 60 min" in page.inner_text("#totals")
-    assert _axe_problems(page) == []
+    assert serious_violations(page) == []
 
     # Someone else moves "Eins" meanwhile: the stale keyboard move is refused (409), the
     # page says so and shows the board as it is now.
@@ -144,9 +118,28 @@ def test_canvas_in_the_browser(
 
     page.locator(f"#module-{start} .card-title a", has_text="Zwei").click()
     page.wait_for_selector("form.editor")
-    assert _axe_problems(page) == []
+    assert serious_violations(page) == []
 
     page.goto(f"{live_server}/w/{workspace.slug}/library")
     assert page.locator("table.library tbody tr").count() == 3
-    assert _axe_problems(page) == []
+    assert serious_violations(page) == []
     assert csp_errors == []
+
+
+def test_canvas_shows_another_persons_change_without_reload(
+    page, live_server, workspace, make_user
+):  # fmt: skip
+    """Live updates: the open canvas learns of a colleague's change from the event feed."""
+    viewer = make_user("browser@example.org", workspace=workspace, role="designer")
+    colleague = make_user("colleague@example.org", workspace=workspace, role="designer")
+    design = designs.create_design(viewer, workspace, "Gemeinsam planen")
+    designs.add_module(viewer, design, "Start")
+    db.session.commit()
+    _log_in(page, live_server, viewer.email)
+    page.goto(f"{live_server}/designs/{design.id}/canvas")
+    page.wait_for_timeout(500)  # the first poll learns where the feed stands
+    module = designs.add_module(colleague, design, "Transfer am Arbeitsplatz")
+    nuggets.add_new_nugget(colleague, design, module.id, {"title": "Praxisauftrag"})
+    db.session.commit()
+    expect(page.locator(f"#module-{module.id}")).to_contain_text("Praxisauftrag", timeout=15000)
+    assert page.url.endswith("/canvas")

@@ -3,29 +3,13 @@ conflict view when both save the Grobkonzept (nothing typed is lost)."""
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Iterator
-
 import pytest
-from werkzeug.serving import make_server
 
 from designer.extensions import db
 from designer.models import Design
 from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture
-def live_server(app) -> Iterator[str]:
-    """The test app on 127.0.0.1 at a free port, with CSRF protection as in production."""
-    app.config["WTF_CSRF_ENABLED"] = True
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join()
 
 
 @pytest.fixture

@@ -129,7 +129,9 @@ def test_canvas_changes_leave_the_grobkonzept_version_alone(designer_user, examp
     version = example_design.lock_version
     module = designs.live_modules(example_design)[0]
     designs.update_module(designer_user, example_design, module.id, {"title": "Neu"}, None)
-    nuggets.move_placement(designer_user, example_design, module.placements[0].id, module.id, 2, None)
+    nuggets.move_placement(
+        designer_user, example_design, module.placements[0].id, module.id, 2, None
+    )
     db.session.commit()
     assert example_design.lock_version == version
     designs.update_grobkonzept(designer_user, example_design, {"target_group": "Alle"}, version)

@@ -4,52 +4,23 @@ finds no serious or critical violation on the mapping and preview pages."""
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Iterator
-
 import pytest
-from werkzeug.serving import make_server
 
 from designer.extensions import db
 from designer.models import Design
 from designer.read_model import snapshot
 from designer.vocab import label
+from tests.browser import serious_violations
 from tests.conftest import PASSWORD
-from tests.paths import ROOT
 from tests.plan_import.plans import excel_plan
 
 pytestmark = pytest.mark.e2e
-
-AXE = ROOT / "tests" / "vendor" / "axe" / "axe.min.js"
-AXE_RUN = """async () => {
-  const result = await axe.run(document, {resultTypes: ["violations"]});
-  return result.violations
-    .filter(v => v.impact === "serious" || v.impact === "critical")
-    .map(v => `${v.id} (${v.impact}): ${v.nodes.map(n => n.target.join(" ")).join(", ")}`);
-}"""
-
-
-@pytest.fixture
-def live_server(app) -> Iterator[str]:
-    """The test app on 127.0.0.1 at a free port, with CSRF protection as in production."""
-    app.config["WTF_CSRF_ENABLED"] = True
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join()
-
-
-def serious_violations(page) -> list[str]:
-    return page.evaluate(AXE_RUN)
 
 
 def test_import_a_plan_in_the_browser(browser, live_server, workspace, make_user, tmp_path):
     make_user("trainerin@example.org", workspace=workspace, role="designer")
     plan = excel_plan(tmp_path)
     context = browser.new_context(locale="de-DE")
-    context.add_init_script(path=str(AXE))  # evaluated outside the page, so CSP allows it
     page = context.new_page()
     refused: list[str] = []
     page.on("console", lambda m: refused.append(m.text) if "Refused" in m.text else None)

@@ -5,16 +5,15 @@ print view as an A4 PDF."""
 from __future__ import annotations
 
 import subprocess
-from pathlib import Path
 
 import pytest
 
 from designer.extensions import db
+from tests.browser import serious_violations
+from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.e2e
 
-AXE = Path(__file__).resolve().parents[1] / "vendor" / "axe" / "axe.min.js"
-PASSWORD = "correct horse battery"
 OBJECTIVES = (
     ("Die Teilnehmenden analysieren die Lernvoraussetzungen ihrer Zielgruppe.", "analyze"),
     ("Die Teilnehmenden erstellen ein Erklärvideo von höchstens fünf Minuten.", "create"),
@@ -22,64 +21,25 @@ OBJECTIVES = (
 
 
 @pytest.fixture
-def account(live_server):
-    from designer.services import accounts, workspaces
+def account(live_server, make_user):
+    from designer.services import workspaces
 
-    app, base = live_server
-    with app.app_context():
-        user = accounts.register("anna@example.org", "Anna Berg", PASSWORD)
-        workspace = workspaces.create_workspace(user, "Akademie Nord")
-        db.session.commit()
-        slug = workspace.slug
-    return base, slug
+    user = make_user("anna@example.org", name="Anna Berg")
+    workspace = workspaces.create_workspace(user, "Akademie Nord")
+    db.session.commit()
+    return live_server, workspace.slug
 
 
-@pytest.fixture
-def contexts(browser):
-    """A normal browser context and an axe twin that shares its log-in but lets the
-    injected axe script past the Content Security Policy."""
-    main = browser.new_context(locale="de-DE")
-    twins = []
-
-    def twin():
-        context = browser.new_context(
-            locale="de-DE", bypass_csp=True, storage_state=main.storage_state()
-        )
-        twins.append(context)
-        return context.new_page()
-
-    yield main, twin
-    for context in twins:
-        context.close()
-    main.close()
-
-
-def serious_violations(page) -> list[tuple[str, str, list]]:
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("async () => await axe.run(document)")
-    return [
-        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
-        for v in result["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
-
-
-def test_blended_design_through_gallery_and_wizard(contexts, account, tmp_path):
+def test_blended_design_through_gallery_and_wizard(page, account, tmp_path):
     base, slug = account
-    main, twin = contexts
-    page = main.new_page()
     csp_errors: list[str] = []
     page.on(
         "console",
         lambda msg: csp_errors.append(msg.text) if "Content Security Policy" in msg.text else None,
     )
-    axe_page = None
 
     def check_accessible():
-        nonlocal axe_page
-        axe_page = axe_page or twin()
-        axe_page.goto(page.url)
-        assert serious_violations(axe_page) == [], page.url
+        assert serious_violations(page) == [], page.url
 
     page.goto(f"{base}/login")
     page.fill("#email", "anna@example.org")
