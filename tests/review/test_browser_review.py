@@ -1,17 +1,16 @@
 """Review and sign-off in a real Chromium: a designer submits, a reviewer answers the
 manual questions and approves, a later change shows the approval as outdated.
 
-Runs against a live server on 127.0.0.1 (random port) with CSRF protection on."""
+Runs against the shared live server (tests/conftest.py: 127.0.0.1, random port, CSRF
+protection on)."""
 
 from __future__ import annotations
 
 import re
-import threading
 
 import pytest
 from playwright.sync_api import expect
 from sqlalchemy import select
-from werkzeug.serving import make_server
 
 from designer.extensions import db
 from designer.models import Design, Review
@@ -20,17 +19,6 @@ from designer.services import designs as design_service
 from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture
-def live_server(app):
-    app.config["WTF_CSRF_ENABLED"] = True
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join()
 
 
 def _session(browser, base: str, email: str, csp_errors: list[str]):
