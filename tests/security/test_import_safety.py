@@ -181,3 +181,93 @@ def test_safexml_parses_ordinary_office_xml_and_refuses_broken_xml():
     assert root.tag == "{urn:w}document"
     with pytest.raises(ImportRefused, match="not well-formed"):
         safexml.parse(b"<a><b></a>", "doc")
+
+
+# ------------------------------------------- Office files (once their importers exist)
+
+
+def _real_office_file(extension: str) -> tuple[bytes, str]:
+    """A genuine document made by python-docx / openpyxl, and the XML member that carries
+    its text."""
+    buffer = io.BytesIO()
+    if extension == ".docx":
+        import docx
+
+        document = docx.Document()
+        table = document.add_table(rows=2, cols=3)
+        for cell, text in zip(table.rows[0].cells, ("Titel", "Dauer", "Methode"), strict=True):
+            cell.text = text
+        for cell, text in zip(table.rows[1].cells, ("TEXT_HERE", "30", "Vortrag"), strict=True):
+            cell.text = text
+        document.save(buffer)
+        return buffer.getvalue(), "word/document.xml"
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    workbook.active.append(["Titel", "Dauer", "Methode"])
+    workbook.active.append(["TEXT_HERE", 30, "Vortrag"])
+    workbook.save(buffer)
+    return buffer.getvalue(), "xl/sharedStrings.xml"
+
+
+def _with_entities(original: bytes, member: str, doctype: bytes, reference: bytes) -> bytes:
+    """The document with a DOCTYPE added to `member` and the placeholder text replaced by
+    an entity reference."""
+    source = zipfile.ZipFile(io.BytesIO(original))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == member:
+                declaration_end = data.index(b"?>") + 2 if data.startswith(b"<?xml") else 0
+                data = data[:declaration_end] + doctype + data[declaration_end:]
+                assert b"TEXT_HERE" in data, member
+                data = data.replace(b"TEXT_HERE", reference)
+            target.writestr(info, data)
+    return buffer.getvalue()
+
+
+ENTITY_PAYLOADS = {
+    "xxe": (b'<!DOCTYPE r [<!ENTITY secret SYSTEM "file:///etc/passwd">]>', b"&secret;"),
+    "laughs": (
+        BILLION_LAUGHS[BILLION_LAUGHS.index(b"<!DOCTYPE") : BILLION_LAUGHS.index(b"]>") + 2],
+        b"&lol9;",
+    ),
+}
+
+
+@pytest.mark.parametrize("extension", [".docx", ".xlsx"])
+@pytest.mark.parametrize("payload", sorted(ENTITY_PAYLOADS))
+def test_office_imports_neither_read_files_nor_expand_entities(tmp_path, extension, payload):
+    """Refused, or read without the entity: never /etc/passwd in the design, never a
+    billion laughs, never a crash."""
+    if extension not in registry.extensions():
+        pytest.skip(f"no importer for {extension} registered")
+    original, member = _real_office_file(extension)
+    doctype, reference = ENTITY_PAYLOADS[payload]
+    path = tmp_path / f"plan{extension}"
+    path.write_bytes(_with_entities(original, member, doctype, reference))
+    try:
+        imported = registry.read(path)
+    except ImportRefused as refused:
+        assert not any("root:" in p for p in refused.problems)
+        return
+    from designer.snapshot import to_json
+
+    text = to_json(imported.snapshot)
+    assert "root:" not in text
+    assert "lollollol" not in text
+
+
+@pytest.mark.parametrize("extension", [".docx", ".xlsx"])
+def test_office_imports_refuse_zip_slip(tmp_path, extension):
+    if extension not in registry.extensions():
+        pytest.skip(f"no importer for {extension} registered")
+    original, _member = _real_office_file(extension)
+    buffer = io.BytesIO(original)
+    with zipfile.ZipFile(buffer, "a") as zf:
+        zf.writestr("../../evil.xml", b"<a/>")
+    path = tmp_path / f"plan{extension}"
+    path.write_bytes(buffer.getvalue())
+    with pytest.raises(ImportRefused, match="leaves the archive"):
+        registry.read(path)

@@ -1,6 +1,6 @@
-"""The Alembic migrations build the schema the models describe: upgraded from an empty
-database and from the previous revision, on SQLite and (when KURSWERK_TEST_DATABASE_URL is
-set) on a fresh PostgreSQL database that the test creates and drops."""
+"""Migration 0004 (api_tokens) builds the schema the models describe: upgraded from an empty
+database and from the previous revision, and down again, on SQLite and (when
+KURSWERK_TEST_DATABASE_URL is set) on a fresh PostgreSQL database created and dropped here."""
 
 from __future__ import annotations
 
