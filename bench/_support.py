@@ -113,10 +113,12 @@ def median_ms(action: Callable[[], object], repeat: int) -> float:
 
 def table(headers: list[str], rows: list[list[object]]) -> str:
     widths = [max(len(str(x)) for x in col) for col in zip(headers, *rows, strict=True)]
-    line = lambda cells: "| " + " | ".join(str(c).rjust(w) for c, w in zip(cells, widths, strict=True)) + " |"  # noqa: E731,E501
-    return "\n".join(
-        [line(headers), "|" + "|".join("-" * (w + 2) for w in widths) + "|"] + [line(r) for r in rows]
-    )
+
+    def line(cells: list[object]) -> str:
+        return "| " + " | ".join(str(c).rjust(w) for c, w in zip(cells, widths, strict=True)) + " |"
+
+    rule = "|" + "|".join("-" * (w + 2) for w in widths) + "|"
+    return "\n".join([line(headers), rule] + [line(r) for r in rows])
 
 
 def free_port() -> int:
@@ -139,10 +141,14 @@ def postgres() -> Iterator[str]:
     as_postgres = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
     if as_postgres:
         shutil.chown(folder, "postgres", "postgres")
-    run = lambda *cmd: subprocess.run([*as_postgres, *cmd], check=True, capture_output=True)  # noqa: E731
+
+    def run(*cmd: str) -> None:
+        subprocess.run([*as_postgres, *cmd], check=True, capture_output=True)
+
     run(str(pgbin / "initdb"), "-D", str(folder), "-A", "trust", "-U", "postgres")
     options = f"-p {port} -k /tmp -c listen_addresses=127.0.0.1 -c max_connections=200"
-    run(str(pgbin / "pg_ctl"), "-D", str(folder), "-o", options, "-w", "-l", f"{folder}/log", "start")
+    log = f"{folder}/log"
+    run(str(pgbin / "pg_ctl"), "-D", str(folder), "-o", options, "-w", "-l", log, "start")
     try:
         run(str(pgbin / "createdb"), "-h", "127.0.0.1", "-p", str(port), "-U", "postgres", "bench")
         yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/bench"

@@ -20,9 +20,9 @@ PASSWORD = "benchmark password"
 def design_page_rule(app) -> tuple[str, str]:
     """The canvas page when the canvas blueprint exists, else the design overview."""
     for rule in app.url_map.iter_rules():
-        if rule.endpoint.startswith("canvas.") and rule.arguments == {"design_id"}:
-            if "GET" in rule.methods:
-                return rule.endpoint, rule.rule
+        canvas = rule.endpoint.startswith("canvas.") and rule.arguments == {"design_id"}
+        if canvas and "GET" in rule.methods:
+            return rule.endpoint, rule.rule
     return "designs.overview", "/designs/<int:design_id>"
 
 
