@@ -5,6 +5,7 @@ page's token in an `X-CSRFToken` header. A read-scoped token may not call writes
 from __future__ import annotations
 
 from flask import current_app, g, jsonify, request
+from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf.csrf import CSRFError
 
@@ -40,18 +41,18 @@ def _odd_url_value() -> bool:
 def _bearer(header: str):
     scheme, _, secret = header.partition(" ")
     if scheme.lower() != "bearer" or not secret.strip():
-        return _refuse(401, "invalid_token", "Use the header Authorization: Bearer <token>.")
+        return _refuse(401, "invalid_token", _("Use the header Authorization: Bearer <token>."))
     token = tokens.authenticate(secret.strip())
     if token is None:
         db.session.rollback()
-        return _refuse(401, "invalid_token", "The token is unknown or was revoked.")
+        return _refuse(401, "invalid_token", _("The token is unknown or was revoked."))
     if db.session.dirty:
         db.session.commit()
     g._login_user = db.session.get(User, token.user_id)
     g.api_token = token
     op = operation_for(request.endpoint)
     if op is not None and op.writes and token.scope != "write":
-        return _refuse(403, "insufficient_scope", "This token may only read.")
+        return _refuse(403, "insufficient_scope", _("This token may only read."))
     return None
 
 
@@ -61,15 +62,15 @@ def authenticate():
     if op is not None and op.public:
         return None
     if _odd_url_value():
-        return _refuse(404, "not_found", "No such object.")
+        return _refuse(404, "not_found", _("No such object."))
     header = request.headers.get("Authorization", "")
     if header:
         return _bearer(header)
     if not current_user.is_authenticated:
-        return _refuse(401, "unauthenticated", "Log in or send a personal access token.")
+        return _refuse(401, "unauthenticated", _("Log in or send a personal access token."))
     if request.method not in SAFE_METHODS and current_app.config.get("WTF_CSRF_ENABLED", True):
         try:
             csrf.protect()
         except CSRFError:
-            return _refuse(403, "csrf", "Send the page's CSRF token in the X-CSRFToken header.")
+            return _refuse(403, "csrf", _("Send the page's CSRF token in the X-CSRFToken header."))
     return None

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import jsonify, url_for
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from designer import queries
@@ -42,7 +43,7 @@ def summary_json(design: Design) -> dict[str, Any]:
 @operation(
     "GET",
     "/workspaces/<slug>/designs",
-    summary="List the designs of a workspace",
+    summary=_l("List the designs of a workspace"),
     tag="designs",
     writes=False,
     result=schemas.list_of(schemas.DESIGN_SUMMARY),
@@ -55,7 +56,7 @@ def list_designs(slug: str):
 @operation(
     "POST",
     "/workspaces/<slug>/designs",
-    summary="Create a design",
+    summary=_l("Create a design"),
     tag="designs",
     writes=True,
     status=201,
@@ -79,7 +80,7 @@ def create_design(slug: str):
 @operation(
     "GET",
     "/designs/<int:design_id>",
-    summary="Read a design as snapshot JSON (the interchange format)",
+    summary=_l("Read a design as snapshot JSON (the interchange format)"),
     tag="designs",
     writes=False,
     result=schemas.DESIGN,
@@ -91,7 +92,7 @@ def read_design(design_id: int):
 @operation(
     "PATCH",
     "/designs/<int:design_id>",
-    summary="Change Grobkonzept fields",
+    summary=_l("Change Grobkonzept fields"),
     tag="designs",
     writes=True,
     body=schemas.DESIGN_UPDATE,
@@ -111,7 +112,7 @@ def update_design(design_id: int):
 @operation(
     "DELETE",
     "/designs/<int:design_id>",
-    summary="Move a design to the trash",
+    summary=_l("Move a design to the trash"),
     tag="designs",
     writes=True,
     status=204,

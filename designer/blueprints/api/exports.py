@@ -6,6 +6,7 @@ import shutil
 from typing import Any
 
 from flask import jsonify, send_file
+from flask_babel import lazy_gettext as _l
 
 from designer.blueprints.api import common, schemas
 from designer.blueprints.api.errors import invalid_response
@@ -54,7 +55,7 @@ def formats_schema() -> dict[str, Any]:
 @operation(
     "GET",
     "/formats",
-    summary="List the export formats and their options",
+    summary=_l("List the export formats and their options"),
     tag="exports",
     writes=False,
     result=formats_schema(),
@@ -100,13 +101,13 @@ def _options(fmt: ExportFormat, given: dict[str, str]) -> tuple[dict[str, str], 
 @operation(
     "POST",
     "/designs/<int:design_id>/exports",
-    summary="Export a design; the answer is the file",
+    summary=_l("Export a design; the answer is the file"),
     tag="exports",
     writes=False,
     body=export_request_schema,
     binary=True,
     errors=(422,),
-    description="Read-scoped tokens may export: an export changes nothing.",
+    description=_l("Read-scoped tokens may export: an export changes nothing."),
 )
 def create_export(design_id: int):
     design = common.design(design_id, Action.DESIGN_EXPORT)

@@ -6,6 +6,7 @@ import tempfile
 from pathlib import Path
 
 from flask import current_app, jsonify, request, url_for
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from werkzeug.utils import secure_filename
 
@@ -23,14 +24,14 @@ from designer.services.permissions import Action
 @operation(
     "POST",
     "/workspaces/<slug>/imports",
-    summary="Import a file as a new design (multipart field `file`)",
+    summary=_l("Import a file as a new design (multipart field `file`)"),
     tag="imports",
     writes=True,
     status=201,
     multipart=schemas.IMPORT_UPLOAD,
     result=schemas.IMPORTED,
     errors=(413, 422),
-    description="Refused files answer 422 with `problems`; nothing is written then.",
+    description=_l("Refused files answer 422 with `problems`; nothing is written then."),
 )
 def create_import(slug: str):
     workspace = common.workspace(slug, Action.DESIGN_CREATE)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import jsonify
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from designer import queries_api
@@ -28,7 +29,7 @@ def module_json(m: Module) -> dict[str, Any]:
 @operation(
     "GET",
     "/designs/<int:design_id>/modules",
-    summary="List the modules",
+    summary=_l("List the modules"),
     tag="modules",
     writes=False,
     result=schemas.list_of(schemas.MODULE),
@@ -41,7 +42,7 @@ def list_modules(design_id: int):
 @operation(
     "POST",
     "/designs/<int:design_id>/modules",
-    summary="Add a module",
+    summary=_l("Add a module"),
     tag="modules",
     writes=True,
     status=201,
@@ -62,7 +63,7 @@ def create_module(design_id: int):
 @operation(
     "PATCH",
     "/designs/<int:design_id>/modules/<int:module_id>",
-    summary="Change a module's title or description",
+    summary=_l("Change a module's title or description"),
     tag="modules",
     writes=True,
     body=schemas.MODULE_UPDATE,
@@ -86,7 +87,7 @@ def update_module(design_id: int, module_id: int):
 @operation(
     "POST",
     "/designs/<int:design_id>/modules/<int:module_id>/move",
-    summary="Move a module to another position",
+    summary=_l("Move a module to another position"),
     tag="modules",
     writes=True,
     body=schemas.MODULE_MOVE,
@@ -104,7 +105,7 @@ def move_module(design_id: int, module_id: int):
 @operation(
     "DELETE",
     "/designs/<int:design_id>/modules/<int:module_id>",
-    summary="Move a module (with its placements) to the trash",
+    summary=_l("Move a module (with its placements) to the trash"),
     tag="modules",
     writes=True,
     status=204,

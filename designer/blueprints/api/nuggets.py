@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import jsonify
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from designer import queries_api
@@ -33,7 +34,7 @@ def nugget_json(n: Nugget) -> dict[str, Any]:
 @operation(
     "GET",
     "/workspaces/<slug>/nuggets",
-    summary="List the nuggets of the workspace library",
+    summary=_l("List the nuggets of the workspace library"),
     tag="nuggets",
     writes=False,
     result=schemas.list_of(schemas.NUGGET),
@@ -46,7 +47,7 @@ def list_nuggets(slug: str):
 @operation(
     "POST",
     "/workspaces/<slug>/nuggets",
-    summary="Create a nugget in the library",
+    summary=_l("Create a nugget in the library"),
     tag="nuggets",
     writes=True,
     status=201,
@@ -64,7 +65,7 @@ def create_nugget(slug: str):
 @operation(
     "GET",
     "/workspaces/<slug>/nuggets/<int:nugget_id>",
-    summary="Read a nugget (its current revision)",
+    summary=_l("Read a nugget (its current revision)"),
     tag="nuggets",
     writes=False,
     result=schemas.NUGGET,
@@ -77,7 +78,7 @@ def read_nugget(slug: str, nugget_id: int):
 @operation(
     "PATCH",
     "/workspaces/<slug>/nuggets/<int:nugget_id>",
-    summary="Change a nugget (writes a new revision; designs keep their pin)",
+    summary=_l("Change a nugget (writes a new revision; designs keep their pin)"),
     tag="nuggets",
     writes=True,
     body=schemas.NUGGET_UPDATE,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import jsonify
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from designer import queries_api
@@ -28,7 +29,7 @@ def objective_json(o: LearningObjective) -> dict[str, Any]:
 @operation(
     "GET",
     "/designs/<int:design_id>/objectives",
-    summary="List the learning objectives",
+    summary=_l("List the learning objectives"),
     tag="objectives",
     writes=False,
     result=schemas.list_of(schemas.OBJECTIVE),
@@ -41,7 +42,7 @@ def list_objectives(design_id: int):
 @operation(
     "POST",
     "/designs/<int:design_id>/objectives",
-    summary="Add a learning objective",
+    summary=_l("Add a learning objective"),
     tag="objectives",
     writes=True,
     status=201,
@@ -62,7 +63,7 @@ def create_objective(design_id: int):
 @operation(
     "PATCH",
     "/designs/<int:design_id>/objectives/<int:objective_id>",
-    summary="Change a learning objective",
+    summary=_l("Change a learning objective"),
     tag="objectives",
     writes=True,
     body=schemas.OBJECTIVE_UPDATE,
@@ -88,7 +89,7 @@ def update_objective(design_id: int, objective_id: int):
 @operation(
     "DELETE",
     "/designs/<int:design_id>/objectives/<int:objective_id>",
-    summary="Remove a learning objective",
+    summary=_l("Remove a learning objective"),
     tag="objectives",
     writes=True,
     status=204,

@@ -6,6 +6,7 @@ from typing import Any
 
 from flask import jsonify
 from flask_babel import force_locale
+from flask_babel import lazy_gettext as _l
 
 from designer.blueprints.api.spec import ERROR_DESCRIPTIONS, MAX_ID, OPERATIONS, Operation
 from designer.blueprints.api.spec import operation as register
@@ -70,7 +71,7 @@ def _operation(op: Operation) -> dict[str, Any]:
         "x-scope": "write" if op.writes else "read",
     }
     if op.description:
-        doc["description"] = op.description
+        doc["description"] = str(op.description)
     body = _request_body(op)
     if body is not None:
         doc["requestBody"] = body
@@ -112,7 +113,7 @@ def document() -> dict[str, Any]:
 @register(
     "GET",
     "/openapi.json",
-    summary="This document (OpenAPI 3.1)",
+    summary=_l("This document (OpenAPI 3.1)"),
     tag="meta",
     writes=False,
     public=True,

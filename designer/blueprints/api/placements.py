@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import jsonify
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from designer import queries_api
@@ -34,7 +35,7 @@ def placement_json(p: Placement, objective_ids: list[int] | None = None) -> dict
 @operation(
     "GET",
     "/designs/<int:design_id>/placements",
-    summary="List the placements in canvas order",
+    summary=_l("List the placements in canvas order"),
     tag="placements",
     writes=False,
     result=schemas.list_of(schemas.PLACEMENT),
@@ -47,7 +48,7 @@ def list_placements(design_id: int):
 @operation(
     "POST",
     "/designs/<int:design_id>/placements",
-    summary="Place a library nugget in a module (pinned to its current revision)",
+    summary=_l("Place a library nugget in a module (pinned to its current revision)"),
     tag="placements",
     writes=True,
     status=201,
@@ -69,7 +70,7 @@ def create_placement(design_id: int):
 @operation(
     "POST",
     "/designs/<int:design_id>/placements/<int:placement_id>/move",
-    summary="Move a placement to a module and position",
+    summary=_l("Move a placement to a module and position"),
     tag="placements",
     writes=True,
     body=schemas.PLACEMENT_MOVE,
@@ -94,7 +95,7 @@ def move_placement(design_id: int, placement_id: int):
 @operation(
     "PATCH",
     "/designs/<int:design_id>/placements/<int:placement_id>",
-    summary="Change a placement's objective links and overrides",
+    summary=_l("Change a placement's objective links and overrides"),
     tag="placements",
     writes=True,
     body=schemas.PLACEMENT_UPDATE,
@@ -118,7 +119,7 @@ def update_placement(design_id: int, placement_id: int):
 @operation(
     "DELETE",
     "/designs/<int:design_id>/placements/<int:placement_id>",
-    summary="Remove a placement from the canvas",
+    summary=_l("Remove a placement from the canvas"),
     tag="placements",
     writes=True,
     status=204,

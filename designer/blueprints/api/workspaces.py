@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import jsonify
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from designer import queries
@@ -13,7 +14,7 @@ from designer.blueprints.api.spec import operation
 @operation(
     "GET",
     "/workspaces",
-    summary="List your workspaces",
+    summary=_l("List your workspaces"),
     tag="workspaces",
     writes=False,
     result=schemas.list_of(schemas.WORKSPACE),
