@@ -39,7 +39,7 @@ def _odd_url_value() -> bool:
 
 
 def _bearer(header: str):
-    scheme, _, secret = header.partition(" ")
+    scheme, _space, secret = header.partition(" ")
     if scheme.lower() != "bearer" or not secret.strip():
         return _refuse(401, "invalid_token", _("Use the header Authorization: Bearer <token>."))
     token = tokens.authenticate(secret.strip())
