@@ -18,7 +18,7 @@ from schemathesis.checks import not_a_server_error  # noqa: E402
 from designer.extensions import db  # noqa: E402
 from designer.models import LearningObjective, Module, Nugget, Placement  # noqa: E402
 
-EXAMPLES = {GenerationMode.POSITIVE: 12, GenerationMode.NEGATIVE: 6}
+EXAMPLES = {GenerationMode.POSITIVE: 8, GenerationMode.NEGATIVE: 5}
 
 
 def _real_parameters(workspace, design) -> dict[str, object]:

@@ -10,6 +10,7 @@ posts carry the same values as form fields. A new page meant to be public goes i
 (or its blueprint into PUBLIC_BLUEPRINTS); a page every signed-in person may use for their
 own account goes into PERSONAL, with the reason next to it.
 """
+
 from __future__ import annotations
 
 from typing import Any
