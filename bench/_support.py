@@ -32,9 +32,11 @@ SIZES = (10, 50, 200, 500)
 
 def machine() -> str:
     memory = subprocess.run(["free", "-g"], capture_output=True, text=True).stdout.split("\n")[1]
+    load = os.getloadavg()[0]
     return (
         f"{platform.node()}: nproc {os.cpu_count()}, memory (free -g) {memory.split()[1]} GiB, "
-        f"Python {platform.python_version()}, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC"
+        f"Python {platform.python_version()}, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, "
+        f"load average {load:.1f} at the end"
     )
 
 
