@@ -1,7 +1,8 @@
 """Every registered export format of a 200-nugget design with random asset files (10 MB
-and 50 MB in all): wall time and peak memory (ru_maxrss of a fresh subprocess per format,
-next to the same process's memory before the export), beside `zip -r` and `tar czf` of the
-same output (unpacked when it is a zip).
+and 50 MB in all): wall time and peak memory of a fresh subprocess per format (its peak
+resident set is reset just before the export and read just after it, next to its resident
+set before the export), beside `zip -r` and `tar czf` of the same output (unpacked when it
+is a zip).
 
     python bench/bench_exports.py [--nuggets 200] [--asset-mb 10,50]
 """
@@ -11,7 +12,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import shutil
 import subprocess
 import sys
@@ -26,8 +26,18 @@ from _support import table as render
 ASSET_FILES = 50
 
 
-def _rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def _status_mb(field: str) -> float:
+    """VmRSS (now) or VmHWM (peak since the last reset) of this process, in MiB."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1]) / 1024
+    raise LookupError(field)
+
+
+def _reset_peak() -> None:
+    """Linux: writing 5 to clear_refs resets the peak resident set (VmHWM), so the peak
+    read afterwards belongs to the export alone and not to what the process did before."""
+    Path("/proc/self/clear_refs").write_text("5")
 
 
 def child(data_dir: Path, design_id: int, key: str, out: Path) -> None:
@@ -39,11 +49,13 @@ def child(data_dir: Path, design_id: int, key: str, out: Path) -> None:
     app = bench_app(data_dir)
     with app.app_context():
         design = db.session.get(Design, design_id)
-        before = _rss_mb()
+        before = _status_mb("VmRSS")
+        _reset_peak()
         start = time.perf_counter()
         export_to_file(design, key, out)
         seconds = time.perf_counter() - start
-    print(json.dumps({"seconds": seconds, "rss_before": before, "rss_peak": _rss_mb()}))
+        peak = _status_mb("VmHWM")
+    print(json.dumps({"seconds": seconds, "rss_before": before, "rss_peak": peak}))
 
 
 def _timed(command: list[str], cwd: Path) -> float:
