@@ -5,7 +5,7 @@ with lock_version: half increment one shared nugget's duration (read, write, on 
 and retry), half set their own placement's duration override. At the end the server state
 is compared with what the clients believe they wrote: lost updates must be 0.
 
-    python bench/bench_load.py [--seconds 60] [--users 50] [--think 1.0]
+    python bench/bench_load.py [--seconds 60] [--users 50] [--think 1.0] [--nuggets 50]
 
 It starts its own PostgreSQL on 127.0.0.1 (or uses BENCH_DATABASE_URL) and gunicorn from
 the `bench` extra. Client and server share this machine's cores.
@@ -85,7 +85,7 @@ class Client:
         return response.status, data
 
 
-def seed(folder: Path, url: str) -> Setup:
+def seed(folder: Path, url: str, nuggets: int) -> Setup:
     from designer.extensions import db
     from designer.services import accounts, tokens, workspaces
 
@@ -94,7 +94,7 @@ def seed(folder: Path, url: str) -> Setup:
         owner = accounts.register("owner@example.org", "Owner", PASSWORD)
         workspace = workspaces.create_workspace(owner, "Last")
         db.session.commit()
-        design = import_generated(app, workspace, 200)
+        design = import_generated(app, workspace, nuggets)
         from designer.models import Nugget, Placement
 
         placements = [p.id for p in db.session.query(Placement).filter_by(design_id=design.id)]
@@ -269,10 +269,10 @@ def report(results: Results, seconds: float, lost: int, users: dict[str, int]) -
     )
 
 
-def run(seconds: int, users: int, think: float) -> str:
+def run(seconds: int, users: int, think: float, nuggets: int) -> str:
     folder = Path(tempfile.mkdtemp(prefix="kurswerk-bench-load-"))
     with postgres() as url:
-        setup = seed(folder, url)
+        setup = seed(folder, url, nuggets)
         port = free_port()
         server = start_gunicorn(folder, url, port)
         try:
@@ -300,11 +300,12 @@ def run(seconds: int, users: int, think: float) -> str:
                     threading.Thread(target=counter_editor, args=(c, setup, results, stop, think))
                 )
             for i in range(placers):
+                own = setup.placements[i * len(setup.placements) // placers]
                 c = Client(port, results, "edit own placement (API)", token_of(counters + i))
                 threads.append(
                     threading.Thread(
                         target=placement_editor,
-                        args=(c, setup, setup.placements[i * 7], results, stop, think),
+                        args=(c, setup, own, results, stop, think),
                     )
                 )
             started = time.time()
@@ -324,7 +325,8 @@ def run(seconds: int, users: int, think: float) -> str:
         "edit own placement (API)": placers,
     }
     header = (
-        f"{users} users, {seconds} s, think-time factor {think}, gunicorn {WORKERS} workers, "
+        f"{users} users, {seconds} s, a design of {nuggets} nuggets, think-time factor {think}, "
+        f"gunicorn {WORKERS} workers, "
         f"PostgreSQL; {machine()}\n\n"
     )
     return header + report(results, elapsed, lost, role_users)
@@ -335,8 +337,9 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--think", type=float, default=1.0, help="0 = no pauses (stress)")
+    parser.add_argument("--nuggets", type=int, default=50, help="size of the design")
     args = parser.parse_args()
-    print(run(args.seconds, args.users, args.think))
+    print(run(args.seconds, args.users, args.think, args.nuggets))
 
 
 if __name__ == "__main__":
