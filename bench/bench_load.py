@@ -222,6 +222,32 @@ def placement_editor(
             lock_version = None
 
 
+def sequential(port: int, setup: Setup, cookie: str, repeat: int = 30) -> str:
+    """One client, one request at a time, before the load: the service time without
+    queueing, to read the load table against."""
+    read = {"Authorization": f"Bearer {setup.read_token}"}
+    targets = [
+        ("GET /login (floor)", "/login", {}),
+        (f"GET {setup.poll_path.split('?')[0]} (poll target)", setup.poll_path, {"Cookie": cookie}),
+        ("GET /api/v1/designs/<id>", f"/api/v1/designs/{setup.design_id}", read),
+        (
+            "GET …/nuggets/<id>",
+            f"/api/v1/workspaces/{setup.slug}/nuggets/{setup.counter_nugget}",
+            read,
+        ),
+    ]
+    rows = []
+    for label, path, headers in targets:
+        client = Client(port, Results(), label, headers)
+        times = []
+        for _ in range(repeat):
+            start = time.perf_counter()
+            client.request("GET", path)
+            times.append((time.perf_counter() - start) * 1000)
+        rows.append([label, f"{statistics.median(times):.1f}", f"{min(times):.1f}"])
+    return render(["request, one client", "median ms", "min ms"], rows)
+
+
 def verify(port: int, setup: Setup, results: Results, initial_counter: int) -> int:
     """Lost updates: writes the clients saw succeed that the server does not hold."""
     client = Client(port, Results(), "verify", {"Authorization": f"Bearer {setup.read_token}"})
@@ -277,6 +303,7 @@ def run(seconds: int, users: int, think: float, nuggets: int) -> str:
         server = start_gunicorn(folder, url, port)
         try:
             cookie = session_cookie(port)
+            unloaded = sequential(port, setup, cookie)
             results = Results()
             counters, placers = 4, 4
             readers = max(1, users // 7)
@@ -329,7 +356,7 @@ def run(seconds: int, users: int, think: float, nuggets: int) -> str:
         f"gunicorn {WORKERS} workers, "
         f"PostgreSQL; {machine()}\n\n"
     )
-    return header + report(results, elapsed, lost, role_users)
+    return header + unloaded + "\n\n" + report(results, elapsed, lost, role_users)
 
 
 def main() -> None:
