@@ -6,6 +6,7 @@ from flask import Flask
 
 def register_blueprints(app: Flask) -> None:
     from designer.blueprints import (
+        api,
         auth,
         canvas,
         collab,
@@ -15,6 +16,7 @@ def register_blueprints(app: Flask) -> None:
         library,
         plan_import,
         printing,
+        tokens,
         wizard,
         workspaces,
     )
@@ -30,3 +32,6 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(canvas.bp)
     app.register_blueprint(editor.bp)
     app.register_blueprint(library.bp)
+    app.register_blueprint(api.bp)
+    app.register_blueprint(api.docs_bp)
+    app.register_blueprint(tokens.bp)
