@@ -6,6 +6,7 @@ from flask import Flask
 
 def register_blueprints(app: Flask) -> None:
     from designer.blueprints import (
+        api,
         auth,
         canvas,
         checklists,
@@ -19,6 +20,7 @@ def register_blueprints(app: Flask) -> None:
         printing,
         quality,
         reviews,
+        tokens,
         wizard,
         workspaces,
     )
@@ -36,3 +38,6 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(library.bp)
     for quality_bp in (checklists.bp, comments.bp, quality.bp, reviews.bp):
         app.register_blueprint(quality_bp)
+    app.register_blueprint(api.bp)
+    app.register_blueprint(api.docs_bp)
+    app.register_blueprint(tokens.bp)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
+from types import SimpleNamespace
 from typing import Any
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
@@ -28,11 +30,13 @@ from designer.forms.nuggets import (
     nugget_form_data,
     questions_from_form,
 )
+from designer.merge import three_way
 from designer.messages import attach_errors, error_text
 from designer.models import Asset, Design, LearningObjective, Nugget, Placement, Workspace
 from designer.services import nuggets as nugget_service
 from designer.services.assets import attach_upload
-from designer.services.errors import Invalid
+from designer.services.errors import Conflict, Invalid
+from designer.services.nugget_data import comparable, revision_data
 from designer.services.permissions import Action
 from designer.uploads import allowed_extensions
 
@@ -127,6 +131,7 @@ def _render(
     question_errors: dict[int, str] | None = None,
     upload_form: UploadForm | None = None,
     status: int = 200,
+    conflicts: list[tuple[Any, Any, Any]] | None = None,
 ):
     blank = {"text": "", "correct": False, "feedback": ""}
     for q in questions:
@@ -143,6 +148,7 @@ def _render(
             assets=_assets(target.nugget),
             allowed_extensions=", ".join(allowed_extensions()),
             max_upload_mib=current_app.config["MAX_UPLOAD_BYTES"] // (1024 * 1024),
+            conflicts=conflicts,
         ),
         status,
     )
@@ -182,7 +188,11 @@ def _save(target: Target):
     if placement_form is not None:
         problems.update(_errors_of(_save_placement, target, placement_form))
     if not problems:
-        problems.update(_errors_of(_save_nugget, target, form, values))
+        try:
+            problems.update(_errors_of(_save_nugget, target, form, values))
+        except Conflict:
+            db.session.rollback()
+            return _merged_after_conflict(target, form, placement_form, values)
     if problems:
         db.session.rollback()
         nugget_errors, placement_errors = _split(Invalid(problems))
@@ -196,6 +206,36 @@ def _save(target: Target):
     db.session.commit()
     flash(_("“%(t)s” saved.", t=target.nugget.title), "success")
     return redirect(target.back_url)
+
+
+def _merged_after_conflict(
+    target: Target, form: NuggetForm, placement_form: PlacementForm | None, values: dict
+):
+    """Someone saved this nugget since the form was loaded: merge field by field against
+    the revision the form was loaded with, and show what both changed (status 409)."""
+    nugget = db.session.get(Nugget, target.nugget.id)
+    theirs = comparable(revision_data(nugget))
+    base = nugget_service.revision_values(nugget, as_int(form.base_revision.data))
+    mine = comparable(nugget_service.clean_nugget_values(values))
+    merged, conflicts = three_way(mine, comparable(base) if base else {}, theirs)
+    data = nugget_form_data(_as_nugget(merged, nugget))
+    merged_form = NuggetForm(formdata=None, data=data)
+    merged_form.keep_assets.choices = form.keep_assets.choices
+    rows = [(FIELD_LABELS.get(name, name), mine[name], theirs.get(name)) for name in conflicts]
+    return _render(
+        target, merged_form, placement_form, merged["questions"], status=409, conflicts=rows
+    )
+
+
+def _as_nugget(merged: dict[str, Any], nugget: Nugget) -> SimpleNamespace:
+    """The merged fields in the shape nugget_form_data() reads, on top of the current
+    version (its lock_version and revision are what the next save is based on)."""
+    day = merged.get("schedule_date")
+    return SimpleNamespace(
+        **{**merged, "schedule_date": date.fromisoformat(day) if day else None},
+        lock_version=nugget.lock_version,
+        revision=nugget.revision,
+    )
 
 
 def _errors_of(save: Callable[..., object], *args: Any) -> dict[str, str]:

@@ -35,8 +35,10 @@ NUGGET_VOCAB_FIELDS = (
 )
 
 
-def as_int(value: str | None) -> int | str | None:
+def as_int(value: str | int | None) -> int | str | None:
     """'' → None, '12' → 12, anything else stays text (the service names it invalid)."""
+    if isinstance(value, int):
+        return value
     value = (value or "").strip()
     if not value:
         return None
@@ -104,6 +106,8 @@ class NuggetForm(FlaskForm):
     schedule_place = StringField(_l("Place or room link"))
     keep_assets = SelectMultipleField(_l("Attached files"), coerce=int, validate_choice=False)
     lock_version = HiddenField()
+    # The revision the form was loaded with: the common base when a save loses the race.
+    base_revision = HiddenField()
 
     def __init__(self, *args: Any, **kwargs: Any):
         super().__init__(*args, **kwargs)
@@ -236,6 +240,7 @@ def nugget_form_data(nugget: Any) -> dict[str, Any]:
     data["schedule_date"] = nugget.schedule_date.isoformat() if nugget.schedule_date else ""
     data["keep_assets"] = list(nugget.asset_ids or [])
     data["lock_version"] = nugget.lock_version
+    data["base_revision"] = nugget.revision
     return data
 
 

@@ -45,10 +45,12 @@ from designer.models.quality import (  # noqa: E402
 )
 from designer.models.revisions import Revision  # noqa: E402
 from designer.models.templates import DesignTemplate  # noqa: E402
+from designer.models.tokens import ApiToken  # noqa: E402
 from designer.models.workspaces import Membership, Workspace  # noqa: E402
 
 __all__ = [
     "db",
+    "ApiToken",
     "Asset",
     "Comment",
     "Design",

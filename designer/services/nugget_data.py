@@ -24,6 +24,7 @@ TEXT_FIELDS = (
     "attribution",
     "url",
 )
+SCHEDULE_PARTS = ("date", "start", "end", "place")
 FLAG_FIELDS = ("has_video", "captions_available", "ai_generated", "ai_checked")
 
 
@@ -97,3 +98,18 @@ def to_snapshot_nugget(key: str, data: dict[str, Any], asset_keys: tuple[str, ..
         if any((schedule.date, schedule.start, schedule.end, schedule.place))
         else None,
     )
+
+
+def comparable(values: dict[str, Any]) -> dict[str, Any]:
+    """Nugget fields in one flat shape, from revision data or from cleaned form values,
+    so that two versions can be compared field by field."""
+    out = dict(values)
+    schedule = out.pop("schedule", None)
+    if schedule is not None:
+        out.update(
+            {f"schedule_{k}": schedule.get(k, "") for k in ("date", "start", "end", "place")}
+        )
+    if "schedule_date" in out:
+        day = out["schedule_date"]
+        out["schedule_date"] = day.isoformat() if isinstance(day, date) else (day or "")
+    return out

@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 from urllib.parse import urlparse
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from designer.models import Design, Module, Nugget, NuggetRevision, Placement, User, Workspace, db
 from designer.sanitize import clean_html
@@ -190,10 +190,13 @@ def update_nugget(
         fields=changed,
     )
     if via is not None:
-        for placement in db.session.scalars(
-            select(Placement).where(Placement.design_id == via.id, Placement.nugget_id == nugget.id)
-        ):
-            placement.nugget_revision = nugget.revision
+        # Re-pinning is not an edit of the placement's own fields, so it leaves their
+        # lock_version alone (someone editing the objective links does not conflict).
+        db.session.execute(
+            update(Placement)
+            .where(Placement.design_id == via.id, Placement.nugget_id == nugget.id)
+            .values(nugget_revision=nugget.revision)
+        )
         mark_changed(via, actor)
     return nugget
 
@@ -342,21 +345,26 @@ def update_placement(
         ).all()
         if len(objectives) != len(ids):
             errors["objective_ids"] = "unknown"
-        placement.objectives = list(objectives)
+        if ids != {o.id for o in placement.objectives}:
+            placement.objectives = list(objectives)
     if "duration_override" in values:
         value = values["duration_override"]
         if value is not None and (
             not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= MAX_DURATION
         ):
             errors["duration_override"] = "not_a_duration"
-        placement.duration_override = value
+        if value != placement.duration_override:
+            placement.duration_override = value
     if "delivery_mode_override" in values:
         value = values["delivery_mode_override"] or None
         if value is not None and value not in VOCABULARIES["delivery_mode"]:
             errors["delivery_mode_override"] = "unknown"
-        placement.delivery_mode_override = value
+        if value != placement.delivery_mode_override:
+            placement.delivery_mode_override = value
     if errors:
         raise Invalid(errors)
+    if not db.session.is_modified(placement):
+        return placement  # saved unchanged: no new version, no event
     mark_changed(design, actor)
     db.session.flush()
     events.record(
@@ -438,6 +446,18 @@ def copy_nugget(actor: User, nugget: Nugget, workspace: Workspace) -> Nugget:
     )
     copy.forked_from_id = nugget.id
     return copy
+
+
+def revision_values(nugget: Nugget, revision: int | None) -> dict[str, Any] | None:
+    """The fields of one stored revision of a nugget, or None when there is no such one."""
+    if revision is None:
+        return None
+    row = db.session.scalar(
+        select(NuggetRevision).where(
+            NuggetRevision.nugget_id == nugget.id, NuggetRevision.revision == revision
+        )
+    )
+    return row.data if row else None
 
 
 def pinned_revision(placement: Placement) -> NuggetRevision:

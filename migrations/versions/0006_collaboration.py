@@ -1,7 +1,7 @@
 """collaboration: partners and their agreement, invitations, presence, sharing of nuggets
 
 Revision ID: 0006
-Revises: 0002
+Revises: 0004
 Create Date: 2026-11-21 15:20:00
 
 """
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = "0006"
-down_revision = "0002"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 
