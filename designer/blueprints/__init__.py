@@ -16,10 +16,12 @@ def register_blueprints(app: Flask) -> None:
         designs,
         editor,
         library,
+        notifications,
         plan_import,
         printing,
         quality,
         reviews,
+        seal,
         tokens,
         wizard,
         workspaces,
@@ -36,7 +38,14 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(canvas.bp)
     app.register_blueprint(editor.bp)
     app.register_blueprint(library.bp)
-    for quality_bp in (checklists.bp, comments.bp, quality.bp, reviews.bp):
+    for quality_bp in (
+        checklists.bp,
+        comments.bp,
+        notifications.bp,
+        quality.bp,
+        reviews.bp,
+        seal.bp,
+    ):
         app.register_blueprint(quality_bp)
     app.register_blueprint(api.bp)
     app.register_blueprint(api.docs_bp)

@@ -1,4 +1,4 @@
-"""Comments (threads, replies, resolving) and the notifications page."""
+"""Comments: threads, replies and resolving."""
 
 from __future__ import annotations
 
@@ -11,11 +11,10 @@ from flask_login import current_user, login_required
 from designer import queries
 from designer import queries_quality as qq
 from designer.extensions import db
-from designer.forms.quality import ActionForm, CommentForm, ResolveForm
+from designer.forms.quality import CommentForm, ResolveForm
 from designer.messages import error_text
 from designer.models.quality import COMMENT_TARGETS
 from designer.services import comments as service
-from designer.services import notifications
 from designer.services.errors import Invalid
 from designer.services.permissions import Action, allowed_on_design
 
@@ -102,23 +101,3 @@ def threads(design_id: int):
         may_comment=Action.DESIGN_COMMENT in allowed_on_design(current_user, design),
         back=_back(design.id, request.args.get("next")),
     )
-
-
-@bp.get("/notifications")
-@login_required
-def notifications_page():
-    return render_template(
-        "quality/notifications.html",
-        items=qq.notifications_of(current_user),
-        form=ActionForm(),
-    )
-
-
-@bp.post("/notifications/read")
-@login_required
-def mark_read():
-    if not ActionForm().validate_on_submit():
-        abort(400)
-    notifications.mark_all_read(current_user)
-    db.session.commit()
-    return redirect(url_for("comments.notifications_page"))

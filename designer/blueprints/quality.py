@@ -1,4 +1,4 @@
-"""The live quality panel, the printable quality report and the public quality seal."""
+"""The live quality panel and the printable quality report."""
 
 from __future__ import annotations
 
@@ -117,21 +117,4 @@ def report(design_id: int):
         finding_href=lambda f: qq.finding_href(design.id, f),
         current_hash=current,
         lang=lang,
-    )
-
-
-@bp.get("/seal/<token>")
-def seal(token: str):
-    """Public by intent: only what was signed off, by whom and when, never the content."""
-    review, design = qq.seal_by_token(token)
-    outdated = design.deleted_at is not None or qq.current_hash(snapshot(design)) != (
-        review.snapshot_hash
-    )
-    return render_template(
-        "quality/seal.html",
-        review=review,
-        design_title=design.title,
-        reviewer=qq.reviewer_name(review),
-        checklists=qq.reviewed_checklists(review),
-        outdated=outdated,
     )

@@ -41,6 +41,8 @@ PERSONAL = {
     "api.list_workspaces": "lists only the caller's own workspaces",
     "api.list_formats": "the export formats, no data",
     "collab.catalogue": "shared nuggets, filtered to what the caller may see",
+    "notifications.index": "the caller's own notifications",
+    "notifications.mark_read": "marks the caller's own notifications read",
 }
 ANONYMOUS_REFUSALS = {401, 403}
 OUTSIDER_REFUSALS = {403, 404}
