@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -24,10 +25,18 @@ def _secret_key(folder: Path) -> str:
         return os.environ["SECRET_KEY"]
     key_file = folder / "secret_key"
     if not key_file.exists():
+        # Written whole to a private temp file, then linked into place: of several
+        # processes starting at once, one wins and every one reads the complete key.
         folder.mkdir(parents=True, exist_ok=True)
-        fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".secret-")
         with os.fdopen(fd, "w") as fh:
             fh.write(secrets.token_hex(32))
+        try:
+            os.link(tmp, key_file)
+        except FileExistsError:
+            pass
+        finally:
+            os.unlink(tmp)
     return key_file.read_text().strip()
 
 

@@ -84,7 +84,9 @@ def snapshot(design: Design) -> s.DesignSnapshot:
         .distinct()
     ).all()
     asset_ids = sorted({i for r in revisions for i in r.data.get("asset_ids", [])})
-    assets = db.session.scalars(select(Asset).where(Asset.id.in_(asset_ids))).all()
+    assets = db.session.scalars(
+        select(Asset).where(Asset.id.in_(asset_ids), Asset.workspace_id == design.workspace_id)
+    ).all()
     return _assemble(design, objectives, modules, placements, links, revisions, assets)
 
 

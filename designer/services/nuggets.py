@@ -8,7 +8,17 @@ from urllib.parse import urlparse
 
 from sqlalchemy import func, select, update
 
-from designer.models import Design, Module, Nugget, NuggetRevision, Placement, User, Workspace, db
+from designer.models import (
+    Asset,
+    Design,
+    Module,
+    Nugget,
+    NuggetRevision,
+    Placement,
+    User,
+    Workspace,
+    db,
+)
 from designer.sanitize import clean_html
 from designer.services import events
 from designer.services.designs import mark_changed, module_of
@@ -129,10 +139,24 @@ def create_nugget(actor: User, workspace: Workspace, values: dict[str, Any]) -> 
     return create_nugget_unchecked(actor, workspace, clean_nugget_values(values))
 
 
+def _check_assets(workspace_id: int, asset_ids: list[int]) -> None:
+    """A nugget may only use files of its own workspace."""
+    if not asset_ids:
+        return
+    found = db.session.scalar(
+        select(func.count(Asset.id)).where(
+            Asset.id.in_(set(asset_ids)), Asset.workspace_id == workspace_id
+        )
+    )
+    if found != len(set(asset_ids)):
+        raise Invalid({"asset_ids": "unknown"})
+
+
 def create_nugget_unchecked(
     actor: User | None, workspace: Workspace, clean: dict[str, Any]
 ) -> Nugget:
     """For callers that already authorised the write (placing a new nugget on a design)."""
+    _check_assets(workspace.id, clean.get("asset_ids", []))
     nugget = Nugget(
         workspace_id=workspace.id,
         created_by_id=actor.id if actor else None,
@@ -172,6 +196,7 @@ def update_nugget(
         require(actor, Action.NUGGET_EDIT, workspace)
     check_version(nugget, expected_version, revision_data(nugget))
     clean = clean_nugget_values(values)
+    _check_assets(nugget.workspace_id, clean.get("asset_ids", []))
     changed = [name for name, value in clean.items() if getattr(nugget, name) != value]
     if not changed:
         return nugget
@@ -441,11 +466,38 @@ def copy_nugget(actor: User, nugget: Nugget, workspace: Workspace) -> Nugget:
     """A new nugget in `workspace` from `nugget`'s current fields, remembering its origin.
     The caller has made sure the actor may see `nugget` (same library, or shared)."""
     require(actor, Action.NUGGET_EDIT, workspace)
-    copy = create_nugget_unchecked(
-        actor, workspace, clean_nugget_values(values_of_revision(revision_data(nugget)))
-    )
+    values = clean_nugget_values(values_of_revision(revision_data(nugget)))
+    if nugget.workspace_id != workspace.id:
+        values["asset_ids"] = _copy_assets(values.get("asset_ids", []), workspace)
+    copy = create_nugget_unchecked(actor, workspace, values)
     copy.forked_from_id = nugget.id
     return copy
+
+
+def _copy_assets(asset_ids: list[int], workspace: Workspace) -> list[int]:
+    """The files of a nugget from another workspace, as rows of `workspace` (the bytes are
+    content-addressed and shared; licence and attribution travel with them)."""
+    copies = []
+    for asset in db.session.scalars(select(Asset).where(Asset.id.in_(asset_ids))):
+        copy = Asset(
+            workspace_id=workspace.id,
+            **{
+                name: getattr(asset, name)
+                for name in (
+                    "sha256",
+                    "filename",
+                    "mimetype",
+                    "size",
+                    "alt_text",
+                    "license",
+                    "attribution",
+                )
+            },
+        )
+        db.session.add(copy)
+        copies.append(copy)
+    db.session.flush()
+    return [c.id for c in copies]
 
 
 def revision_values(nugget: Nugget, revision: int | None) -> dict[str, Any] | None:

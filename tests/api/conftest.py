@@ -6,19 +6,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from werkzeug.security import generate_password_hash
 
 from designer.extensions import db
-from designer.services import accounts, tokens
-
-
-@pytest.fixture(autouse=True)
-def fast_password_hashing(monkeypatch):
-    """scrypt costs a third of a second per account; these tests make many accounts and
-    test what the API does with them, not the hash (tests of accounts keep scrypt)."""
-    monkeypatch.setattr(
-        accounts, "hash_password", lambda pw: generate_password_hash(pw, "pbkdf2:sha256:1000")
-    )
+from designer.services import tokens
 
 
 @pytest.fixture

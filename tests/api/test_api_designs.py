@@ -96,3 +96,11 @@ def test_outsider_gets_403_for_another_workspace(call, token_for, make_user, exa
     outsider = make_user("outsider@example.org")
     response = call("GET", f"/designs/{example_design.id}", token=token_for(outsider))
     assert response.status_code == 403
+
+
+def test_quality_findings_of_a_design(call, example_design):
+    findings = call("GET", f"/designs/{example_design.id}/quality").json
+    assert findings and {f["severity"] for f in findings} <= {"error", "warning", "hint"}
+    assert all(set(f) >= {"rule", "severity", "message", "target"} for f in findings)
+    assert not [f for f in findings if f["severity"] == "error"]
+    assert call("GET", "/designs/9999/quality").status_code == 404

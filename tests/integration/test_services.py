@@ -137,3 +137,42 @@ def test_canvas_changes_leave_the_grobkonzept_version_alone(designer_user, examp
     designs.update_grobkonzept(designer_user, example_design, {"target_group": "Alle"}, version)
     db.session.commit()
     assert example_design.lock_version == version + 1
+
+
+def test_a_nugget_cannot_use_another_workspaces_file(app, workspace, designer_user, make_user):
+    from designer.models import Asset
+    from designer.services import workspaces
+
+    other = workspaces.create_workspace(make_user("x@example.org"), "Andere")
+    foreign = Asset(
+        workspace_id=other.id, sha256="0" * 64, filename="x.pdf", mimetype="application/pdf", size=1
+    )
+    db.session.add(foreign)
+    db.session.commit()
+    with pytest.raises(Invalid) as err:
+        nuggets.create_nugget(designer_user, workspace, {"title": "X", "asset_ids": [foreign.id]})
+    assert err.value.errors == {"asset_ids": "unknown"}
+
+
+def test_secret_key_is_made_once_and_kept(tmp_path, monkeypatch):
+    from designer.config import load
+
+    monkeypatch.delenv("SECRET_KEY", raising=False)
+    first = load({"DATA_DIR": str(tmp_path)})["SECRET_KEY"]
+    assert len(first) == 64 and load({"DATA_DIR": str(tmp_path)})["SECRET_KEY"] == first
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".secret")] == []
+
+
+def test_copy_into_another_workspace_brings_its_files_along(app, example_design, make_user):
+    from designer.models import Asset
+    from designer.services import workspaces
+
+    owner = make_user("y@example.org")
+    other = workspaces.create_workspace(owner, "Partner GmbH")
+    source = db.session.scalar(select(Nugget).where(Nugget.title.like("Input:%")))
+    copy = nuggets.copy_nugget(owner, source, other)
+    db.session.commit()
+    (asset,) = [db.session.get(Asset, i) for i in copy.asset_ids]
+    original = db.session.get(Asset, source.asset_ids[0])
+    assert asset.workspace_id == other.id and asset.id != original.id
+    assert (asset.sha256, asset.license) == (original.sha256, original.license)

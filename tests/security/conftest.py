@@ -3,7 +3,6 @@
 from tests.api.conftest import (
     call,
     designer_user,
-    fast_password_hashing,
     read_token,
     token_for,
     write_token,
@@ -12,7 +11,6 @@ from tests.api.conftest import (
 __all__ = [
     "call",
     "designer_user",
-    "fast_password_hashing",
     "read_token",
     "token_for",
     "write_token",

@@ -12,6 +12,7 @@ from designer.blueprints.api import (  # noqa: F401  (each module registers its 
     objectives,
     openapi,
     placements,
+    quality,
     workspaces,
 )
 from designer.blueprints.api.docs import docs_bp
