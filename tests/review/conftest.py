@@ -10,20 +10,6 @@ from designer.models import DesignMember
 ROLES = ("coordinator", "designer", "expert", "reviewer", "viewer")
 
 
-@pytest.fixture(autouse=True)
-def _cheap_password_hashes(monkeypatch):
-    """scrypt costs a third of a second per account; these tests make many accounts."""
-    from werkzeug.security import generate_password_hash
-
-    from designer.services import accounts
-
-    monkeypatch.setattr(
-        accounts,
-        "hash_password",
-        lambda password: generate_password_hash(password, method="pbkdf2:sha256:1"),
-    )
-
-
 @pytest.fixture
 def people(app, workspace, make_user, example_design):
     """Every workspace role, guests on the design only and an outsider; the designer
