@@ -1,7 +1,7 @@
 """reviews, comments, notifications and workspace checklists
 
 Revision ID: 0003
-Revises: 0006
+Revises: 0002
 Create Date: 2026-11-21 15:10:00
 
 """
@@ -11,7 +11,7 @@ from sqlalchemy.dialects import postgresql
 
 # revision identifiers, used by Alembic.
 revision = '0003'
-down_revision = '0006'
+down_revision = "0002"
 branch_labels = None
 depends_on = None
 
