@@ -28,6 +28,7 @@ from designer.forms.nuggets import LibrarySearchForm, ModuleForm, QuickNuggetFor
 from designer.messages import error_text
 from designer.models import Design, Workspace
 from designer.queries_canvas import Canvas, canvas
+from designer.queries_quality import open_comment_counts
 from designer.services import designs as design_service
 from designer.services import nuggets as nugget_service
 from designer.services.errors import Invalid
@@ -57,6 +58,7 @@ def _context(design: Design, view: Canvas | None = None, **extra: Any) -> dict[s
         "problems": {},
         "submitted": {},
         "colours": LEARNING_TYPE_COLOURS,
+        "comment_counts": open_comment_counts(design),
         "announcement": "",
         "focus": "",
         **extra,

@@ -90,8 +90,13 @@
     setUpNewBoard(false);
   });
 
-  document.addEventListener("htmx:afterSettle", function () {
+  document.addEventListener("htmx:afterSettle", function (event) {
     setUpNewBoard(true);
+    // The board was redrawn after a change: parts that depend on it (the quality panel)
+    // listen for this.
+    if (event.detail.elt && event.detail.elt.id === "board") {
+      document.body.dispatchEvent(new CustomEvent("canvasChanged"));
+    }
   });
 
   document.addEventListener("htmx:responseError", function (event) {

@@ -143,3 +143,27 @@ def test_canvas_shows_another_persons_change_without_reload(
     db.session.commit()
     expect(page.locator(f"#module-{module.id}")).to_contain_text("Praxisauftrag", timeout=15000)
     assert page.url.endswith("/canvas")
+
+
+def test_quality_panel_and_comments_on_the_canvas(page, live_server, workspace, make_user):
+    """The quality panel follows the canvas's own changes; cards show their open comments."""
+    from designer.services import comments
+
+    user = make_user("browser@example.org", workspace=workspace, role="designer")
+    design = designs.create_design(user, workspace, "Qualität im Blick")
+    module = designs.add_module(user, design, "Start")
+    placement = nuggets.add_new_nugget(
+        user, design, module.id, {"title": "Quiz ohne Fragen", "activity_kind": "quiz"}
+    )
+    comments.add_comment(user, design, "Bitte Fragen ergänzen.", "placement", placement.id, None)
+    db.session.commit()
+    _log_in(page, live_server, user.email)
+    page.goto(f"{live_server}/designs/{design.id}/canvas")
+    panel = page.locator("#quality-panel")
+    expect(panel).to_contain_text("Quiz ohne Fragen", timeout=10000)
+    card = page.locator(f"#card-{placement.id}")
+    expect(card.locator("summary")).to_contain_text("1")
+    card.locator("summary").click()
+    expect(card.locator(".card-thread")).to_contain_text("Bitte Fragen ergänzen.")
+    _add_nugget(page, module.id, "Zweites Quiz", 10)
+    expect(panel).to_contain_text("Zweites Quiz", timeout=10000)
