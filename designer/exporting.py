@@ -14,6 +14,7 @@ from flask import current_app
 from designer.export.assets import StoreAssets
 from designer.export.registry import ExportContext, ExportFormat, get_format
 from designer.models import Design
+from designer.queries_quality import quality_record
 from designer.read_model import snapshot
 
 
@@ -28,10 +29,12 @@ def export_to_file(
 ) -> ExportFormat:
     """Write the export next to `target` first and move it into place only when complete."""
     fmt = get_format(format_key)
-    ctx = ExportContext(
-        assets=StoreAssets(current_app.extensions["file_store"]), options=dict(options or {})
-    )
     snap = snapshot(design)
+    ctx = ExportContext(
+        assets=StoreAssets(current_app.extensions["file_store"]),
+        options=dict(options or {}),
+        quality=quality_record(design, snap) if fmt.reads_quality else None,
+    )
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".export-")
     try:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from flask import url_for
 from sqlalchemy import func, or_, select
 
+from designer.export.registry import QualityFinding, QualityRecord, SignOff
 from designer.models import (
     Comment,
     Design,
@@ -315,3 +316,39 @@ def seal_by_token(token: str) -> tuple[Review, Design]:
 def reviewer_name(review: Review) -> str:
     user = db.session.get(User, review.reviewer_id) if review.reviewer_id else None
     return user.display_name if user else "—"
+
+
+def quality_record(design: Design, snap: DesignSnapshot) -> QualityRecord:
+    """The automatic findings and the signed decisions, for documents (quality report)."""
+    lang = snap.language
+    findings = tuple(
+        QualityFinding(f.rule, f.severity, f.message(lang), _target_label(snap, f))
+        for f in check(snap)
+    )
+    reviews = tuple(
+        SignOff(
+            reviewer=row.reviewer,
+            decision=row.review.decision or "",
+            signed_at=row.review.signed_at.strftime("%Y-%m-%d %H:%M"),
+            snapshot_hash=row.review.snapshot_hash or "",
+            comment="; ".join(x for x in (row.review.note, row.review.override_reason) if x),
+        )
+        for row in reviews_of(design, snapshot_hash(snap))
+        if row.review.signed_at is not None
+    )
+    return QualityRecord(findings, reviews)
+
+
+def _target_label(snap: DesignSnapshot, finding: Finding) -> str:
+    """What a finding concerns, by name (the nugget's title, the objective's text …)."""
+    key = finding.target_key
+    lookups = {
+        "nugget": lambda: snap.nugget(key).title,
+        "objective": lambda: snap.objective(key).text,
+        "module": lambda: next(m.title for m in snap.modules if m.key == key),
+        "asset": lambda: snap.asset(key).filename,
+    }
+    try:
+        return lookups[finding.target_kind]() if finding.target_kind in lookups else key
+    except (KeyError, StopIteration):
+        return key

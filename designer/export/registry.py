@@ -11,11 +11,40 @@ from designer.snapshot import DesignSnapshot
 
 
 @dataclass(frozen=True)
+class QualityFinding:
+    """One automatic finding as a document prints it (message in the design's language)."""
+
+    rule: str
+    severity: str
+    message: str
+    target: str
+
+
+@dataclass(frozen=True)
+class SignOff:
+    """One reviewer's decision on one version of the design."""
+
+    reviewer: str
+    decision: str
+    signed_at: str
+    snapshot_hash: str
+    comment: str
+
+
+@dataclass(frozen=True)
+class QualityRecord:
+    findings: tuple[QualityFinding, ...] = ()
+    reviews: tuple[SignOff, ...] = ()
+
+
+@dataclass(frozen=True)
 class ExportContext:
-    """Everything an exporter may read besides the snapshot."""
+    """Everything an exporter may read besides the snapshot. `quality` comes from the
+    quality engine and the reviews; None where the caller has none (pure tests)."""
 
     assets: AssetSource
     options: Mapping[str, str] = field(default_factory=dict)
+    quality: QualityRecord | None = None
 
 
 Writer = Callable[[DesignSnapshot, BinaryIO, ExportContext], None]
@@ -42,6 +71,8 @@ class ExportFormat:
     mimetype: str
     write: Writer
     options: tuple[ExportOption, ...] = ()
+    # Whether `write` reads ExportContext.quality (the checks cost time; others skip them).
+    reads_quality: bool = False
 
 
 class UnknownFormat(KeyError):

@@ -58,3 +58,24 @@ def test_missing_asset_is_named_not_a_broken_file(app, designer_client, example_
 def test_outsiders_cannot_export(client, example_design, make_user, login):
     login(make_user("fremd@example.org"))
     assert client.get(f"/designs/{example_design.id}/export/json").status_code == 403
+
+
+def test_word_quality_report_carries_findings_and_sign_offs(designer_client, example_design):
+    from docx import Document
+
+    from designer.models import Review
+
+    db.session.add(
+        Review(
+            design_id=example_design.id, reviewer_id=None, submitted_revision=1,
+            decision="approved", note="Gut strukturiert.", snapshot_hash="ab" * 32,
+            signed_at=example_design.created_at,
+        )
+    )  # fmt: skip
+    db.session.commit()
+    url = f"/designs/{example_design.id}/export/docx?document=quality"
+    doc = Document(io.BytesIO(designer_client.get(url).data))
+    text = "\n".join(c.text for t in doc.tables for row in t.rows for c in row.cells)
+    assert "workload.module_share" in text  # the example's one warning
+    assert "Kursraum einrichten und präsentieren" in text  # named by its title
+    assert "Gut strukturiert." in text and "abababababababab" in text

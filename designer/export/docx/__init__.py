@@ -34,9 +34,7 @@ def build(snap: DesignSnapshot, ctx: ExportContext) -> Document:
     if kind == "grobkonzept":
         return grobkonzept.build(snap)
     if kind == "quality":
-        # ExportContext gains `quality` (findings and sign-offs) with the quality engine;
-        # until then no context has it and the report says that no check data was supplied.
-        return quality.build(snap, getattr(ctx, "quality", None))
+        return quality.build(snap, ctx.quality)
     if kind == "offer":
         return offer.build(snap)
     if kind == "feinkonzept":
@@ -56,4 +54,5 @@ FORMAT = ExportFormat(
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     write_docx,
     options=(DOCUMENT_OPTION,),
+    reads_quality=True,
 )

@@ -33,7 +33,7 @@ class Finding(Protocol):
     @property
     def rule(self) -> str: ...  # rule id, e.g. "workload_matches_plan"
     @property
-    def severity(self) -> str: ...  # "error" | "warning" | "info"
+    def severity(self) -> str: ...  # "error" | "warning" | "hint"
     @property
     def message(self) -> str: ...  # in the design's language
     @property
@@ -113,6 +113,7 @@ def _automatic(doc: Document, lang: str, quality: QualityData | None, width: int
 
 
 def _severity(value: str, lang: str) -> str:
+    value = "info" if value == "hint" else value
     return t(value, lang) if value in ("error", "warning", "info") else value
 
 
