@@ -104,3 +104,16 @@ def test_quality_findings_of_a_design(call, example_design):
     assert all(set(f) >= {"rule", "severity", "message", "target"} for f in findings)
     assert not [f for f in findings if f["severity"] == "error"]
     assert call("GET", "/designs/9999/quality").status_code == 404
+
+
+def test_reviews_of_a_design(call, example_design):
+    from designer.models import Review
+
+    assert call("GET", f"/designs/{example_design.id}/reviews").json == []
+    db.session.add(
+        Review(design_id=example_design.id, submitted_revision=1, checklist_keys=["legal"])
+    )
+    db.session.commit()
+    (review,) = call("GET", f"/designs/{example_design.id}/reviews").json
+    assert review["checklists"] == ["legal"] and review["decision"] is None
+    assert review["outdated"] is False

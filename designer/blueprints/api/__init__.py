@@ -13,6 +13,7 @@ from designer.blueprints.api import (  # noqa: F401  (each module registers its 
     openapi,
     placements,
     quality,
+    reviews,
     workspaces,
 )
 from designer.blueprints.api.docs import docs_bp
