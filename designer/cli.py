@@ -19,7 +19,6 @@ from designer.export.assets import MissingAsset
 from designer.export.registry import UnknownFormat, formats
 from designer.exporting import export_to_file
 from designer.extensions import db
-from designer.filestore import FileTooLarge
 from designer.importers import registry as import_registry
 from designer.importers.base import ImportRefused
 from designer.models import Design, Membership, User, Workspace
@@ -28,7 +27,7 @@ from designer.queries_quality import load_checklist
 from designer.read_model import snapshot
 from designer.services import accounts, trash, workspaces
 from designer.services.errors import Invalid, NotFound
-from designer.services.importing import import_design
+from designer.services.importing import import_path
 
 SEED = Path(__file__).resolve().parent / "seed" / "blended-course.json"
 DEMO_EMAIL = "demo@kurswerk.example"
@@ -101,12 +100,13 @@ def _workspace(slug: str | None) -> Workspace:
 
 def _import(path: Path, workspace: Workspace, actor: User | None) -> Design:
     try:
-        imported = import_registry.read(path)
-        design = import_design(actor, workspace, imported, current_app.extensions["file_store"])
-    except (ImportRefused, MissingAsset, FileTooLarge) as exc:
+        design, warnings = import_path(
+            actor, workspace, path, current_app.extensions["file_store"], None
+        )
+    except ImportRefused as exc:
         db.session.rollback()
-        _fail(getattr(exc, "problems", [str(exc)]))
-    for warning in imported.warnings:
+        _fail(exc.problems)
+    for warning in warnings:
         click.echo(f"warning: {warning}", err=True)
     db.session.commit()
     return design

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Callable
-from pathlib import Path
 
 from flask import (
     Blueprint,
@@ -18,12 +16,9 @@ from flask import (
 )
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
-from werkzeug.utils import secure_filename
 
 from designer import queries, queries_wizard
-from designer.export.assets import MissingAsset
 from designer.extensions import db
-from designer.filestore import FileTooLarge
 from designer.forms.designs import ImportForm
 from designer.forms.wizard import TemplateChoiceForm
 from designer.forms.workspaces import MemberForm, RemoveMemberForm, RoleForm, WorkspaceForm
@@ -35,7 +30,7 @@ from designer.models import Workspace
 from designer.services import design_templates
 from designer.services import workspaces as workspace_service
 from designer.services.errors import Invalid
-from designer.services.importing import import_design
+from designer.services.importing import import_upload
 from designer.services.permissions import Action, allowed_on_workspace
 
 bp = Blueprint("workspaces", __name__)
@@ -199,27 +194,21 @@ def import_file(slug: str):
     form = ImportForm()
     problems: list[str] = []
     if form.validate_on_submit():
-        upload = form.file.data
-        name = secure_filename(upload.filename or "") or "upload"
-        with tempfile.TemporaryDirectory(prefix="kurswerk-import-") as folder:
-            path = Path(folder) / name
-            upload.save(path)
-            try:
-                imported = import_registry.read(path)
-                design = import_design(
-                    current_user,
-                    workspace,
-                    imported,
-                    current_app.extensions["file_store"],
-                    current_app.config["MAX_UPLOAD_BYTES"],
-                )
-            except (ImportRefused, MissingAsset, FileTooLarge) as exc:
-                db.session.rollback()
-                problems = getattr(exc, "problems", [str(exc)])
-            else:
-                db.session.commit()
-                flash(_("Design imported."), "success")
-                return redirect(url_for("designs.overview", design_id=design.id))
+        try:
+            design, _warnings = import_upload(
+                current_user,
+                workspace,
+                form.file.data,
+                current_app.extensions["file_store"],
+                current_app.config["MAX_UPLOAD_BYTES"],
+            )
+        except ImportRefused as exc:
+            db.session.rollback()
+            problems = exc.problems
+        else:
+            db.session.commit()
+            flash(_("Design imported."), "success")
+            return redirect(url_for("designs.overview", design_id=design.id))
     return render_template(
         "workspaces/import.html",
         workspace=workspace,

@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import mimetypes
+import tempfile
 from datetime import date
+from pathlib import Path
+
+from werkzeug.datastructures import FileStorage
+from werkzeug.utils import secure_filename
 
 from designer import snapshot as s
-from designer.filestore import FileStore
-from designer.importers.base import Imported
+from designer.export.assets import MissingAsset
+from designer.filestore import FileStore, FileTooLarge
+from designer.importers import registry
+from designer.importers.base import Imported, ImportRefused
 from designer.models import (
     Asset,
     Design,
@@ -25,6 +32,32 @@ from designer.services.nugget_data import apply_snapshot_nugget, revision_data
 from designer.services.partnerships import organisation_of
 from designer.services.permissions import Action, require
 from designer.services.revisions import store_revision
+
+
+def import_upload(
+    actor: User, workspace: Workspace, upload: FileStorage, store: FileStore, max_bytes: int
+) -> tuple[Design, list[str]]:
+    """Import an uploaded file as a new design; returns it with the importer's warnings.
+
+    Every reason to refuse (unreadable file, missing or oversized asset) is raised as
+    ImportRefused; the caller rolls back and nothing is written."""
+    name = secure_filename(upload.filename or "") or "upload"
+    with tempfile.TemporaryDirectory(prefix="kurswerk-import-") as folder:
+        path = Path(folder) / name
+        upload.save(path)
+        return import_path(actor, workspace, path, store, max_bytes)
+
+
+def import_path(
+    actor: User | None, workspace: Workspace, path: Path, store: FileStore, max_bytes: int | None
+) -> tuple[Design, list[str]]:
+    """Import a file (any registered kind) as a new design; refusals are ImportRefused."""
+    try:
+        imported = registry.read(path)
+        design = import_design(actor, workspace, imported, store, max_bytes)
+    except (MissingAsset, FileTooLarge) as exc:
+        raise ImportRefused([str(exc)]) from None
+    return design, imported.warnings
 
 
 def import_design(
