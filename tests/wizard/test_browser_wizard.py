@@ -162,3 +162,25 @@ def test_blended_design_through_gallery_and_wizard(page, account, tmp_path):
         "Online im eigenen Tempo",
     ):
         assert expected in " ".join(text.split()), expected
+
+
+def test_quality_panel_on_the_grobkonzept_pages(page, account):
+    base, slug = account
+    page.goto(f"{base}/login")
+    page.fill("#email", "anna@example.org")
+    page.fill("#password", PASSWORD)
+    page.click("main button[type=submit]")
+    page.goto(f"{base}/w/{slug}/designs/new")
+    page.check("input[value='builtin:blank']")
+    page.fill("#title", "Ohne Zielgruppe")
+    page.click("main form button.primary")
+    page.wait_for_url("**/wizard/audience")
+    panel = page.locator("#quality-panel")
+    panel.locator("h2").wait_for(timeout=10000)
+    before = panel.inner_text()
+    assert "Zielgruppe" in before  # the learner-information rule names the missing field
+    page.fill("#target_group", "Ausbilder*innen aus KMU")
+    page.fill("#initial_situation", "Schulungen sind bisher Präsenzvorträge.")
+    page.click("button[name=go][value=stay]")
+    panel.locator("h2").wait_for(timeout=10000)
+    assert panel.inner_text() != before
