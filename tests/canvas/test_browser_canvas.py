@@ -167,3 +167,44 @@ def test_quality_panel_and_comments_on_the_canvas(page, live_server, workspace, 
     expect(card.locator(".card-thread")).to_contain_text("Bitte Fragen ergänzen.")
     _add_nugget(page, module.id, "Zweites Quiz", 10)
     expect(panel).to_contain_text("Zweites Quiz", timeout=10000)
+
+
+def test_two_people_save_the_same_nugget_and_nothing_is_lost(
+    browser, live_server, workspace, make_user
+):
+    """Two real browser contexts at the same time edit one nugget; the later save is
+    merged and shown, the person checks it and saves, and both changes are there."""
+    anna = make_user("anna@example.org", workspace=workspace, role="designer")
+    bert = make_user("bert@example.org", workspace=workspace, role="designer")
+    design = designs.create_design(anna, workspace, "Zu zweit")
+    module = designs.add_module(anna, design, "Start")
+    placement = nuggets.add_new_nugget(
+        anna, design, module.id, {"title": "Einstieg", "duration_minutes": 15}
+    )
+    db.session.commit()
+    url = f"{live_server}/designs/{design.id}/nuggets/{placement.id}/edit"
+    pages = {}
+    for user in (anna, bert):
+        pg = browser.new_context(locale="de-DE").new_page()
+        _log_in(pg, live_server, user.email)
+        pg.goto(url)
+        pages[user.email] = pg
+    first, second = pages[bert.email], pages[anna.email]
+    first.fill("#title", "Einstieg mit Blitzlicht")
+    first.click("form.editor button[type=submit].primary")
+    first.wait_for_url("**/canvas")
+    second.fill("#summary", "Jede Person nennt ihre Erwartung.")
+    second.click("form.editor button[type=submit].primary")
+    expect(second.locator("section.conflict")).to_be_visible()
+    assert second.input_value("#title") == "Einstieg mit Blitzlicht"
+    assert second.input_value("#summary") == "Jede Person nennt ihre Erwartung."
+    second.click("form.editor button[type=submit].primary")
+    second.wait_for_url("**/canvas")
+    nugget = db.session.get(Nugget, placement.nugget_id)
+    db.session.refresh(nugget)
+    assert (nugget.title, nugget.summary) == (
+        "Einstieg mit Blitzlicht",
+        "Jede Person nennt ihre Erwartung.",
+    )
+    for pg in pages.values():
+        pg.context.close()
