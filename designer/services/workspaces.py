@@ -116,13 +116,3 @@ def remove_member(actor: User, workspace: Workspace, membership_id: int) -> None
         raise Invalid({"member": "last_coordinator"})
     db.session.delete(membership)
     events.record("member.removed", actor, workspace.id, user_id=membership.user_id)
-
-
-def workspaces_of(user: User) -> list[tuple[Workspace, str]]:
-    rows = db.session.execute(
-        select(Workspace, Membership.role)
-        .join(Membership, Membership.workspace_id == Workspace.id)
-        .where(Membership.user_id == user.id)
-        .order_by(Workspace.name)
-    )
-    return [(w, r) for w, r in rows]
