@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from flask import flash
 from flask_babel import lazy_gettext as _l
 
 from designer.services.errors import Invalid
@@ -69,6 +70,13 @@ def error_text(code: str) -> str:
     if code.startswith("min_length:"):
         return str(_l("Use at least %(n)s characters.", n=code.split(":", 1)[1]))
     return str(ERROR_TEXTS.get(code, code))
+
+
+def flash_errors(exc: Invalid) -> None:
+    """Show a service's errors as messages on the next page (forms without fields to
+    attach them to: buttons, small inline forms)."""
+    for code in exc.errors.values():
+        flash(error_text(code), "error")
 
 
 def attach_errors(form, exc: Invalid) -> None:

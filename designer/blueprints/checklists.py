@@ -23,7 +23,7 @@ from designer.forms.quality import (
     RuleCriterionForm,
 )
 from designer.i18n import current_language
-from designer.messages import attach_errors, error_text
+from designer.messages import attach_errors, error_text, flash_errors
 from designer.models import Workspace, WorkspaceChecklist
 from designer.quality import (
     RULES,
@@ -265,8 +265,7 @@ def add_rule(slug: str, checklist_id: int):
         service.add_rule(current_user, workspace, row, form.rule.data, _version(form))
     except Invalid as exc:
         db.session.rollback()
-        for code in exc.errors.values():
-            flash(error_text(code), "error")
+        flash_errors(exc)
         return redirect(url_for("checklists.edit", slug=slug, checklist_id=checklist_id))
     return _done(slug, checklist_id, f"#criterion-{form.rule.data}")
 

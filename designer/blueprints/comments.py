@@ -12,7 +12,7 @@ from designer import queries
 from designer import queries_quality as qq
 from designer.extensions import db
 from designer.forms.quality import CommentForm, ResolveForm
-from designer.messages import error_text
+from designer.messages import error_text, flash_errors
 from designer.models.quality import COMMENT_TARGETS
 from designer.services import comments as service
 from designer.services.errors import Invalid
@@ -54,8 +54,7 @@ def add(design_id: int):
         )
     except Invalid as exc:
         db.session.rollback()
-        for code in exc.errors.values():
-            flash(error_text(code), "error")
+        flash_errors(exc)
     else:
         db.session.commit()
         flash(_("Your comment was added."), "success")
@@ -73,8 +72,7 @@ def resolve(design_id: int, comment_id: int):
         service.set_resolved(current_user, design, comment_id, form.resolved.data == "1")
     except Invalid as exc:
         db.session.rollback()
-        for code in exc.errors.values():
-            flash(error_text(code), "error")
+        flash_errors(exc)
     else:
         db.session.commit()
     return redirect(_back(design.id, form.next.data))

@@ -25,7 +25,7 @@ from designer.forms.workspaces import MemberForm, RemoveMemberForm, RoleForm, Wo
 from designer.i18n import current_language
 from designer.importers import registry as import_registry
 from designer.importers.base import ImportRefused
-from designer.messages import attach_errors, error_text
+from designer.messages import attach_errors, flash_errors
 from designer.models import Workspace
 from designer.services import design_templates
 from designer.services import workspaces as workspace_service
@@ -119,8 +119,7 @@ def _member_change(slug: str, change: Callable[[Workspace], object]) -> Response
         change(workspace)
     except Invalid as exc:
         db.session.rollback()
-        for code in exc.errors.values():
-            flash(error_text(code), "error")
+        flash_errors(exc)
     else:
         db.session.commit()
         flash(_("Saved."), "success")

@@ -9,7 +9,7 @@ from flask import Blueprint, Response, abort, flash, redirect
 from flask_wtf import FlaskForm
 
 from designer.extensions import db
-from designer.messages import error_text
+from designer.messages import flash_errors
 from designer.services.errors import Invalid
 
 bp = Blueprint("collab", __name__)
@@ -23,8 +23,7 @@ def act(form: FlaskForm, change: Callable[[], object], done: str, back: str) -> 
         change()
     except Invalid as exc:
         db.session.rollback()
-        for code in exc.errors.values():
-            flash(error_text(code), "error")
+        flash_errors(exc)
     else:
         db.session.commit()
         flash(done, "success")

@@ -61,6 +61,25 @@ def people(design_id: int):
     return _people_page(design, form=form)
 
 
+def _new_link(
+    form: InvitationForm | GuestInvitationForm, workspace: Workspace, design: Design | None
+) -> str | None:
+    """Create an invitation link from a posted form; its secret token, or None with the
+    errors on the form."""
+    if not form.validate_on_submit():
+        return None
+    try:
+        _invitation, token = invitations.create_invitation(
+            current_user, workspace, design, form.role.data, form.days.data, form.note.data or ""
+        )
+    except Invalid as exc:
+        db.session.rollback()
+        attach_errors(form, exc)
+        return None
+    db.session.commit()
+    return token
+
+
 def _link(token: str) -> str:
     return url_for("collab.invitation", token=token, _external=True)
 
@@ -71,23 +90,10 @@ def design_link(design_id: int):
     """Create a link and show it once (rendered, never stored in the session)."""
     design = queries.design_for(current_user, design_id, Action.DESIGN_MEMBERS)
     link_form = GuestInvitationForm()
-    if link_form.validate_on_submit():
-        workspace = db.session.get(Workspace, design.workspace_id)
-        try:
-            _invitation, token = invitations.create_invitation(
-                current_user,
-                workspace,
-                design,
-                link_form.role.data,
-                link_form.days.data,
-                link_form.note.data or "",
-            )
-        except Invalid as exc:
-            db.session.rollback()
-            attach_errors(link_form, exc)
-        else:
-            db.session.commit()
-            return _people_page(design, new_link=_link(token))
+    workspace = db.session.get(Workspace, design.workspace_id)
+    token = _new_link(link_form, workspace, design)
+    if token:
+        return _people_page(design, new_link=_link(token))
     return _people_page(design, link_form=link_form), 400
 
 
@@ -148,22 +154,9 @@ def _workspace_links_page(workspace: Workspace, link_form=None, new_link: str | 
 def workspace_links(slug: str):
     workspace = queries.workspace_by_slug(current_user, slug, Action.MEMBERS_MANAGE)
     link_form = InvitationForm()
-    if link_form.validate_on_submit():
-        try:
-            _invitation, token = invitations.create_invitation(
-                current_user,
-                workspace,
-                None,
-                link_form.role.data,
-                link_form.days.data,
-                link_form.note.data or "",
-            )
-        except Invalid as exc:
-            db.session.rollback()
-            attach_errors(link_form, exc)
-        else:
-            db.session.commit()
-            return _workspace_links_page(workspace, new_link=_link(token))
+    token = _new_link(link_form, workspace, None)
+    if token:
+        return _workspace_links_page(workspace, new_link=_link(token))
     return _workspace_links_page(workspace, link_form=link_form)
 
 
