@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from designer import snapshot as s  # noqa: E402
+from designer.core import snapshot as s  # noqa: E402
 
 EXAMPLE = ROOT / "designer" / "seed" / "blended-course.json"
 SIZES = (10, 50, 200, 500)
@@ -70,7 +70,7 @@ def generated_design(nuggets: int, asset_files: list[Path] | None = None) -> dic
 
 def import_generated(app, workspace, nuggets: int, asset_dir: Path | None = None):
     """Import a generated design into `workspace` (inside an app context); returns it."""
-    from designer.export.assets import DirectoryAssets, NoAssets
+    from designer.core.assets import DirectoryAssets, NoAssets
     from designer.extensions import db
     from designer.importers.base import Imported
     from designer.services.importing import import_design

@@ -13,8 +13,8 @@ import importlib.util
 from _support import SIZES, generated_design, machine, median_ms
 from _support import table as render
 
-from designer.analytics import analyse
-from designer.snapshot import from_dict
+from designer.core.analytics import analyse
+from designer.core.snapshot import from_dict
 
 
 def quality_check():

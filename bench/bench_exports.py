@@ -42,9 +42,9 @@ def _reset_peak() -> None:
 
 def child(data_dir: Path, design_id: int, key: str, out: Path) -> None:
     """Runs in its own process: export once, print time and memory as JSON."""
-    from designer.exporting import export_to_file
     from designer.extensions import db
     from designer.models import Design
+    from designer.queries.exporting import export_to_file
 
     app = bench_app(data_dir)
     with app.app_context():

@@ -28,7 +28,7 @@ def design_page_rule(app) -> tuple[str, str]:
 
 def run(database_url: str | None, repeat: int) -> str:
     from designer.extensions import db
-    from designer.read_model import snapshot
+    from designer.queries.read_model import snapshot
     from designer.services import accounts, workspaces
 
     folder = Path(tempfile.mkdtemp(prefix="kurswerk-bench-pages-"))

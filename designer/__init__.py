@@ -18,9 +18,9 @@ def resource_dir(name: str) -> Path:
 
 
 def create_app(overrides: dict[str, Any] | None = None) -> Flask:
-    from designer import config, extensions, i18n, security
-    from designer.blueprints import register_blueprints
-    from designer.filestore import FileStore
+    from designer import config, extensions
+    from designer.storage.filestore import FileStore
+    from designer.web import i18n, register_blueprints, security
 
     app = Flask(
         __name__,

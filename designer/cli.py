@@ -15,16 +15,16 @@ from sqlalchemy import select
 from werkzeug.serving import run_simple
 
 from designer import create_app
-from designer.export.assets import MissingAsset
+from designer.core.assets import MissingAsset
 from designer.export.registry import UnknownFormat, formats
-from designer.exporting import export_to_file
 from designer.extensions import db
 from designer.importers import registry as import_registry
 from designer.importers.base import ImportRefused
 from designer.models import Design, Membership, User, Workspace
 from designer.quality import check, evaluate, findings_json, has_blocking
-from designer.queries_quality import load_checklist
-from designer.read_model import snapshot
+from designer.queries.exporting import export_to_file
+from designer.queries.quality import load_checklist
+from designer.queries.read_model import snapshot
 from designer.services import accounts, trash, workspaces
 from designer.services.errors import Invalid, NotFound
 from designer.services.importing import import_path

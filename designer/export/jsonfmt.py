@@ -6,8 +6,8 @@ import shutil
 import zipfile
 from typing import BinaryIO
 
+from designer.core.snapshot import DesignSnapshot, to_json
 from designer.export.registry import ExportContext, ExportFormat
-from designer.snapshot import DesignSnapshot, to_json
 
 
 def write_json(snap: DesignSnapshot, out: BinaryIO, ctx: ExportContext) -> None:

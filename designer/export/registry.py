@@ -6,8 +6,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
-from designer.export.assets import AssetSource
-from designer.snapshot import DesignSnapshot
+from designer.core.assets import AssetSource
+from designer.core.snapshot import DesignSnapshot
 
 
 @dataclass(frozen=True)

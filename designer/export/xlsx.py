@@ -18,10 +18,10 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from designer.export.office_labels import GROBKONZEPT_LABELS, PLAN_COLUMNS, pick, text
+from designer.core.office_labels import GROBKONZEPT_LABELS, PLAN_COLUMNS, pick, text
+from designer.core.snapshot import DesignSnapshot, PlacedNugget
+from designer.core.vocab import LEARNING_TYPE_COLOURS, choices, label
 from designer.export.registry import ExportContext, ExportFormat
-from designer.snapshot import DesignSnapshot, PlacedNugget
-from designer.vocab import LEARNING_TYPE_COLOURS, choices, label
 
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", fgColor="3A4A5C")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from designer.export.assets import AssetSource, NoAssets
-from designer.snapshot import DesignSnapshot
+from designer.core.assets import AssetSource, NoAssets
+from designer.core.snapshot import DesignSnapshot
 
 
 class ImportRefused(ValueError):

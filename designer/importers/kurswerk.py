@@ -6,10 +6,10 @@ import zipfile
 from pathlib import Path
 from typing import BinaryIO
 
-from designer.export.assets import DirectoryAssets, MissingAsset
+from designer.core.assets import DirectoryAssets, MissingAsset
+from designer.core.snapshot import Asset, FormatError, from_json
 from designer.importers.base import Imported, ImportRefused
 from designer.importers.safezip import open_checked, read_member
-from designer.snapshot import Asset, FormatError, from_json
 
 MAX_JSON_BYTES = 20 * 1024 * 1024
 

@@ -13,6 +13,17 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from designer.core.snapshot import (
+    GROBKONZEPT_TEXT_FIELDS,
+    DesignSnapshot,
+    Grobkonzept,
+    Module,
+    Nugget,
+    Objective,
+    Placement,
+    Schedule,
+)
+from designer.core.vocab import LANGUAGES, label
 from designer.importers.plan_table import (
     JOINED_FIELDS,
     TOTAL_WORDS,
@@ -31,17 +42,6 @@ from designer.importers.plan_table import (
     parse_range,
     parse_term,
 )
-from designer.snapshot import (
-    GROBKONZEPT_TEXT_FIELDS,
-    DesignSnapshot,
-    Grobkonzept,
-    Module,
-    Nugget,
-    Objective,
-    Placement,
-    Schedule,
-)
-from designer.vocab import LANGUAGES, label
 
 # Longest titles kept (the database holds 300 characters; a nugget title made from a
 # content cell should read like a title) and the longest licence name.

@@ -15,8 +15,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from designer.export.office_labels import GROBKONZEPT_LABELS, PLAN_COLUMNS, TEXTS
-from designer.vocab import VOCABULARIES, label
+from designer.core.office_labels import GROBKONZEPT_LABELS, PLAN_COLUMNS, TEXTS
+from designer.core.vocab import VOCABULARIES, label
 
 Cell = str | int | float
 

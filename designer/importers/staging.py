@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from designer.filestore import CHUNK, FileTooLarge
+from designer.storage.filestore import CHUNK, FileTooLarge
 
 MAX_AGE_SECONDS = 24 * 60 * 60
 CHOICE_FILE = "choice.json"

@@ -3,7 +3,7 @@ for each module, which rules over all modules would repeat."""
 
 from __future__ import annotations
 
-from designer.snapshot import DesignSnapshot, Module, PlacedNugget
+from designer.core.snapshot import DesignSnapshot, Module, PlacedNugget
 
 
 def placed_by_module(snap: DesignSnapshot) -> list[tuple[Module, list[PlacedNugget]]]:

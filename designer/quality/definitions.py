@@ -11,8 +11,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Final
 
+from designer.core.snapshot import DesignSnapshot
 from designer.quality.findings import SEVERITIES, Issue
-from designer.snapshot import DesignSnapshot
 
 # Categories group the criteria of a checklist (and the rules in the rule catalogue).
 CATEGORIES: Final[dict[str, tuple[str, str]]] = {

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from designer.core.snapshot import DesignSnapshot
 from designer.quality.criteria import AutomaticCriterion
 from designer.quality.findings import Finding
 from designer.quality.rules import RULES, get_rule
-from designer.snapshot import DesignSnapshot
 
 
 def run(snap: DesignSnapshot, criterion: AutomaticCriterion) -> list[Finding]:

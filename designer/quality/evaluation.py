@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from designer.core.snapshot import DesignSnapshot
 from designer.quality.criteria import AutomaticCriterion, Checklist, ManualCriterion
 from designer.quality.definitions import category_label
 from designer.quality.engine import run
 from designer.quality.findings import Finding
-from designer.snapshot import DesignSnapshot
 
 
 @dataclass(frozen=True)

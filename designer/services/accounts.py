@@ -8,10 +8,10 @@ from flask import current_app
 from sqlalchemy import delete, func, select
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from designer.core.vocab import LANGUAGES
 from designer.models import LoginAttempt, User, db
 from designer.models.columns import utcnow
 from designer.services.errors import Invalid
-from designer.vocab import LANGUAGES
 
 MIN_PASSWORD_LENGTH = 10
 

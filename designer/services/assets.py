@@ -7,15 +7,15 @@ import tempfile
 from pathlib import Path
 from typing import BinaryIO
 
-from designer.filestore import CHUNK, FileStore
 from designer.models import Asset, Design, Nugget, User, Workspace, db
+from designer.queries.nugget_data import revision_data
 from designer.services import events
 from designer.services.errors import Invalid, NotFound
 from designer.services.locking import check_version
-from designer.services.nugget_data import revision_data
 from designer.services.nuggets import update_nugget
 from designer.services.permissions import Action, require
-from designer.uploads import accepted_kind
+from designer.storage.filestore import CHUNK, FileStore
+from designer.storage.uploads import accepted_kind
 
 MAX_FILENAME = 255
 

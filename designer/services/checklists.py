@@ -24,7 +24,7 @@ from designer.quality import (
     copy_checklist,
     get_rule,
 )
-from designer.queries_quality import load_checklist
+from designer.queries.quality import load_checklist
 from designer.services import events
 from designer.services.errors import Invalid, NotFound
 from designer.services.locking import check_version

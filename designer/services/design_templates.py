@@ -10,19 +10,19 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from designer import didactic_templates
-from designer import snapshot as s
-from designer.export.assets import MissingAsset, StoreAssets
-from designer.filestore import FileStore
+from designer.core import didactic_templates
+from designer.core import snapshot as s
+from designer.core.assets import MissingAsset, StoreAssets
+from designer.core.vocab import LANGUAGES
 from designer.importers.base import Imported
 from designer.models import Design, DesignTemplate, User, Workspace, db
-from designer.read_model import snapshot
+from designer.queries.read_model import snapshot
 from designer.services import events
 from designer.services.designs import create_design
 from designer.services.errors import Invalid, NotFound
 from designer.services.importing import import_design
 from designer.services.permissions import Action, require
-from designer.vocab import LANGUAGES
+from designer.storage.filestore import FileStore
 
 BUILTIN_PREFIX = "builtin:"
 WORKSPACE_PREFIX = "workspace:"

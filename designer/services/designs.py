@@ -7,7 +7,8 @@ from typing import Any
 
 from sqlalchemy import update
 
-from designer import snapshot as s
+from designer.core import snapshot as s
+from designer.core.vocab import BLOOM_LEVELS, LANGUAGES
 from designer.models import Design, LearningObjective, Module, User, Workspace, db
 from designer.models.columns import utcnow
 from designer.services import events
@@ -15,7 +16,6 @@ from designer.services.errors import Invalid, NotFound
 from designer.services.locking import check_version
 from designer.services.partnerships import organisation_of
 from designer.services.permissions import Action, require
-from designer.vocab import BLOOM_LEVELS, LANGUAGES
 
 
 def mark_changed(design: Design, actor: User | None) -> None:

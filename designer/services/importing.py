@@ -10,9 +10,8 @@ from pathlib import Path
 from werkzeug.datastructures import FileStorage
 from werkzeug.utils import secure_filename
 
-from designer import snapshot as s
-from designer.export.assets import MissingAsset
-from designer.filestore import FileStore, FileTooLarge
+from designer.core import snapshot as s
+from designer.core.assets import MissingAsset
 from designer.importers import registry
 from designer.importers.base import Imported, ImportRefused
 from designer.models import (
@@ -27,11 +26,12 @@ from designer.models import (
     Workspace,
     db,
 )
+from designer.queries.nugget_data import apply_snapshot_nugget, revision_data
 from designer.services import events
-from designer.services.nugget_data import apply_snapshot_nugget, revision_data
 from designer.services.partnerships import organisation_of
 from designer.services.permissions import Action, require
 from designer.services.revisions import store_revision
+from designer.storage.filestore import FileStore, FileTooLarge
 
 
 def import_upload(

@@ -8,6 +8,9 @@ from urllib.parse import urlparse
 
 from sqlalchemy import func, select, update
 
+from designer.core.sanitize import clean_html
+from designer.core.snapshot import _is_clock
+from designer.core.vocab import VOCABULARIES
 from designer.models import (
     Asset,
     Design,
@@ -19,16 +22,13 @@ from designer.models import (
     Workspace,
     db,
 )
-from designer.sanitize import clean_html
+from designer.queries.nugget_data import FLAG_FIELDS, TEXT_FIELDS, revision_data
 from designer.services import events
 from designer.services.designs import mark_changed, module_of
 from designer.services.errors import Invalid, NotFound
 from designer.services.locking import check_version
-from designer.services.nugget_data import FLAG_FIELDS, TEXT_FIELDS, revision_data
 from designer.services.partnerships import organisation_of
 from designer.services.permissions import Action, require
-from designer.snapshot import _is_clock
-from designer.vocab import VOCABULARIES
 
 VOCAB_FIELDS = {
     "learning_type": "learning_type",

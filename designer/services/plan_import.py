@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from designer import snapshot as s
-from designer.filestore import FileStore
+from designer.core import snapshot as s
+from designer.core.vocab import LANGUAGES
 from designer.importers.base import Imported
 from designer.importers.plan_table import FIELDS, PlanTable, as_text
 from designer.importers.plans import analyse_table, build_snapshot
@@ -21,7 +21,7 @@ from designer.importers.staging import PlanChoice, Staged, Staging, safe_name
 from designer.models import Design, User, Workspace
 from designer.services.errors import Invalid
 from designer.services.importing import import_design
-from designer.vocab import LANGUAGES
+from designer.storage.filestore import FileStore
 
 
 def stage_plan(staging: Staging, stream: BinaryIO, filename: str, max_bytes: int) -> Staged:

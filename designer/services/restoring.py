@@ -19,7 +19,8 @@ from datetime import date
 
 from sqlalchemy import select
 
-from designer import snapshot as s
+from designer.core import snapshot as s
+from designer.core.revision_diff import base_key
 from designer.models import (
     Design,
     LearningObjective,
@@ -33,16 +34,15 @@ from designer.models import (
     db,
 )
 from designer.models.columns import utcnow
-from designer.revision_diff import base_key
-from designer.services import events
-from designer.services.designs import mark_changed
-from designer.services.errors import NotFound
-from designer.services.nugget_data import (
+from designer.queries.nugget_data import (
     FLAG_FIELDS,
     TEXT_FIELDS,
     question_dict,
     to_snapshot_nugget,
 )
+from designer.services import events
+from designer.services.designs import mark_changed
+from designer.services.errors import NotFound
 from designer.services.nuggets import clean_nugget_values, create_nugget_unchecked
 from designer.services.permissions import Action, require
 from designer.services.revisions import store_revision

@@ -12,19 +12,19 @@ from collections.abc import Mapping, Sequence
 
 from sqlalchemy import select
 
+from designer.core.snapshot import snapshot_hash
 from designer.models import Design, Review, User, db
 from designer.models.columns import utcnow
 from designer.models.quality import DECISIONS, VERDICTS
 from designer.quality import checklist_to_dict
-from designer.queries_quality import load_checklist, review_results, reviewed_checklists
-from designer.read_model import snapshot
+from designer.queries.quality import load_checklist, review_results, reviewed_checklists
+from designer.queries.read_model import snapshot
 from designer.services import events
 from designer.services.errors import Invalid, NotFound, PermissionDenied
 from designer.services.locking import check_version
 from designer.services.notifications import notify
 from designer.services.permissions import Action, require, sign_off_candidates
 from designer.services.revisions import store_revision
-from designer.snapshot import snapshot_hash
 
 SUBMITTABLE = ("draft", "changes_requested")
 MAX_TEXT = 5000

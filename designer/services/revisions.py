@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
+from designer.core.snapshot import snapshot_hash, to_json
 from designer.models import Design, Revision, User, db
-from designer.read_model import snapshot
+from designer.queries.read_model import snapshot
 from designer.services import events
 from designer.services.permissions import Action, require
-from designer.snapshot import snapshot_hash, to_json
 
 
 def store_revision(design: Design, actor: User | None, kind: str, message: str = "") -> Revision:

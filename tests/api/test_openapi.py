@@ -2,7 +2,7 @@
 
 import re
 
-from designer.blueprints.api.spec import API_PREFIX
+from designer.web.api.spec import API_PREFIX
 
 CONVERTER = re.compile(r"<(?:\w+:)?(\w+)>")
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from designer.extensions import db
-from designer.messages import error_text
 from designer.models import Event, Module, Nugget, NuggetRevision, Placement
 from designer.services import nuggets as nugget_service
+from designer.web.messages import error_text
 from tests.canvas.conftest import HTMX, add_nuggets, module_ids
 
 

@@ -8,8 +8,8 @@ import pytest
 from sqlalchemy import select
 
 from designer.extensions import db
-from designer.forms.nuggets import nugget_form_data
 from designer.models import Nugget, Placement
+from designer.web.forms.nuggets import nugget_form_data
 
 
 def form_data(nugget, placement) -> dict:

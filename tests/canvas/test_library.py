@@ -6,7 +6,7 @@ import pytest
 
 from designer.extensions import db
 from designer.models import Nugget
-from designer.queries_library import LibraryFilter, search, usage_counts
+from designer.queries.library import LibraryFilter, search, usage_counts
 from designer.services import designs, nuggets
 from tests.canvas.conftest import module_ids
 

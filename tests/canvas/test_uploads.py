@@ -7,7 +7,19 @@ import zipfile
 
 import pytest
 
-from designer.uploads import DOCX, GIF, JPEG, MP4, PDF, PNG, PPTX, TXT, WEBP, XLSX, accepted_kind
+from designer.storage.uploads import (
+    DOCX,
+    GIF,
+    JPEG,
+    MP4,
+    PDF,
+    PNG,
+    PPTX,
+    TXT,
+    WEBP,
+    XLSX,
+    accepted_kind,
+)
 
 
 def _ooxml(folder: str) -> bytes:

@@ -2,7 +2,7 @@
 
 from designer.extensions import db
 from designer.models import User
-from designer.queries_collab import PAGE_SIZE
+from designer.queries.collab import PAGE_SIZE
 from designer.services import designs as design_service
 
 

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from designer import snapshot as s
-from designer.revision_diff import FieldChange, describe, describe_nugget, diff
+from designer.core import snapshot as s
+from designer.core.revision_diff import FieldChange, describe, describe_nugget, diff
 from tests.paths import EXAMPLE_JSON
 
 

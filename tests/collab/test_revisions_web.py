@@ -2,14 +2,14 @@
 
 from sqlalchemy import select
 
+from designer.core.snapshot import snapshot_hash
 from designer.extensions import db
 from designer.models import Design, Module, Nugget, Placement, Revision, User, Workspace
-from designer.read_model import snapshot
+from designer.queries.read_model import snapshot
 from designer.services import designs as design_service
 from designer.services import nuggets as nugget_service
 from designer.services import trash
 from designer.services.restoring import restore_revision
-from designer.snapshot import snapshot_hash
 
 
 def revisions(design):

@@ -5,10 +5,10 @@ import re
 
 from sqlalchemy import event
 
+from designer.core.snapshot import to_dict
 from designer.extensions import db
-from designer.read_model import snapshot
+from designer.queries.read_model import snapshot
 from designer.services import designs, nuggets
-from designer.snapshot import to_dict
 from tests.paths import EXAMPLE_JSON
 
 

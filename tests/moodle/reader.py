@@ -10,9 +10,9 @@ from pathlib import Path
 
 from lxml import etree
 
-from designer.export.assets import DirectoryAssets
+from designer.core.assets import DirectoryAssets
+from designer.core.snapshot import DesignSnapshot, from_dict
 from designer.export.moodle.writer import write_backup
-from designer.snapshot import DesignSnapshot, from_dict
 from tests.paths import EXAMPLE_FILES, EXAMPLE_JSON
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

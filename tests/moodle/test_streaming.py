@@ -9,10 +9,10 @@ from dataclasses import replace
 
 import pytest
 
-from designer.export.assets import DirectoryAssets, MissingAsset
+from designer.core.assets import DirectoryAssets, MissingAsset
+from designer.core.snapshot import Asset
 from designer.export.moodle import write_mbz
 from designer.export.registry import ExportContext
-from designer.snapshot import Asset
 
 BIG = 24 * 1024 * 1024
 PATTERN = bytes(range(256)) * 64

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from designer.export.assets import NoAssets
+from designer.core.assets import NoAssets
+from designer.core.snapshot import DesignSnapshot, from_json
 from designer.export.registry import ExportContext, get_format
-from designer.snapshot import DesignSnapshot, from_json
 from tests.paths import EXAMPLE_JSON
 
 KINDS = ("grobkonzept", "feinkonzept", "quality", "offer")

@@ -4,10 +4,10 @@ from dataclasses import replace
 import pytest
 from openpyxl import load_workbook
 
-from designer.export.assets import NoAssets
-from designer.export.office_labels import PLAN_COLUMNS
+from designer.core.assets import NoAssets
+from designer.core.office_labels import PLAN_COLUMNS
+from designer.core.vocab import LEARNING_TYPES, label
 from designer.export.registry import ExportContext, get_format
-from designer.vocab import LEARNING_TYPES, label
 
 
 def _workbook(snap):

@@ -5,13 +5,13 @@ import docx
 import pytest
 from openpyxl import Workbook
 
-from designer.export.assets import NoAssets
+from designer.core.assets import NoAssets
+from designer.core.snapshot import DesignSnapshot, to_dict
 from designer.export.registry import ExportContext, get_format
 from designer.importers import registry
 from designer.importers.base import ImportRefused
 from designer.importers.plan_table import PlanRow, PlanTable, columns_of
 from designer.importers.plans import analyse_table, build_snapshot, read_plan
-from designer.snapshot import DesignSnapshot, to_dict
 from tests.office import handmade
 
 # What Excel does not carry (see designer/importers/xlsx.py).

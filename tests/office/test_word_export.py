@@ -9,12 +9,12 @@ import docx
 import pytest
 from docx.enum.section import WD_ORIENT
 
-from designer.export.assets import NoAssets
+from designer.core.assets import NoAssets
+from designer.core.office_labels import GROBKONZEPT_LABELS
+from designer.core.vocab import LEARNING_TYPE_COLOURS
 from designer.export.docx import build
 from designer.export.docx import quality as quality_doc
-from designer.export.office_labels import GROBKONZEPT_LABELS
 from designer.export.registry import ExportContext, get_format
-from designer.vocab import LEARNING_TYPE_COLOURS
 from tests.office.conftest import KINDS
 
 A4 = {(21.0, 29.7), (29.7, 21.0)}

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import pytest
 
+from designer.core.vocab import label
 from designer.extensions import db
 from designer.models import Design
-from designer.read_model import snapshot
-from designer.vocab import label
+from designer.queries.read_model import snapshot
 from tests.browser import serious_violations
 from tests.conftest import PASSWORD
 from tests.plan_import.plans import excel_plan

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
+from designer.core.vocab import label
 from designer.extensions import db
 from designer.models import Design
-from designer.read_model import snapshot
-from designer.vocab import label
+from designer.queries.read_model import snapshot
 from tests.office.handmade import word_plan
 from tests.plan_import.conftest import staged_tokens
 from tests.plan_import.plans import excel_plan

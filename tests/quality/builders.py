@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from designer.quality import AutomaticCriterion, Finding, check
-from designer.snapshot import (
+from designer.core.snapshot import (
     DesignSnapshot,
     Grobkonzept,
     Module,
@@ -15,6 +14,7 @@ from designer.snapshot import (
     Placement,
     from_json,
 )
+from designer.quality import AutomaticCriterion, Finding, check
 from tests.paths import EXAMPLE_JSON
 
 

@@ -1,6 +1,6 @@
 from dataclasses import replace
 
-from designer.snapshot import Asset
+from designer.core.snapshot import Asset
 from tests.quality.builders import example, findings, targets, with_nugget
 
 

@@ -2,8 +2,8 @@ from dataclasses import replace
 
 import pytest
 
+from designer.core.snapshot import Answer, Module, Question, Schedule
 from designer.quality.rules.activities import valid_url
-from designer.snapshot import Answer, Module, Question, Schedule
 from tests.quality.builders import example, findings, with_grobkonzept, with_nugget
 
 

@@ -1,6 +1,6 @@
 from dataclasses import replace
 
-from designer.snapshot import Placement
+from designer.core.snapshot import Placement
 from tests.quality.builders import (
     design,
     example,

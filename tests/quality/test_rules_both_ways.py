@@ -6,8 +6,8 @@ from dataclasses import replace
 
 import pytest
 
+from designer.core.snapshot import DesignSnapshot, Objective, Schedule
 from designer.quality import RULES
-from designer.snapshot import DesignSnapshot, Objective, Schedule
 from tests.quality.builders import (
     design,
     example,

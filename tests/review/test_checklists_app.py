@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from designer.extensions import db
 from designer.models import WorkspaceChecklist
-from designer.queries_quality import stored_checklist
+from designer.queries.quality import stored_checklist
 
 BASE = "/w/akademie-nord/checklists"
 

@@ -8,7 +8,7 @@ from sqlalchemy import event, select
 
 from designer.extensions import db
 from designer.models import Comment, LearningObjective, Module, Notification
-from designer.queries_quality import open_comment_counts
+from designer.queries.quality import open_comment_counts
 from designer.services import comments as comment_service
 from designer.services import reviews as review_service
 

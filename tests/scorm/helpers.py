@@ -9,10 +9,10 @@ from pathlib import Path
 
 from lxml import etree
 
-from designer.export.assets import DirectoryAssets
+from designer.core.assets import DirectoryAssets
+from designer.core.snapshot import DesignSnapshot, from_json
 from designer.export.registry import ExportContext, get_format
 from designer.export.scorm.validate import MANIFEST
-from designer.snapshot import DesignSnapshot, from_json
 from tests.paths import EXAMPLE_FILES, EXAMPLE_JSON
 
 VERSIONS = ("scorm12", "scorm2004")

@@ -11,8 +11,8 @@ import zipfile
 import pytest
 from lxml import etree
 
+from designer.core.snapshot import DesignSnapshot
 from designer.export.scorm.validate import MANIFEST, validate_package
-from designer.snapshot import DesignSnapshot
 from tests.scorm.helpers import (
     VERSIONS,
     example,

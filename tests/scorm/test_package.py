@@ -8,12 +8,12 @@ from typing import BinaryIO
 
 import pytest
 
-from designer.export.assets import DirectoryAssets, MissingAsset
+from designer.core.assets import DirectoryAssets, MissingAsset
+from designer.core.snapshot import Asset, DesignSnapshot, Module, Nugget, Placement
 from designer.export.registry import ExportContext, get_format
 from designer.export.scorm.names import NameRegistry, slug
 from designer.export.scorm.options import Settings, read_settings
 from designer.export.scorm.validate import validate_package
-from designer.snapshot import Asset, DesignSnapshot, Module, Nugget, Placement
 from tests.scorm.helpers import VERSIONS, example, open_zip
 
 

@@ -7,7 +7,7 @@ from contextlib import ExitStack
 
 import pytest
 
-from designer.snapshot import DesignSnapshot
+from designer.core.snapshot import DesignSnapshot
 from tests.scorm.helpers import VERSIONS, example, export, without_online
 from tests.scorm.lms import Session, TestLms, serve
 

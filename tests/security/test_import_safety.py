@@ -251,7 +251,7 @@ def test_office_imports_neither_read_files_nor_expand_entities(tmp_path, extensi
     except ImportRefused as refused:
         assert not any("root:" in p for p in refused.problems)
         return
-    from designer.snapshot import to_json
+    from designer.core.snapshot import to_json
 
     text = to_json(imported.snapshot)
     assert "root:" not in text

@@ -9,7 +9,7 @@ import re
 import pytest
 from lxml import html as lxml_html
 
-from designer.sanitize import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, URL_SCHEMES, clean_html
+from designer.core.sanitize import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, URL_SCHEMES, clean_html
 
 PAYLOADS = [
     "<script>alert(1)</script>",

@@ -1,5 +1,5 @@
-from designer.analytics import analyse
-from designer.snapshot import DesignSnapshot, from_json
+from designer.core.analytics import analyse
+from designer.core.snapshot import DesignSnapshot, from_json
 from tests.paths import EXAMPLE_JSON
 
 

@@ -1,4 +1,4 @@
-from designer.merge import three_way
+from designer.core.merge import three_way
 
 
 def test_each_side_keeps_what_only_it_changed():

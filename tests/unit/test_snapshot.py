@@ -2,7 +2,7 @@ import json
 
 import pytest
 
-from designer.snapshot import FormatError, from_dict, from_json, snapshot_hash, to_dict
+from designer.core.snapshot import FormatError, from_dict, from_json, snapshot_hash, to_dict
 from tests.paths import EXAMPLE_JSON
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from designer.messages import error_text
+from designer.web.messages import error_text
 
 
 def field_error(html: str, field_id: str) -> str:

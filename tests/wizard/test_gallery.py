@@ -6,10 +6,10 @@ from html import unescape
 
 from sqlalchemy import func, select
 
-from designer.didactic_templates import TEMPLATES
+from designer.core.didactic_templates import TEMPLATES
 from designer.extensions import db
 from designer.models import Design, DesignTemplate, Nugget, Workspace
-from designer.read_model import snapshot
+from designer.queries.read_model import snapshot
 from tests.wizard.helpers import expected_error, field_error
 
 

@@ -8,7 +8,7 @@ from html import unescape
 from designer.extensions import db
 from designer.models import Design
 from designer.services import designs as design_service
-from designer.wizard import ALL_FIELDS, STEPS
+from designer.web.wizard_steps import ALL_FIELDS, STEPS
 from tests.wizard.helpers import expected_error, field_error
 
 

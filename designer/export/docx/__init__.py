@@ -10,9 +10,9 @@ from typing import BinaryIO
 
 from docx.document import Document
 
+from designer.core.snapshot import DesignSnapshot
 from designer.export.docx import feinkonzept, grobkonzept, offer, quality
 from designer.export.registry import ExportContext, ExportFormat, ExportOption
-from designer.snapshot import DesignSnapshot
 
 DOCUMENT_OPTION = ExportOption(
     name="document",

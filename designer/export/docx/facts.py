@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from designer.analytics import Analytics
+from designer.core.analytics import Analytics
+from designer.core.office_labels import GROBKONZEPT_LABELS, pick
+from designer.core.snapshot import DesignSnapshot, Grobkonzept
 from designer.export.docx.layout import date_text, minutes_text, period_text
 from designer.export.docx.texts import t
-from designer.export.office_labels import GROBKONZEPT_LABELS, pick
-from designer.snapshot import DesignSnapshot, Grobkonzept
 
 
 def participants_text(g: Grobkonzept, language: str) -> str:

@@ -7,6 +7,8 @@ from docx.document import Document
 from docx.shared import Cm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
+from designer.core.snapshot import Answer, DesignSnapshot, Module, Nugget, PlacedNugget
+from designer.core.vocab import label
 from designer.export.docx.facts import course_facts
 from designer.export.docx.layout import (
     date_text,
@@ -19,8 +21,6 @@ from designer.export.docx.layout import (
     usable_width,
 )
 from designer.export.docx.texts import t
-from designer.snapshot import Answer, DesignSnapshot, Module, Nugget, PlacedNugget
-from designer.vocab import label
 
 PLAN_COLUMNS = (
     ("col_time", 1.9),

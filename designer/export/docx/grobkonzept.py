@@ -6,7 +6,9 @@ from docx.document import Document
 from docx.shared import Pt, RGBColor
 from docx.table import Table
 
-from designer.analytics import Analytics, Share, analyse
+from designer.core.analytics import Analytics, Share, analyse
+from designer.core.snapshot import DesignSnapshot
+from designer.core.vocab import LEARNING_TYPE_COLOURS, label
 from designer.export.docx.facts import course_facts, grobkonzept_rows, workload_sentence
 from designer.export.docx.layout import (
     label_table,
@@ -19,8 +21,6 @@ from designer.export.docx.layout import (
     usable_width,
 )
 from designer.export.docx.texts import t
-from designer.snapshot import DesignSnapshot
-from designer.vocab import LEARNING_TYPE_COLOURS, label
 
 BAR_CELLS = 30  # the longest bar (100 %) in block characters
 

@@ -24,8 +24,8 @@ from docx.shared import Cm, Pt, RGBColor
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
+from designer.core.snapshot import DesignSnapshot
 from designer.export.docx.texts import t
-from designer.snapshot import DesignSnapshot
 
 FONT = "Arial"
 ACCENT = RGBColor(0x1F, 0x3A, 0x5F)

@@ -5,12 +5,12 @@ from __future__ import annotations
 from docx.document import Document
 from docx.shared import Pt
 
-from designer.analytics import analyse
+from designer.core.analytics import analyse
+from designer.core.snapshot import DesignSnapshot
+from designer.core.vocab import label
 from designer.export.docx.facts import participants_text, workload_text
 from designer.export.docx.layout import ACCENT, date_text, minutes_text, new_document, period_text
 from designer.export.docx.texts import t
-from designer.snapshot import DesignSnapshot
-from designer.vocab import label
 
 
 def build(snap: DesignSnapshot) -> Document:

@@ -14,7 +14,8 @@ from typing import Protocol
 
 from docx.document import Document
 
-from designer.analytics import analyse
+from designer.core.analytics import analyse
+from designer.core.snapshot import DesignSnapshot, snapshot_hash
 from designer.export.docx.facts import course_facts, workload_sentence
 from designer.export.docx.layout import (
     new_document,
@@ -24,7 +25,6 @@ from designer.export.docx.layout import (
     usable_width,
 )
 from designer.export.docx.texts import t
-from designer.snapshot import DesignSnapshot, snapshot_hash
 
 
 class Finding(Protocol):

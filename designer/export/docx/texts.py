@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from designer.export.office_labels import Pair, pick
+from designer.core.office_labels import Pair, pick
 
 TEXTS: Final[dict[str, Pair]] = {
     # document kinds

@@ -11,9 +11,9 @@ from __future__ import annotations
 import time
 from typing import BinaryIO
 
+from designer.core.snapshot import DesignSnapshot
 from designer.export.moodle.writer import write_backup
 from designer.export.registry import ExportContext, ExportFormat
-from designer.snapshot import DesignSnapshot
 
 
 def write_mbz(snap: DesignSnapshot, out: BinaryIO, ctx: ExportContext) -> None:

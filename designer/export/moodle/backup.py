@@ -10,10 +10,10 @@ from __future__ import annotations
 import hashlib
 from datetime import UTC, datetime
 
+from designer.core.snapshot import snapshot_hash
 from designer.export.moodle.ids import SYSTEM_CONTEXT_ID
 from designer.export.moodle.plan import Plan
 from designer.export.moodle.xml import Element, fields, group, root, sub, to_bytes
-from designer.snapshot import snapshot_hash
 
 MOODLE_VERSION = 2024100700
 MOODLE_RELEASE = "4.5"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from html import escape
 
+from designer.core.snapshot import DesignSnapshot, Module, PlacedNugget, Schedule
+from designer.core.vocab import label
 from designer.export.moodle.html import (
     bullet_list,
     detail_list,
@@ -13,8 +15,6 @@ from designer.export.moodle.html import (
 )
 from designer.export.moodle.plan import schedule_of
 from designer.export.moodle.texts import day, hours, text
-from designer.snapshot import DesignSnapshot, Module, PlacedNugget, Schedule
-from designer.vocab import label
 
 
 def course_summary(snap: DesignSnapshot) -> str:

@@ -15,10 +15,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import BinaryIO
 
-from designer.export.assets import AssetSource
+from designer.core.assets import AssetSource
+from designer.core.snapshot import Asset
 from designer.export.moodle.plan import FileEntry, Plan
 from designer.export.moodle.xml import Element, fields, group, root, to_bytes
-from designer.snapshot import Asset
 
 CHUNK = 64 * 1024
 EMPTY_SHA1 = hashlib.sha1(b"").hexdigest()

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
+from designer.core.snapshot import Asset, DesignSnapshot, PlacedNugget, Question, Schedule
 from designer.export.moodle.ids import Ids
-from designer.snapshot import Asset, DesignSnapshot, PlacedNugget, Question, Schedule
 
 # Schedules in a design are local times of the German-speaking market Kurswerk serves.
 TIMEZONE = ZoneInfo("Europe/Berlin")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from designer.core.snapshot import Asset, DesignSnapshot, PlacedNugget
 from designer.export.moodle import content
 from designer.export.moodle.html import embed_files, file_links, heading, paragraph
 from designer.export.moodle.plan import (
@@ -24,7 +25,6 @@ from designer.export.moodle.plan import (
 )
 from designer.export.moodle.questions import plan_bank
 from designer.export.moodle.texts import text
-from designer.snapshot import Asset, DesignSnapshot, PlacedNugget
 
 
 def build_plan(snap: DesignSnapshot, now: int) -> Plan:

@@ -8,6 +8,7 @@ inforef.xml names both categories so that restore brings them along.
 
 from __future__ import annotations
 
+from designer.core.snapshot import Question
 from designer.export.moodle.html import paragraph
 from designer.export.moodle.ids import Ids
 from designer.export.moodle.plan import (
@@ -19,7 +20,6 @@ from designer.export.moodle.plan import (
 )
 from designer.export.moodle.texts import text
 from designer.export.moodle.xml import Element, decimal, fields, group, root, to_bytes
-from designer.snapshot import Question
 
 CONTEXT_MODULE = 70
 # The answer a true/false question's design names as "true", in the words people use.

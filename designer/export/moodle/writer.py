@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import BinaryIO
 
-from designer.export.assets import AssetSource
+from designer.core.assets import AssetSource
+from designer.core.snapshot import DesignSnapshot
 from designer.export.moodle.activity import activity_files
 from designer.export.moodle.archive import open_archive
 from designer.export.moodle.backup import moodle_backup_xml
@@ -16,7 +17,6 @@ from designer.export.moodle.planner import build_plan
 from designer.export.moodle.questions import write_questions
 from designer.export.moodle.root import root_files
 from designer.export.moodle.section import section_files
-from designer.snapshot import DesignSnapshot
 
 
 def write_backup(snap: DesignSnapshot, out: BinaryIO, assets: AssetSource, now: int) -> None:

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from typing import BinaryIO
 
+from designer.core.snapshot import DesignSnapshot
 from designer.export.registry import ExportContext, ExportFormat
 from designer.export.scorm.manifest import manifest_12, manifest_2004
 from designer.export.scorm.options import OPTIONS
 from designer.export.scorm.package import Version, write_package
 from designer.export.scorm.validate import SCORM12, SCORM2004
-from designer.snapshot import DesignSnapshot
 
 SCORM_12 = Version("scorm12", manifest_12, "scorm12.js", SCORM12)
 SCORM_2004 = Version("scorm2004", manifest_2004, "scorm2004.js", SCORM2004)

@@ -12,8 +12,8 @@ from collections.abc import Callable, Sequence
 
 from lxml import etree
 
+from designer.core.snapshot import snapshot_hash
 from designer.export.scorm.plan import SHARED_RESOURCE, CoursePlan, Item, Page
-from designer.snapshot import snapshot_hash
 
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from designer.core.vocab import DELIVERY_MODES, label
 from designer.export.registry import ExportOption
-from designer.vocab import DELIVERY_MODES, label
 
 CONTENT_MODES = ExportOption(
     name="content_modes",

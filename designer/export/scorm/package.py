@@ -16,13 +16,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from designer.export.assets import AssetSource
+from designer.core.assets import AssetSource
+from designer.core.snapshot import DesignSnapshot
 from designer.export.registry import ExportContext
 from designer.export.scorm.options import read_settings
 from designer.export.scorm.pages import PAGE_SCRIPT, STYLESHEET, render_page
 from designer.export.scorm.plan import CoursePlan, build_plan
 from designer.export.scorm.validate import MANIFEST, SchemaSet, listed_files, parse_manifest
-from designer.snapshot import DesignSnapshot
 
 RUNTIME_DIR = Path(__file__).resolve().parent / "runtime"
 CHUNK = 1 << 16

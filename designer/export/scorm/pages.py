@@ -12,14 +12,14 @@ from itertools import groupby
 
 from lxml.html import HtmlElement
 
-from designer.analytics import analyse
+from designer.core.analytics import analyse
+from designer.core.snapshot import Asset, PlacedNugget, Schedule
+from designer.core.vocab import label
 from designer.export.scorm import content
 from designer.export.scorm.markup import Child, document, el
 from designer.export.scorm.plan import CONTENT, INFO, QUIZ, CoursePlan, Page, Section
 from designer.export.scorm.quiz import quiz_form
 from designer.export.scorm.texts import day, duration, script_texts, text
-from designer.snapshot import Asset, PlacedNugget, Schedule
-from designer.vocab import label
 
 STYLESHEET = "shared/kurswerk.css"
 PAGE_SCRIPT = "shared/kurswerk.js"

@@ -9,12 +9,12 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from designer.core.snapshot import Asset, DesignSnapshot, Module, PlacedNugget
 from designer.export.scorm import content
 from designer.export.scorm.names import NameRegistry, slug
 from designer.export.scorm.options import Settings
 from designer.export.scorm.quiz import answerable
 from designer.export.scorm.texts import text
-from designer.snapshot import Asset, DesignSnapshot, Module, PlacedNugget
 
 START, CONTENT, QUIZ, INFO = "start", "content", "quiz", "info"
 SHARED_RESOURCE = "RES-SHARED"

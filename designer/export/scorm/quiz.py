@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from lxml.html import HtmlElement
 
+from designer.core.snapshot import Question
 from designer.export.scorm.markup import el
 from designer.export.scorm.texts import text
-from designer.snapshot import Question
 
 
 def answerable(questions: tuple[Question, ...]) -> list[Question]:

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from designer.core.snapshot import DesignSnapshot
 from designer.quality.definitions import Param, rule
 from designer.quality.findings import Issue
 from designer.quality.readability import reading_ease, text_stats
 from designer.quality.text import html_blocks, html_images, quote
-from designer.snapshot import DesignSnapshot
 
 
 @rule(

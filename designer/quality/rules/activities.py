@@ -7,11 +7,11 @@ from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
 
+from designer.core.snapshot import DesignSnapshot, Nugget, PlacedNugget, Question
+from designer.core.vocab import DELIVERY_MODES
 from designer.quality.definitions import Param, rule
 from designer.quality.findings import Issue
 from designer.quality.text import quote
-from designer.snapshot import DesignSnapshot, Nugget, PlacedNugget, Question
-from designer.vocab import DELIVERY_MODES
 
 
 def _question_problem(number: int, question: Question) -> tuple[str, str] | None:

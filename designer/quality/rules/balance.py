@@ -6,10 +6,10 @@ from collections import Counter
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from designer.core.snapshot import DesignSnapshot
+from designer.core.vocab import LEARNING_TYPES, label
 from designer.quality.definitions import Param, rule
 from designer.quality.findings import Issue
-from designer.snapshot import DesignSnapshot
-from designer.vocab import LEARNING_TYPES, label
 
 
 def minutes_by_type(snap: DesignSnapshot) -> Counter[str]:

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from designer.core.snapshot import DesignSnapshot
+from designer.core.vocab import DELIVERY_MODES
 from designer.quality.definitions import Param, rule
 from designer.quality.findings import Issue
 from designer.quality.text import quote
-from designer.snapshot import DesignSnapshot
-from designer.vocab import DELIVERY_MODES
 
 
 @rule(

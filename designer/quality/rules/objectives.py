@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from designer.core.snapshot import DesignSnapshot, Nugget
+from designer.core.vocab import ACTIVITY_KINDS
 from designer.quality.definitions import Param, rule
 from designer.quality.findings import Issue
 from designer.quality.text import marked, mentions, quote
-from designer.snapshot import DesignSnapshot, Nugget
-from designer.vocab import ACTIVITY_KINDS
 
 
 @rule(

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
+from designer.core.snapshot import DesignSnapshot, PlacedNugget
+from designer.core.vocab import ACTIVITY_KINDS, DELIVERY_MODES
 from designer.quality.canvas import placed_by_module
 from designer.quality.definitions import Param, rule
 from designer.quality.findings import Issue
 from designer.quality.text import join_quoted, marked, quote
-from designer.snapshot import DesignSnapshot, PlacedNugget
-from designer.vocab import ACTIVITY_KINDS, DELIVERY_MODES
 
 LIVE_MODES = ("on_site", "live_online")
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from designer.core.snapshot import GROBKONZEPT_INT_FIELDS, GROBKONZEPT_TEXT_FIELDS, DesignSnapshot
 from designer.quality.definitions import Param, rule
 from designer.quality.findings import Issue
-from designer.snapshot import GROBKONZEPT_INT_FIELDS, GROBKONZEPT_TEXT_FIELDS, DesignSnapshot
 
 _FIELD_LABELS = {
     "target_group": ("die Zielgruppe", "the target group"),

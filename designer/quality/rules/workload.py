@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from designer.core.snapshot import DesignSnapshot
 from designer.quality.canvas import placed_by_module
 from designer.quality.definitions import Param, rule
 from designer.quality.findings import Issue
 from designer.quality.text import quote
-from designer.snapshot import DesignSnapshot
 
 
 @rule(

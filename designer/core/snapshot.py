@@ -1,0 +1,678 @@
+"""DesignSnapshot: the one read model of a whole design.
+
+Frozen dataclasses without any tie to the database or Flask. Quality rules, analytics,
+exporters, stored revisions and the revision diff all read a snapshot. Its JSON form
+(`to_json` / `from_json`) is the interchange format `kurswerk-design`, version 1.
+
+`snapshot(design)` (in `designer.services.snapshots`) builds one from the ORM; this
+module knows nothing of the ORM.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from designer.core.vocab import VOCABULARIES
+
+FORMAT_NAME = "kurswerk-design"
+FORMAT_VERSION = 1
+
+GROBKONZEPT_TEXT_FIELDS = (
+    "target_group",
+    "initial_situation",
+    "prerequisites",
+    "format_summary",
+    "didactic_approach",
+    "assessment_concept",
+    "framework_conditions",
+    "evaluation_plan",
+    "offer_description",
+)
+GROBKONZEPT_INT_FIELDS = ("planned_workload_minutes", "participants_min", "participants_max")
+GROBKONZEPT_DATE_FIELDS = ("start_date", "end_date")
+
+
+class FormatError(ValueError):
+    """A design document that cannot be read; `problems` names each one with its path."""
+
+    def __init__(self, problems: list[str]):
+        super().__init__("; ".join(problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class Answer:
+    text: str
+    correct: bool
+    feedback: str = ""
+
+
+@dataclass(frozen=True)
+class Question:
+    kind: str
+    text: str
+    answers: tuple[Answer, ...] = ()
+    feedback: str = ""
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """When and where a live session (or a module) takes place; times as HH:MM."""
+
+    date: str = ""
+    start: str = ""
+    end: str = ""
+    place: str = ""
+
+
+@dataclass(frozen=True)
+class Asset:
+    key: str
+    filename: str
+    mimetype: str
+    alt_text: str = ""
+    license: str = ""
+    attribution: str = ""
+    sha256: str = ""
+    size: int = 0
+
+
+@dataclass(frozen=True)
+class Nugget:
+    key: str
+    title: str
+    summary: str = ""
+    content_html: str = ""
+    learning_type: str = "acquisition"
+    delivery_mode: str = "self_paced_online"
+    social_form: str = "individual"
+    method: str = ""
+    duration_minutes: int = 0
+    media: str = ""
+    assessment: str = "none"
+    activity_kind: str = "page"
+    rationale: str = ""
+    license: str = ""
+    attribution: str = ""
+    tags: tuple[str, ...] = ()
+    assets: tuple[str, ...] = ()
+    questions: tuple[Question, ...] = ()
+    url: str = ""
+    schedule: Schedule | None = None
+    has_video: bool = False
+    captions_available: bool = False
+    ai_generated: bool = False
+    ai_checked: bool = False
+
+
+@dataclass(frozen=True)
+class Placement:
+    nugget: str
+    objectives: tuple[str, ...] = ()
+    duration_minutes: int | None = None
+    delivery_mode: str | None = None
+
+
+@dataclass(frozen=True)
+class Module:
+    key: str
+    title: str
+    description: str = ""
+    placements: tuple[Placement, ...] = ()
+    schedule: Schedule | None = None
+
+
+@dataclass(frozen=True)
+class Objective:
+    key: str
+    text: str
+    bloom_level: str = ""
+
+
+@dataclass(frozen=True)
+class Grobkonzept:
+    target_group: str = ""
+    initial_situation: str = ""
+    prerequisites: str = ""
+    planned_workload_minutes: int | None = None
+    participants_min: int | None = None
+    participants_max: int | None = None
+    start_date: str = ""
+    end_date: str = ""
+    format_summary: str = ""
+    didactic_approach: str = ""
+    assessment_concept: str = ""
+    framework_conditions: str = ""
+    evaluation_plan: str = ""
+    offer_description: str = ""
+
+
+@dataclass(frozen=True)
+class PlacedNugget:
+    """A nugget as it stands at one place of the canvas, overrides applied."""
+
+    module: Module
+    placement: Placement
+    nugget: Nugget
+    position: int
+
+    @property
+    def duration_minutes(self) -> int:
+        override = self.placement.duration_minutes
+        return self.nugget.duration_minutes if override is None else override
+
+    @property
+    def delivery_mode(self) -> str:
+        return self.placement.delivery_mode or self.nugget.delivery_mode
+
+    @property
+    def objectives(self) -> tuple[str, ...]:
+        return self.placement.objectives
+
+
+@dataclass(frozen=True)
+class DesignSnapshot:
+    title: str
+    language: str = "de"
+    grobkonzept: Grobkonzept = field(default_factory=Grobkonzept)
+    objectives: tuple[Objective, ...] = ()
+    modules: tuple[Module, ...] = ()
+    nuggets: tuple[Nugget, ...] = ()
+    assets: tuple[Asset, ...] = ()
+
+    def nugget(self, key: str) -> Nugget:
+        return _index(self.nuggets)[key]
+
+    def asset(self, key: str) -> Asset:
+        return _index(self.assets)[key]
+
+    def objective(self, key: str) -> Objective:
+        return _index(self.objectives)[key]
+
+    def placed(self) -> Iterator[PlacedNugget]:
+        """Every placement in canvas order (module by module, top to bottom)."""
+        nuggets = _index(self.nuggets)
+        position = 0
+        for module in self.modules:
+            for placement in module.placements:
+                yield PlacedNugget(module, placement, nuggets[placement.nugget], position)
+                position += 1
+
+    def module_placed(self, module: Module) -> list[PlacedNugget]:
+        return [p for p in self.placed() if p.module is module]
+
+    def total_minutes(self) -> int:
+        return sum(p.duration_minutes for p in self.placed())
+
+
+def _index(items: tuple[Any, ...]) -> dict[str, Any]:
+    return {item.key: item for item in items}
+
+
+# --------------------------------------------------------------------------- to JSON
+
+
+def to_dict(snap: DesignSnapshot) -> dict[str, Any]:
+    """The interchange document of a snapshot; optional parts are left out when empty."""
+    return {
+        "format": FORMAT_NAME,
+        "format_version": FORMAT_VERSION,
+        "design": {
+            "title": snap.title,
+            "language": snap.language,
+            "grobkonzept": _grobkonzept_dict(snap.grobkonzept),
+            "objectives": [
+                {"key": o.key, "text": o.text, "bloom_level": o.bloom_level}
+                for o in snap.objectives
+            ],
+            "modules": [_module_dict(m) for m in snap.modules],
+            "nuggets": [_nugget_dict(n) for n in snap.nuggets],
+            "assets": [_asset_dict(a) for a in snap.assets],
+        },
+    }
+
+
+def to_json(snap: DesignSnapshot, indent: int | None = 2) -> str:
+    return json.dumps(to_dict(snap), ensure_ascii=False, indent=indent)
+
+
+def snapshot_hash(snap: DesignSnapshot) -> str:
+    """A stable hash of the design's content (what a reviewer signs off)."""
+    canonical = json.dumps(to_dict(snap), ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def _grobkonzept_dict(g: Grobkonzept) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for name in (
+        "target_group",
+        "initial_situation",
+        "prerequisites",
+        "planned_workload_minutes",
+        "participants_min",
+        "participants_max",
+        "start_date",
+        "end_date",
+        *GROBKONZEPT_TEXT_FIELDS[3:],
+    ):
+        value = getattr(g, name)
+        if value not in (None, "") or name in GROBKONZEPT_TEXT_FIELDS:
+            out[name] = value
+    return out
+
+
+def _schedule_dict(s: Schedule) -> dict[str, str]:
+    return {
+        k: v
+        for k, v in (("date", s.date), ("start", s.start), ("end", s.end), ("place", s.place))
+        if v
+    }
+
+
+def _module_dict(m: Module) -> dict[str, Any]:
+    out: dict[str, Any] = {"key": m.key, "title": m.title, "description": m.description}
+    if m.schedule:
+        out["schedule"] = _schedule_dict(m.schedule)
+    out["placements"] = [_placement_dict(p) for p in m.placements]
+    return out
+
+
+def _placement_dict(p: Placement) -> dict[str, Any]:
+    out: dict[str, Any] = {"nugget": p.nugget, "objectives": list(p.objectives)}
+    if p.duration_minutes is not None:
+        out["duration_minutes"] = p.duration_minutes
+    if p.delivery_mode:
+        out["delivery_mode"] = p.delivery_mode
+    return out
+
+
+_NUGGET_ALWAYS = (
+    "key",
+    "title",
+    "summary",
+    "content_html",
+    "learning_type",
+    "delivery_mode",
+    "social_form",
+    "method",
+    "duration_minutes",
+    "media",
+    "assessment",
+    "activity_kind",
+)
+_NUGGET_FLAGS = ("has_video", "captions_available", "ai_generated", "ai_checked")
+
+
+def _nugget_dict(n: Nugget) -> dict[str, Any]:
+    out: dict[str, Any] = {name: getattr(n, name) for name in _NUGGET_ALWAYS}
+    if n.url:
+        out["url"] = n.url
+    out.update(rationale=n.rationale, license=n.license, attribution=n.attribution)
+    out["tags"] = list(n.tags)
+    if n.assets:
+        out["assets"] = list(n.assets)
+    if n.questions:
+        out["questions"] = [_question_dict(q) for q in n.questions]
+    if n.schedule:
+        out["schedule"] = _schedule_dict(n.schedule)
+    for flag in _NUGGET_FLAGS:
+        if getattr(n, flag):
+            out[flag] = True
+    return out
+
+
+def _question_dict(q: Question) -> dict[str, Any]:
+    out: dict[str, Any] = {"kind": q.kind, "text": q.text}
+    if q.feedback:
+        out["feedback"] = q.feedback
+    out["answers"] = [
+        {"text": a.text, "correct": a.correct, **({"feedback": a.feedback} if a.feedback else {})}
+        for a in q.answers
+    ]
+    return out
+
+
+def _asset_dict(a: Asset) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "key": a.key,
+        "filename": a.filename,
+        "mimetype": a.mimetype,
+        "alt_text": a.alt_text,
+        "license": a.license,
+        "attribution": a.attribution,
+    }
+    if a.sha256:
+        out["sha256"] = a.sha256
+        out["size"] = a.size
+    return out
+
+
+# --------------------------------------------------------------------------- from JSON
+
+
+def from_json(text: str | bytes, source: str = "design.json") -> DesignSnapshot:
+    """Parse an interchange document; every problem is named with its place."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise FormatError(
+            [f"{source}: not valid JSON (line {exc.lineno}, column {exc.colno}): {exc.msg}"]
+        ) from None
+    except UnicodeDecodeError:
+        raise FormatError([f"{source}: not UTF-8 text"]) from None
+    return from_dict(data, source)
+
+
+def from_dict(data: Any, source: str = "design.json") -> DesignSnapshot:
+    reader = _Reader(source)
+    snap = reader.document(data)
+    if reader.problems:
+        raise FormatError(reader.problems)
+    assert snap is not None
+    return snap
+
+
+class _Reader:
+    """Reads a document into a snapshot, collecting problems instead of stopping at one."""
+
+    def __init__(self, source: str):
+        self.source = source
+        self.problems: list[str] = []
+
+    def problem(self, path: str, message: str) -> None:
+        self.problems.append(f"{self.source}: {path}: {message}")
+
+    # primitives -------------------------------------------------------------
+    def obj(self, value: Any, path: str) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            self.problem(path, "must be an object")
+            return {}
+        return value
+
+    def items(self, data: dict[str, Any], name: str, path: str) -> list[Any]:
+        value = data.get(name, [])
+        if not isinstance(value, list):
+            self.problem(f"{path}.{name}", "must be a list")
+            return []
+        return value
+
+    def text(self, data: dict[str, Any], name: str, path: str, required: bool = False) -> str:
+        value = data.get(name)
+        if value is None:
+            if required:
+                self.problem(f"{path}.{name}", "is missing")
+            return ""
+        if not isinstance(value, str):
+            self.problem(f"{path}.{name}", "must be text")
+            return ""
+        if required and not value.strip():
+            self.problem(f"{path}.{name}", "must not be empty")
+        return value
+
+    def integer(self, data: dict[str, Any], name: str, path: str) -> int | None:
+        value = data.get(name)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            self.problem(f"{path}.{name}", f"must be a whole number ≥ 0, not {value!r}")
+            return None
+        return value
+
+    def flag(self, data: dict[str, Any], name: str, path: str) -> bool:
+        value = data.get(name, False)
+        if not isinstance(value, bool):
+            self.problem(f"{path}.{name}", "must be true or false")
+            return False
+        return value
+
+    def term(
+        self, data: dict[str, Any], name: str, vocabulary: str, path: str, default: str | None
+    ) -> str:
+        value = data.get(name)
+        if value is None or value == "":
+            if default is None:
+                return ""
+            return default
+        allowed = VOCABULARIES[vocabulary]
+        if value not in allowed:
+            self.problem(
+                f"{path}.{name}", f"unknown value {value!r} (allowed: {', '.join(allowed)})"
+            )
+            return default or ""
+        return value
+
+    def iso_date(self, data: dict[str, Any], name: str, path: str) -> str:
+        value = self.text(data, name, path)
+        if value:
+            try:
+                date.fromisoformat(value)
+            except ValueError:
+                self.problem(f"{path}.{name}", f"must be a date YYYY-MM-DD, not {value!r}")
+                return ""
+        return value
+
+    def clock(self, data: dict[str, Any], name: str, path: str) -> str:
+        value = self.text(data, name, path)
+        if value and not _is_clock(value):
+            self.problem(f"{path}.{name}", f"must be a time HH:MM, not {value!r}")
+            return ""
+        return value
+
+    def keys(self, data: dict[str, Any], name: str, path: str, known: set[str]) -> tuple[str, ...]:
+        out = []
+        for i, key in enumerate(self.items(data, name, path)):
+            if key not in known:
+                self.problem(f"{path}.{name}[{i}]", f"refers to unknown key {key!r}")
+            else:
+                out.append(key)
+        return tuple(out)
+
+    def unique_key(self, data: dict[str, Any], path: str, seen: set[str]) -> str:
+        key = self.text(data, "key", path, required=True)
+        if key in seen:
+            self.problem(f"{path}.key", f"duplicate key {key!r}")
+        seen.add(key)
+        return key
+
+    # structure --------------------------------------------------------------
+    def document(self, data: Any) -> DesignSnapshot | None:
+        root = self.obj(data, "(document)")
+        if root.get("format") != FORMAT_NAME:
+            self.problem("format", f"must be {FORMAT_NAME!r}, not {root.get('format')!r}")
+            return None
+        version = root.get("format_version")
+        if version != FORMAT_VERSION:
+            self.problem(
+                "format_version",
+                f"version {version!r} is not supported (this Kurswerk reads {FORMAT_VERSION})",
+            )
+            return None
+        d = self.obj(root.get("design"), "design")
+        assets = self.assets(d)
+        asset_keys = {a.key for a in assets}
+        nuggets = self.nuggets(d, asset_keys)
+        objectives = self.objectives(d)
+        modules = self.modules(d, {n.key for n in nuggets}, {o.key for o in objectives})
+        return DesignSnapshot(
+            title=self.text(d, "title", "design", required=True),
+            language=self.term(d, "language", "language", "design", "de"),
+            grobkonzept=self.grobkonzept(self.obj(d.get("grobkonzept", {}), "design.grobkonzept")),
+            objectives=objectives,
+            modules=modules,
+            nuggets=nuggets,
+            assets=assets,
+        )
+
+    def grobkonzept(self, g: dict[str, Any]) -> Grobkonzept:
+        path = "design.grobkonzept"
+        values: dict[str, Any] = {n: self.text(g, n, path) for n in GROBKONZEPT_TEXT_FIELDS}
+        values.update({n: self.integer(g, n, path) for n in GROBKONZEPT_INT_FIELDS})
+        values.update({n: self.iso_date(g, n, path) for n in GROBKONZEPT_DATE_FIELDS})
+        return Grobkonzept(**values)
+
+    def objectives(self, d: dict[str, Any]) -> tuple[Objective, ...]:
+        seen: set[str] = set()
+        out = []
+        for i, raw in enumerate(self.items(d, "objectives", "design")):
+            path = f"design.objectives[{i}]"
+            o = self.obj(raw, path)
+            out.append(
+                Objective(
+                    key=self.unique_key(o, path, seen),
+                    text=self.text(o, "text", path, required=True),
+                    bloom_level=self.term(o, "bloom_level", "bloom_level", path, None),
+                )
+            )
+        return tuple(out)
+
+    def modules(
+        self, d: dict[str, Any], nuggets: set[str], objectives: set[str]
+    ) -> tuple[Module, ...]:
+        seen: set[str] = set()
+        out = []
+        for i, raw in enumerate(self.items(d, "modules", "design")):
+            path = f"design.modules[{i}]"
+            m = self.obj(raw, path)
+            placements = []
+            for j, raw_p in enumerate(self.items(m, "placements", path)):
+                p_path = f"{path}.placements[{j}]"
+                p = self.obj(raw_p, p_path)
+                nugget = self.text(p, "nugget", p_path, required=True)
+                if nugget and nugget not in nuggets:
+                    self.problem(f"{p_path}.nugget", f"refers to unknown nugget {nugget!r}")
+                placements.append(
+                    Placement(
+                        nugget=nugget,
+                        objectives=self.keys(p, "objectives", p_path, objectives),
+                        duration_minutes=self.integer(p, "duration_minutes", p_path),
+                        delivery_mode=self.term(p, "delivery_mode", "delivery_mode", p_path, None)
+                        or None,
+                    )
+                )
+            out.append(
+                Module(
+                    key=self.unique_key(m, path, seen),
+                    title=self.text(m, "title", path, required=True),
+                    description=self.text(m, "description", path),
+                    placements=tuple(placements),
+                    schedule=self.schedule(m, path),
+                )
+            )
+        return tuple(out)
+
+    def schedule(self, data: dict[str, Any], path: str) -> Schedule | None:
+        if data.get("schedule") is None:
+            return None
+        s_path = f"{path}.schedule"
+        s = self.obj(data["schedule"], s_path)
+        return Schedule(
+            date=self.iso_date(s, "date", s_path),
+            start=self.clock(s, "start", s_path),
+            end=self.clock(s, "end", s_path),
+            place=self.text(s, "place", s_path),
+        )
+
+    def nuggets(self, d: dict[str, Any], assets: set[str]) -> tuple[Nugget, ...]:
+        seen: set[str] = set()
+        out = []
+        for i, raw in enumerate(self.items(d, "nuggets", "design")):
+            path = f"design.nuggets[{i}]"
+            n = self.obj(raw, path)
+            tags = self.items(n, "tags", path)
+            if not all(isinstance(t, str) for t in tags):
+                self.problem(f"{path}.tags", "must be a list of texts")
+                tags = []
+            out.append(
+                Nugget(
+                    key=self.unique_key(n, path, seen),
+                    title=self.text(n, "title", path, required=True),
+                    summary=self.text(n, "summary", path),
+                    content_html=self.text(n, "content_html", path),
+                    learning_type=self.term(
+                        n, "learning_type", "learning_type", path, "acquisition"
+                    ),
+                    delivery_mode=self.term(
+                        n, "delivery_mode", "delivery_mode", path, "self_paced_online"
+                    ),
+                    social_form=self.term(n, "social_form", "social_form", path, "individual"),
+                    method=self.text(n, "method", path),
+                    duration_minutes=self.integer(n, "duration_minutes", path) or 0,
+                    media=self.text(n, "media", path),
+                    assessment=self.term(n, "assessment", "assessment", path, "none"),
+                    activity_kind=self.term(n, "activity_kind", "activity_kind", path, "page"),
+                    rationale=self.text(n, "rationale", path),
+                    license=self.text(n, "license", path),
+                    attribution=self.text(n, "attribution", path),
+                    tags=tuple(tags),
+                    assets=self.keys(n, "assets", path, assets),
+                    questions=self.questions(n, path),
+                    url=self.text(n, "url", path),
+                    schedule=self.schedule(n, path),
+                    **{flag: self.flag(n, flag, path) for flag in _NUGGET_FLAGS},
+                )
+            )
+        return tuple(out)
+
+    def questions(self, n: dict[str, Any], path: str) -> tuple[Question, ...]:
+        out = []
+        for i, raw in enumerate(self.items(n, "questions", path)):
+            q_path = f"{path}.questions[{i}]"
+            q = self.obj(raw, q_path)
+            answers = []
+            for j, raw_a in enumerate(self.items(q, "answers", q_path)):
+                a_path = f"{q_path}.answers[{j}]"
+                a = self.obj(raw_a, a_path)
+                answers.append(
+                    Answer(
+                        text=self.text(a, "text", a_path, required=True),
+                        correct=self.flag(a, "correct", a_path),
+                        feedback=self.text(a, "feedback", a_path),
+                    )
+                )
+            out.append(
+                Question(
+                    kind=self.term(q, "kind", "question_kind", q_path, "single"),
+                    text=self.text(q, "text", q_path, required=True),
+                    answers=tuple(answers),
+                    feedback=self.text(q, "feedback", q_path),
+                )
+            )
+        return tuple(out)
+
+    def assets(self, d: dict[str, Any]) -> tuple[Asset, ...]:
+        seen: set[str] = set()
+        out = []
+        for i, raw in enumerate(self.items(d, "assets", "design")):
+            path = f"design.assets[{i}]"
+            a = self.obj(raw, path)
+            filename = self.text(a, "filename", path, required=True)
+            if "/" in filename or "\\" in filename or filename in (".", ".."):
+                self.problem(f"{path}.filename", f"must be a plain file name, not {filename!r}")
+            out.append(
+                Asset(
+                    key=self.unique_key(a, path, seen),
+                    filename=filename,
+                    mimetype=self.text(a, "mimetype", path) or "application/octet-stream",
+                    alt_text=self.text(a, "alt_text", path),
+                    license=self.text(a, "license", path),
+                    attribution=self.text(a, "attribution", path),
+                    sha256=self.text(a, "sha256", path),
+                    size=self.integer(a, "size", path) or 0,
+                )
+            )
+        return tuple(out)
+
+
+def _is_clock(value: str) -> bool:
+    parts = value.split(":")
+    return (
+        len(parts) == 2
+        and all(p.isdigit() and len(p) == 2 for p in parts)
+        and int(parts[0]) < 24
+        and int(parts[1]) < 60
+    )

@@ -1,0 +1,56 @@
+"""Run an export of a stored design into a temporary file (streamed, never all in memory)."""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+import unicodedata
+from collections.abc import Mapping
+from pathlib import Path
+
+from flask import current_app
+
+from designer.core.assets import StoreAssets
+from designer.export.registry import ExportContext, ExportFormat, get_format
+from designer.models import Design
+from designer.queries.quality import quality_record
+from designer.queries.read_model import snapshot
+
+
+def download_name(design: Design, fmt: ExportFormat) -> str:
+    ascii_title = unicodedata.normalize("NFKD", design.title).encode("ascii", "ignore").decode()
+    stem = re.sub(r"[^A-Za-z0-9]+", "-", ascii_title).strip("-")[:60] or f"design-{design.id}"
+    return f"{stem}.{fmt.extension}"
+
+
+def export_to_file(
+    design: Design, format_key: str, target: Path, options: Mapping[str, str] | None = None
+) -> ExportFormat:
+    """Write the export next to `target` first and move it into place only when complete."""
+    fmt = get_format(format_key)
+    snap = snapshot(design)
+    ctx = ExportContext(
+        assets=StoreAssets(current_app.extensions["file_store"]),
+        options=dict(options or {}),
+        quality=quality_record(design, snap) if fmt.reads_quality else None,
+    )
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".export-")
+    try:
+        with os.fdopen(fd, "wb") as out:
+            fmt.write(snap, out, ctx)
+        os.replace(tmp, target)
+    except BaseException:
+        os.unlink(tmp)
+        raise
+    return fmt
+
+
+def export_to_tempfile(
+    design: Design, format_key: str, options: Mapping[str, str] | None = None
+) -> tuple[Path, ExportFormat]:
+    folder = Path(tempfile.mkdtemp(prefix="kurswerk-export-"))
+    target = folder / "export"
+    fmt = export_to_file(design, format_key, target, options)
+    return target, fmt

@@ -1,0 +1,354 @@
+"""Read-only look-ups for the quality pages: checklists, findings, comments, notifications,
+reviews and seals. Writes live in services/."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from flask import url_for
+from sqlalchemy import func, or_, select
+
+from designer.core.snapshot import DesignSnapshot, snapshot_hash
+from designer.export.registry import QualityFinding, QualityRecord, SignOff
+from designer.models import (
+    Comment,
+    Design,
+    Event,
+    LearningObjective,
+    Module,
+    Notification,
+    Nugget,
+    Placement,
+    Review,
+    User,
+    Workspace,
+    WorkspaceChecklist,
+    db,
+)
+from designer.quality import (
+    Checklist,
+    ChecklistError,
+    ChecklistResult,
+    Finding,
+    UnknownChecklist,
+    builtin_checklists,
+    check,
+    checklist_from_dict,
+    evaluate,
+    get_builtin,
+)
+from designer.services.errors import NotFound
+
+# ------------------------------------------------------------------ checklists
+
+
+def workspace_checklists(workspace_id: int) -> list[WorkspaceChecklist]:
+    return list(
+        db.session.scalars(
+            select(WorkspaceChecklist)
+            .where(
+                WorkspaceChecklist.workspace_id == workspace_id,
+                WorkspaceChecklist.deleted_at.is_(None),
+            )
+            .order_by(WorkspaceChecklist.name, WorkspaceChecklist.id)
+        )
+    )
+
+
+def checklist_row(workspace: Workspace, checklist_id: int) -> WorkspaceChecklist:
+    row = db.session.get(WorkspaceChecklist, checklist_id)
+    if row is None or row.workspace_id != workspace.id or row.deleted_at is not None:
+        raise NotFound("checklist")
+    return row
+
+
+def stored_checklist(row: WorkspaceChecklist) -> Checklist:
+    return checklist_from_dict(row.data)
+
+
+def load_checklist(workspace_id: int, key: str) -> Checklist:
+    """A built-in checklist or one of the workspace's copies, by key."""
+    try:
+        return get_builtin(key)
+    except UnknownChecklist:
+        pass
+    row = db.session.scalar(
+        select(WorkspaceChecklist).where(
+            WorkspaceChecklist.key == key,
+            WorkspaceChecklist.workspace_id == workspace_id,
+            WorkspaceChecklist.deleted_at.is_(None),
+        )
+    )
+    if row is None:
+        raise NotFound("checklist")
+    return stored_checklist(row)
+
+
+def available_checklists(workspace_id: int) -> list[Checklist]:
+    """Built-in checklists first, then the workspace's own copies that are usable."""
+    own = []
+    for row in workspace_checklists(workspace_id):
+        try:
+            own.append(stored_checklist(row))
+        except ChecklistError:
+            continue
+    return [*builtin_checklists(), *own]
+
+
+# ------------------------------------------------------------------ findings
+
+
+@dataclass(frozen=True)
+class PanelFinding:
+    finding: Finding
+    message: str
+    href: str
+
+
+@dataclass(frozen=True)
+class Panel:
+    counts: dict[str, int]
+    findings: list[PanelFinding]
+    blocking: int
+
+
+def finding_href(design_id: int, finding: Finding) -> str:
+    """Where a finding's element is edited or shown."""
+    kind, key = finding.target_kind, finding.target_key
+    if kind == "objective":
+        return url_for("designs.overview", design_id=design_id, _anchor=f"objective-{key}")
+    if kind in ("module", "nugget"):
+        return f"/designs/{design_id}/canvas#{key}"
+    if kind == "design" and key:
+        return f"/designs/{design_id}/grobkonzept#{key}"
+    return url_for("designs.overview", design_id=design_id)
+
+
+_SEVERITY_ORDER = {"error": 0, "warning": 1, "hint": 2}
+
+
+def panel(design: Design, snap: DesignSnapshot, lang: str) -> Panel:
+    """Every rule with its defaults, errors first."""
+    findings = sorted(check(snap), key=lambda f: _SEVERITY_ORDER[f.severity])
+    counts = Counter(f.severity for f in findings)
+    return Panel(
+        counts={s: counts.get(s, 0) for s in _SEVERITY_ORDER},
+        findings=[PanelFinding(f, f.message(lang), finding_href(design.id, f)) for f in findings],
+        blocking=sum(1 for f in findings if f.blocking),
+    )
+
+
+# ------------------------------------------------------------------ comments
+
+
+def open_comment_counts(design: Design) -> dict[tuple[str, int], int]:
+    """Open threads per target, e.g. {("module", 7): 2}, in one query."""
+    rows = db.session.execute(
+        select(Comment.target_kind, Comment.target_id, func.count(Comment.id))
+        .where(
+            Comment.design_id == design.id,
+            Comment.parent_id.is_(None),
+            Comment.resolved.is_(False),
+        )
+        .group_by(Comment.target_kind, Comment.target_id)
+    )
+    return {(kind, target_id): count for kind, target_id, count in rows}
+
+
+@dataclass
+class Thread:
+    root: Comment
+    author: str
+    replies: list[tuple[Comment, str]] = field(default_factory=list)
+    resolved_by: str = ""
+
+
+def comment_threads(
+    design: Design, target_kind: str | None = None, target_id: int | None = None
+) -> list[Thread]:
+    """Threads (first comment and replies, oldest first), optionally of one target."""
+    query = (
+        select(Comment, User.display_name)
+        .outerjoin(User, User.id == Comment.author_id)
+        .where(Comment.design_id == design.id)
+        .order_by(Comment.created_at, Comment.id)
+    )
+    if target_kind is not None:
+        query = query.where(Comment.target_kind == target_kind, Comment.target_id == target_id)
+    rows = db.session.execute(query).all()
+    names = _names({c.resolved_by_id for c, _n in rows if c.resolved_by_id})
+    threads: dict[int, Thread] = {}
+    for comment, name in rows:
+        if comment.parent_id is None:
+            threads[comment.id] = Thread(
+                comment, name or "—", resolved_by=names.get(comment.resolved_by_id, "")
+            )
+        elif comment.parent_id in threads:
+            threads[comment.parent_id].replies.append((comment, name or "—"))
+    return list(threads.values())
+
+
+def _names(user_ids: set[int]) -> dict[int, str]:
+    if not user_ids:
+        return {}
+    rows = db.session.execute(select(User.id, User.display_name).where(User.id.in_(user_ids)))
+    return dict(rows.tuples())
+
+
+def comment_target_labels(design: Design) -> dict[str, str]:
+    """Readable names of the things a comment can be about, keyed "kind:id"."""
+    labels = {f"design:{design.id}": design.title}
+    for oid, text in db.session.execute(
+        select(LearningObjective.id, LearningObjective.text).where(
+            LearningObjective.design_id == design.id
+        )
+    ):
+        labels[f"objective:{oid}"] = text
+    for mid, title in db.session.execute(
+        select(Module.id, Module.title).where(Module.design_id == design.id)
+    ):
+        labels[f"module:{mid}"] = title
+    for pid, title in db.session.execute(
+        select(Placement.id, Nugget.title)
+        .join(Nugget, Nugget.id == Placement.nugget_id)
+        .where(Placement.design_id == design.id)
+    ):
+        labels[f"placement:{pid}"] = title
+    return labels
+
+
+# ------------------------------------------------------------------ notifications
+
+
+def unread_notification_count(user: User) -> int:
+    return (
+        db.session.scalar(
+            select(func.count(Notification.id)).where(
+                Notification.user_id == user.id, Notification.read_at.is_(None)
+            )
+        )
+        or 0
+    )
+
+
+def notifications_of(user: User, limit: int = 100) -> list[tuple[Notification, str]]:
+    """The newest notifications with the title of their design."""
+    rows = db.session.execute(
+        select(Notification, Design.title)
+        .outerjoin(Design, Design.id == Notification.design_id)
+        .where(Notification.user_id == user.id)
+        .order_by(Notification.id.desc())
+        .limit(limit)
+    )
+    return [(n, title or "") for n, title in rows]
+
+
+# ------------------------------------------------------------------ reviews
+
+
+@dataclass(frozen=True)
+class ReviewRow:
+    review: Review
+    reviewer: str
+    outdated: bool
+
+
+def reviews_of(design: Design, current_hash: str) -> list[ReviewRow]:
+    """Every review of the design, newest request first, with the reviewer's name."""
+    rows = db.session.execute(
+        select(Review, User.display_name)
+        .outerjoin(User, User.id == Review.reviewer_id)
+        .where(Review.design_id == design.id)
+        .order_by(Review.requested_at.desc(), Review.id.desc())
+    )
+    return [
+        ReviewRow(r, name or "—", bool(r.snapshot_hash) and r.snapshot_hash != current_hash)
+        for r, name in rows
+    ]
+
+
+def review_of(design: Design, review_id: int) -> Review:
+    review = db.session.get(Review, review_id)
+    if review is None or review.design_id != design.id:
+        raise NotFound("review")
+    return review
+
+
+def reviewed_checklists(review: Review) -> list[Checklist]:
+    """The checklists as they were when the design was submitted."""
+    return [checklist_from_dict(data) for data in review.checklists]
+
+
+def review_results(review: Review, snap: DesignSnapshot) -> list[ChecklistResult]:
+    return [evaluate(snap, checklist) for checklist in reviewed_checklists(review)]
+
+
+def current_hash(snap: DesignSnapshot) -> str:
+    return snapshot_hash(snap)
+
+
+def quality_events(design: Design, limit: int = 200) -> list[tuple[Event, str]]:
+    """Events of kind design.* and review.* with the actor's name, oldest first."""
+    rows = db.session.execute(
+        select(Event, User.display_name)
+        .outerjoin(User, User.id == Event.actor_id)
+        .where(
+            Event.design_id == design.id,
+            or_(Event.kind.like("design.%"), Event.kind.like("review.%")),
+        )
+        .order_by(Event.id)
+        .limit(limit)
+    )
+    return [(e, name or "—") for e, name in rows]
+
+
+def seal_by_token(token: str) -> tuple[Review, Design]:
+    review = db.session.scalar(select(Review).where(Review.seal_token == token))
+    if review is None or review.decision != "approved":
+        raise NotFound("seal")
+    design = db.session.get(Design, review.design_id)
+    if design is None:
+        raise NotFound("seal")
+    return review, design
+
+
+def reviewer_name(review: Review) -> str:
+    user = db.session.get(User, review.reviewer_id) if review.reviewer_id else None
+    return user.display_name if user else "—"
+
+
+def quality_record(design: Design, snap: DesignSnapshot) -> QualityRecord:
+    """The automatic findings and the signed decisions, for documents (quality report)."""
+    lang = snap.language
+    findings = tuple(
+        QualityFinding(f.rule, f.severity, f.message(lang), _target_label(snap, f))
+        for f in check(snap)
+    )
+    reviews = tuple(
+        SignOff(
+            reviewer=row.reviewer,
+            decision=row.review.decision or "",
+            signed_at=row.review.signed_at.strftime("%Y-%m-%d %H:%M"),
+            snapshot_hash=row.review.snapshot_hash or "",
+            comment="; ".join(x for x in (row.review.note, row.review.override_reason) if x),
+        )
+        for row in reviews_of(design, snapshot_hash(snap))
+        if row.review.signed_at is not None
+    )
+    return QualityRecord(findings, reviews)
+
+
+def _target_label(snap: DesignSnapshot, finding: Finding) -> str:
+    """What a finding concerns, by name (the nugget's title, the objective's text …)."""
+    key = finding.target_key
+    lookups = {
+        "nugget": lambda: snap.nugget(key).title,
+        "objective": lambda: snap.objective(key).text,
+        "module": lambda: next(m.title for m in snap.modules if m.key == key),
+        "asset": lambda: snap.asset(key).filename,
+    }
+    try:
+        return lookups[finding.target_kind]() if finding.target_kind in lookups else key
+    except (KeyError, StopIteration):
+        return key

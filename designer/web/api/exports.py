@@ -1,0 +1,127 @@
+"""Exports: every format of `designer.export.registry`, the file streamed from disk."""
+
+from __future__ import annotations
+
+import shutil
+from typing import Any
+
+from flask import jsonify, send_file
+from flask_babel import lazy_gettext as _l
+
+from designer.core.assets import MissingAsset
+from designer.export.registry import ExportFormat, formats
+from designer.queries.exporting import download_name, export_to_tempfile
+from designer.services.permissions import Action
+from designer.web.api import common, schemas
+from designer.web.api.errors import invalid_response
+from designer.web.api.spec import operation
+
+
+def export_request_schema() -> dict[str, Any]:
+    return schemas.obj(
+        {
+            "format": {"type": "string", "enum": sorted(formats())},
+            "options": {
+                "type": "object",
+                "additionalProperties": {"type": "string", "maxLength": 200},
+            },
+        },
+        ("format",),
+    )
+
+
+def formats_schema() -> dict[str, Any]:
+    option = schemas.obj(
+        {
+            "name": {"type": "string"},
+            "default": {"type": "string"},
+            "multiple": {"type": "boolean"},
+            "choices": {"type": "array", "items": {"type": "string"}},
+        }
+    )
+    return schemas.list_of(
+        schemas.obj(
+            {
+                "key": {"type": "string"},
+                "label": {"type": "string"},
+                "extension": {"type": "string"},
+                "mimetype": {"type": "string"},
+                "options": schemas.list_of(option),
+            }
+        )
+    )
+
+
+@operation(
+    "GET",
+    "/formats",
+    summary=_l("List the export formats and their options"),
+    tag="exports",
+    writes=False,
+    result=formats_schema(),
+)
+def list_formats():
+    return jsonify(
+        [
+            {
+                "key": f.key,
+                "label": f.label,
+                "extension": f.extension,
+                "mimetype": f.mimetype,
+                "options": [
+                    {
+                        "name": o.name,
+                        "default": o.default,
+                        "multiple": o.multiple,
+                        "choices": [c[0] for c in o.choices],
+                    }
+                    for o in f.options
+                ],
+            }
+            for f in formats().values()
+        ]
+    )
+
+
+def _options(fmt: ExportFormat, given: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
+    """The options with defaults filled in, and the errors by field."""
+    known = {o.name: o for o in fmt.options}
+    errors = {f"options.{name}": "unknown_option" for name in given if name not in known}
+    options = {}
+    for name, option in known.items():
+        value = given.get(name, option.default)
+        allowed = {c[0] for c in option.choices}
+        values = value.split(",") if option.multiple else [value]
+        if any(v not in allowed for v in values if v or not option.multiple):
+            errors[f"options.{name}"] = "unknown"
+        options[name] = value
+    return options, errors
+
+
+@operation(
+    "POST",
+    "/designs/<int:design_id>/exports",
+    summary=_l("Export a design; the answer is the file"),
+    tag="exports",
+    writes=False,
+    body=export_request_schema,
+    binary=True,
+    errors=(422,),
+    description=_l("Read-scoped tokens may export: an export changes nothing."),
+)
+def create_export(design_id: int):
+    design = common.design(design_id, Action.DESIGN_EXPORT)
+    data = common.json_body()
+    fmt = formats()[data["format"]]
+    options, errors = _options(fmt, data.get("options", {}))
+    if errors:
+        return invalid_response(errors)
+    try:
+        path, fmt = export_to_tempfile(design, fmt.key, options)
+    except MissingAsset as exc:
+        return jsonify(error="missing_asset", problems=[str(exc)]), 422
+    response = send_file(
+        path, mimetype=fmt.mimetype, as_attachment=True, download_name=download_name(design, fmt)
+    )
+    response.call_on_close(lambda: shutil.rmtree(path.parent, ignore_errors=True))
+    return response

@@ -1,0 +1,124 @@
+"""The OpenAPI 3 document, built from the spec table, and the route that serves it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import jsonify
+from flask_babel import force_locale
+from flask_babel import lazy_gettext as _l
+
+from designer.web.api.spec import ERROR_DESCRIPTIONS, MAX_ID, OPERATIONS, Operation
+from designer.web.api.spec import operation as register
+
+ERROR = {
+    "type": "object",
+    "properties": {
+        "error": {"type": "string"},
+        "message": {"type": "string"},
+        "errors": {"type": "object", "additionalProperties": {"type": "string"}},
+        "problems": {"type": "array", "items": {"type": "string"}},
+        "current": {"type": ["object", "null"]},
+    },
+}
+PARAM_SCHEMAS = {
+    "int": {"type": "integer", "minimum": 1, "maximum": MAX_ID},
+    "string": {"type": "string", "minLength": 1, "maxLength": 80},
+}
+
+
+def _parameters(op: Operation) -> list[dict[str, Any]]:
+    return [
+        {"name": name, "in": "path", "required": True, "schema": PARAM_SCHEMAS[converter]}
+        for name, converter in op.path_params
+    ]
+
+
+def _request_body(op: Operation) -> dict[str, Any] | None:
+    if op.multipart is not None:
+        return {"required": True, "content": {"multipart/form-data": {"schema": op.multipart}}}
+    schema = op.body_schema()
+    if schema is None:
+        return None
+    return {"required": True, "content": {"application/json": {"schema": schema}}}
+
+
+def _responses(op: Operation) -> dict[str, Any]:
+    ok: dict[str, Any] = {"description": "OK" if op.status != 201 else "Created"}
+    if op.binary:
+        ok["content"] = {"application/octet-stream": {"schema": {"type": "string"}}}
+    elif op.result is not None:
+        ok["content"] = {"application/json": {"schema": op.result}}
+    if op.status == 204:
+        ok = {"description": "Done"}
+    responses: dict[str, Any] = {str(op.status): ok}
+    statuses = () if op.public else (401, 403, 404, *op.errors)
+    for status in sorted(set(statuses)):
+        responses[str(status)] = {
+            "description": str(ERROR_DESCRIPTIONS[status]),
+            "content": {"application/json": {"schema": ERROR}},
+        }
+    return responses
+
+
+def _operation(op: Operation) -> dict[str, Any]:
+    doc: dict[str, Any] = {
+        "operationId": op.endpoint,
+        "summary": str(op.summary),
+        "tags": [op.tag],
+        "parameters": _parameters(op),
+        "responses": _responses(op),
+        "x-scope": "write" if op.writes else "read",
+    }
+    if op.description:
+        doc["description"] = str(op.description)
+    body = _request_body(op)
+    if body is not None:
+        doc["requestBody"] = body
+    if op.public:
+        doc["security"] = []
+    return doc
+
+
+def document() -> dict[str, Any]:
+    paths: dict[str, dict[str, Any]] = {}
+    for op in OPERATIONS:
+        paths.setdefault(op.path, {})[op.method.lower()] = _operation(op)
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "Kurswerk API",
+            "version": "1",
+            "description": (
+                "Course designs, their objectives, modules, placements, the nugget library, "
+                "exports and imports. Authenticate with a personal access token "
+                "(`Authorization: Bearer <token>`, created under Account → API tokens); a "
+                "read token may call the operations marked `x-scope: read` only. Writes "
+                "that edit a row name the `lock_version` they were based on and get 409 "
+                "with the current state when it is stale."
+            ),
+        },
+        "servers": [{"url": "/"}],
+        "components": {
+            "securitySchemes": {
+                "bearerAuth": {"type": "http", "scheme": "bearer"},
+                "session": {"type": "apiKey", "in": "cookie", "name": "session"},
+            }
+        },
+        "security": [{"bearerAuth": []}, {"session": []}],
+        "paths": paths,
+    }
+
+
+@register(
+    "GET",
+    "/openapi.json",
+    summary=_l("This document (OpenAPI 3.1)"),
+    tag="meta",
+    writes=False,
+    public=True,
+    result={"type": "object"},
+)
+def openapi_json():
+    with force_locale("en"):
+        return jsonify(document())

@@ -1,0 +1,35 @@
+"""Quality findings of a design: every automatic rule, in the design's language."""
+
+from __future__ import annotations
+
+from flask import Response
+from flask_babel import lazy_gettext as _l
+
+from designer.quality import check, findings_json
+from designer.queries.read_model import snapshot
+from designer.web.api import common, schemas
+from designer.web.api.spec import operation
+
+FINDING = schemas.obj(
+    {
+        "rule": {"type": "string"},
+        "severity": {"type": "string", "enum": ["error", "warning", "hint"]},
+        "message": {"type": "string"},
+        "blocking": {"type": "boolean"},
+        "target": schemas.obj({"kind": {"type": "string"}, "key": {"type": "string"}}),
+    }
+)
+
+
+@operation(
+    "GET",
+    "/designs/<int:design_id>/quality",
+    summary=_l("Run the automatic quality checks of a design"),
+    tag="quality",
+    writes=False,
+    result=schemas.list_of(FINDING),
+)
+def design_quality(design_id: int):
+    design = common.design(design_id)
+    body = findings_json(check(snapshot(design)), design.language, indent=None)
+    return Response(body, mimetype="application/json")

@@ -1,0 +1,213 @@
+"""JSON schemas of request bodies and results, shared by the views (validation) and the
+OpenAPI document. Lengths follow the database columns."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from designer.core import snapshot as s
+from designer.core.vocab import BLOOM_LEVELS, LANGUAGES, VOCABULARIES
+from designer.services.nuggets import MAX_DURATION, VOCAB_FIELDS
+from designer.web.api.spec import MAX_ID
+
+ID: dict[str, Any] = {"type": "integer", "minimum": 1, "maximum": MAX_ID}
+LOCK_VERSION: dict[str, Any] = {
+    "type": "integer",
+    "minimum": 0,
+    "maximum": MAX_ID,
+    "description": "The version the client edited; a stale one gets 409",
+}
+POSITION: dict[str, Any] = {"type": "integer", "minimum": 0, "maximum": MAX_ID}
+TEXT: dict[str, Any] = {"type": "string", "maxLength": 100_000}
+SHORT = {"type": "string", "maxLength": 300}
+DATE = {"type": ["string", "null"], "maxLength": 10, "description": "YYYY-MM-DD"}
+CLOCK = {"type": "string", "maxLength": 5, "description": "HH:MM"}
+
+
+def obj(properties: dict[str, Any], required: tuple[str, ...] = ()) -> dict[str, Any]:
+    schema: dict[str, Any] = {
+        "type": "object",
+        "properties": properties,
+        "additionalProperties": False,
+    }
+    if required:
+        schema["required"] = list(required)
+    return schema
+
+
+# ------------------------------------------------------------------- designs
+
+GROBKONZEPT_FIELDS: dict[str, Any] = {
+    "title": {"type": "string", "minLength": 1, "maxLength": 300},
+    "language": {"type": "string", "enum": list(LANGUAGES)},
+    **{name: TEXT for name in s.GROBKONZEPT_TEXT_FIELDS},
+    **{
+        name: {"type": ["integer", "null"], "minimum": 0, "maximum": MAX_ID}
+        for name in s.GROBKONZEPT_INT_FIELDS
+    },
+    **{name: DATE for name in s.GROBKONZEPT_DATE_FIELDS},
+}
+DESIGN_CREATE = obj(
+    {"title": GROBKONZEPT_FIELDS["title"], "language": GROBKONZEPT_FIELDS["language"]},
+    required=("title",),
+)
+DESIGN_UPDATE = obj({"lock_version": LOCK_VERSION, **GROBKONZEPT_FIELDS}, ("lock_version",))
+DESIGN_SUMMARY = obj(
+    {
+        "id": ID,
+        "title": SHORT,
+        "status": {"type": "string"},
+        "language": {"type": "string"},
+        "lock_version": LOCK_VERSION,
+        "updated_at": {"type": "string"},
+    }
+)
+DESIGN = {
+    "type": "object",
+    "description": "The design's snapshot (the interchange format) plus id, status and "
+    "lock_version",
+    "properties": {
+        "id": ID,
+        "status": {"type": "string"},
+        "lock_version": LOCK_VERSION,
+        "format": {"type": "string", "enum": [s.FORMAT_NAME]},
+        "format_version": {"type": "integer"},
+        "design": {"type": "object"},
+    },
+}
+
+WORKSPACE = obj(
+    {
+        "slug": {"type": "string"},
+        "name": {"type": "string"},
+        "kind": {"type": "string"},
+        "role": {"type": "string"},
+    }
+)
+
+# ---------------------------------------------------------------- objectives
+
+BLOOM = {"type": "string", "enum": ["", *BLOOM_LEVELS]}
+OBJECTIVE_CREATE = obj({"text": TEXT, "bloom_level": BLOOM}, ("text",))
+OBJECTIVE_UPDATE = obj(
+    {"lock_version": LOCK_VERSION, "text": TEXT, "bloom_level": BLOOM}, ("lock_version",)
+)
+OBJECTIVE = obj(
+    {
+        "id": ID,
+        "text": TEXT,
+        "bloom_level": BLOOM,
+        "position": POSITION,
+        "lock_version": LOCK_VERSION,
+    }
+)
+
+# ------------------------------------------------------------------- modules
+
+MODULE_CREATE = obj({"title": TEXT, "description": TEXT}, ("title",))
+MODULE_UPDATE = obj(
+    {"lock_version": LOCK_VERSION, "title": TEXT, "description": TEXT}, ("lock_version",)
+)
+MODULE_MOVE = obj({"position": POSITION}, ("position",))
+MODULE = obj(
+    {
+        "id": ID,
+        "title": SHORT,
+        "description": TEXT,
+        "position": POSITION,
+        "lock_version": LOCK_VERSION,
+    }
+)
+
+# ------------------------------------------------------------------- nuggets
+
+QUESTION = obj(
+    {
+        "kind": {"type": "string", "enum": list(VOCABULARIES["question_kind"])},
+        "text": TEXT,
+        "feedback": TEXT,
+        "answers": {
+            "type": "array",
+            "maxItems": 50,
+            "items": obj({"text": TEXT, "correct": {"type": "boolean"}, "feedback": TEXT}),
+        },
+    },
+    ("kind", "text"),
+)
+NUGGET_FIELDS: dict[str, Any] = {
+    "title": {"type": "string", "minLength": 1, "maxLength": 300},
+    "summary": TEXT,
+    "content_html": {**TEXT, "description": "Sanitised on input"},
+    **{name: {"type": "string", "enum": list(VOCABULARIES[v])} for name, v in VOCAB_FIELDS.items()},
+    "method": TEXT,
+    "media": TEXT,
+    "rationale": TEXT,
+    "license": {"type": "string", "maxLength": 120},
+    "attribution": TEXT,
+    "url": {"type": "string", "maxLength": 2000},
+    "duration_minutes": {"type": "integer", "minimum": 0, "maximum": MAX_DURATION},
+    "tags": {"type": "array", "maxItems": 50, "items": {"type": "string", "maxLength": 60}},
+    "questions": {"type": "array", "maxItems": 200, "items": QUESTION},
+    "has_video": {"type": "boolean"},
+    "captions_available": {"type": "boolean"},
+    "ai_generated": {"type": "boolean"},
+    "ai_checked": {"type": "boolean"},
+    "schedule_date": DATE,
+    "schedule_start": CLOCK,
+    "schedule_end": CLOCK,
+    "schedule_place": TEXT,
+}
+NUGGET_CREATE = obj(NUGGET_FIELDS, ("title",))
+NUGGET_UPDATE = obj({"lock_version": LOCK_VERSION, **NUGGET_FIELDS}, ("lock_version",))
+NUGGET = {
+    "type": "object",
+    "properties": {"id": ID, "revision": ID, "lock_version": LOCK_VERSION, **NUGGET_FIELDS},
+}
+
+# ---------------------------------------------------------------- placements
+
+DELIVERY_OVERRIDE = {"type": ["string", "null"], "enum": [None, *VOCABULARIES["delivery_mode"]]}
+DURATION_OVERRIDE = {"type": ["integer", "null"], "minimum": 0, "maximum": MAX_DURATION}
+OBJECTIVE_IDS = {"type": "array", "maxItems": 500, "items": ID}
+PLACEMENT_CREATE = obj(
+    {"module_id": ID, "nugget_id": ID, "position": POSITION}, ("module_id", "nugget_id")
+)
+PLACEMENT_MOVE = obj(
+    {"lock_version": LOCK_VERSION, "module_id": ID, "position": POSITION},
+    ("lock_version", "module_id", "position"),
+)
+PLACEMENT_UPDATE = obj(
+    {
+        "lock_version": LOCK_VERSION,
+        "objective_ids": OBJECTIVE_IDS,
+        "duration_override": DURATION_OVERRIDE,
+        "delivery_mode_override": DELIVERY_OVERRIDE,
+    },
+    ("lock_version",),
+)
+PLACEMENT = obj(
+    {
+        "id": ID,
+        "module_id": ID,
+        "nugget_id": ID,
+        "nugget_revision": ID,
+        "position": POSITION,
+        "duration_override": DURATION_OVERRIDE,
+        "delivery_mode_override": DELIVERY_OVERRIDE,
+        "objective_ids": OBJECTIVE_IDS,
+        "lock_version": LOCK_VERSION,
+    }
+)
+
+# ------------------------------------------------------------ exports/imports
+
+IMPORTED = obj({"id": ID, "title": SHORT, "warnings": {"type": "array", "items": TEXT}})
+IMPORT_UPLOAD = {
+    "type": "object",
+    "properties": {"file": {"type": "string", "format": "binary"}},
+    "required": ["file"],
+}
+
+
+def list_of(item: dict[str, Any]) -> dict[str, Any]:
+    return {"type": "array", "items": item}

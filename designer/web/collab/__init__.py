@@ -1,0 +1,50 @@
+"""Working together: live updates and presence, people and invitations, versions, activity,
+the trash, partnerships and the shared catalogue (one blueprint, one module per page)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from flask import Blueprint, Response, abort, flash, redirect
+from flask_wtf import FlaskForm
+
+from designer.extensions import db
+from designer.services.errors import Invalid
+from designer.web.messages import flash_errors
+
+bp = Blueprint("collab", __name__)
+
+
+def act(form: FlaskForm, change: Callable[[], object], done: str, back: str) -> Response:
+    """Run one service call from a posted form: commit and say so, or show its errors."""
+    if not form.validate_on_submit():
+        abort(400)
+    try:
+        change()
+    except Invalid as exc:
+        db.session.rollback()
+        flash_errors(exc)
+    else:
+        db.session.commit()
+        flash(done, "success")
+    return redirect(back)
+
+
+def item_id(form: FlaskForm) -> int:
+    value = form.item_id.data or ""
+    if not value.isdigit():
+        abort(400)
+    return int(value)
+
+
+from designer.web.collab import (  # noqa: E402, F401
+    activity,
+    live,
+    partnership,
+    people,
+    sharing,
+    trash,
+    versions,
+)
+
+__all__ = ["bp", "act", "item_id"]

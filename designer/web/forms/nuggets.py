@@ -1,0 +1,271 @@
+"""Forms of the canvas, the nugget editor and the library.
+
+Vocabulary fields take their choices when the form is built (labels in the user's
+language); the services validate the values again. Numbers arrive as text and are turned
+into ints here, so that a wrong entry reaches the service and gets its message there.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField
+from werkzeug.datastructures import MultiDict
+from wtforms import (
+    BooleanField,
+    HiddenField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    TextAreaField,
+)
+from wtforms.validators import Length, Optional
+
+from designer.core.vocab import QUESTION_KINDS, choices
+from designer.web.i18n import current_language
+
+NUGGET_VOCAB_FIELDS = (
+    "learning_type",
+    "delivery_mode",
+    "social_form",
+    "assessment",
+    "activity_kind",
+)
+
+
+def as_int(value: str | int | None) -> int | str | None:
+    """'' → None, '12' → 12, anything else stays text (the service names it invalid)."""
+    if isinstance(value, int):
+        return value
+    value = (value or "").strip()
+    if not value:
+        return None
+    return int(value) if value.isdigit() else value
+
+
+def _set_vocab_choices(form: FlaskForm, names: tuple[str, ...]) -> None:
+    lang = current_language()
+    for name in names:
+        getattr(form, name).choices = choices(name, lang)
+
+
+class QuickNuggetForm(FlaskForm):
+    """A new nugget straight onto a module of the canvas."""
+
+    title = StringField(_l("Title"), validators=[Length(max=300)])
+    learning_type = SelectField(_l("Learning type"))
+    delivery_mode = SelectField(_l("Delivery mode"))
+    duration_minutes = StringField(_l("Duration (minutes)"))
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        _set_vocab_choices(self, ("learning_type", "delivery_mode"))
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "title": self.title.data or "",
+            "learning_type": self.learning_type.data,
+            "delivery_mode": self.delivery_mode.data,
+            "duration_minutes": as_int(self.duration_minutes.data) or 0,
+        }
+
+
+class ModuleForm(FlaskForm):
+    title = StringField(_l("Module title"), validators=[Length(max=300)])
+    lock_version = HiddenField()
+
+
+class NuggetForm(FlaskForm):
+    """Every Feinkonzept field of a nugget (questions are parsed apart, see below)."""
+
+    title = StringField(_l("Title"), validators=[Length(max=300)])
+    summary = TextAreaField(_l("Summary"))
+    content_html = TextAreaField(_l("Content"))
+    learning_type = SelectField(_l("Learning type"))
+    delivery_mode = SelectField(_l("Delivery mode"))
+    social_form = SelectField(_l("Social form"))
+    method = StringField(_l("Method"))
+    duration_minutes = StringField(_l("Duration (minutes)"))
+    media = StringField(_l("Media"))
+    assessment = SelectField(_l("Assessment"))
+    activity_kind = SelectField(_l("Activity kind"))
+    rationale = TextAreaField(_l("Why this medium?"))
+    license = StringField(_l("Licence"), validators=[Length(max=120)])
+    attribution = StringField(_l("Attribution"))
+    tags = StringField(_l("Tags (separated by commas)"))
+    has_video = BooleanField(_l("Has a video"))
+    captions_available = BooleanField(_l("Captions available"))
+    ai_generated = BooleanField(_l("Generated with AI"))
+    ai_checked = BooleanField(_l("Checked by a person"))
+    url = StringField(_l("Web address"))
+    schedule_date = StringField(_l("Date"))
+    schedule_start = StringField(_l("Start"))
+    schedule_end = StringField(_l("End"))
+    schedule_place = StringField(_l("Place or room link"))
+    keep_assets = SelectMultipleField(_l("Attached files"), coerce=int, validate_choice=False)
+    lock_version = HiddenField()
+    # The revision the form was loaded with: the common base when a save loses the race.
+    base_revision = HiddenField()
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        _set_vocab_choices(self, NUGGET_VOCAB_FIELDS)
+
+    def values(self) -> dict[str, Any]:
+        """The nugget's fields as the service takes them (without questions and assets)."""
+        names = (
+            "title", "summary", "content_html", *NUGGET_VOCAB_FIELDS, "method", "media",
+            "rationale", "license", "attribution", "url", "schedule_date", "schedule_start",
+            "schedule_end", "schedule_place", "has_video", "captions_available",
+            "ai_generated", "ai_checked",
+        )  # fmt: skip
+        values = {name: getattr(self, name).data for name in names}
+        duration = as_int(self.duration_minutes.data)
+        values["duration_minutes"] = 0 if duration is None else duration
+        values["tags"] = [t for t in (self.tags.data or "").split(",") if t.strip()]
+        return values
+
+
+class PlacementForm(FlaskForm):
+    """This design's view of the nugget: objectives and overrides."""
+
+    objective_ids = SelectMultipleField(_l("Learning objectives"), coerce=int)
+    duration_override = StringField(_l("Duration in this design (minutes)"))
+    delivery_mode_override = SelectField(_l("Delivery mode in this design"))
+    placement_lock_version = HiddenField()
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.delivery_mode_override.choices = [
+            ("", str(_l("As in the nugget"))),
+            *choices("delivery_mode", current_language()),
+        ]
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "objective_ids": self.objective_ids.data or [],
+            "duration_override": as_int(self.duration_override.data),
+            "delivery_mode_override": self.delivery_mode_override.data or None,
+        }
+
+
+class UploadForm(FlaskForm):
+    file = FileField(_l("File"))
+    alt_text = StringField(_l("Alternative text (what the picture shows)"))
+    license = StringField(_l("Licence"), validators=[Length(max=120)])
+    attribution = StringField(_l("Attribution"))
+    lock_version = HiddenField()
+
+
+class LibrarySearchForm(FlaskForm):
+    class Meta:
+        csrf = False
+
+    q = StringField(_l("Search"), validators=[Optional()])
+    learning_type = SelectField(_l("Learning type"), validators=[Optional()])
+    delivery_mode = SelectField(_l("Delivery mode"), validators=[Optional()])
+    min_minutes = StringField(_l("At least (minutes)"), validators=[Optional()])
+    max_minutes = StringField(_l("At most (minutes)"), validators=[Optional()])
+    tag = StringField(_l("Tag"), validators=[Optional()])
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        lang = current_language()
+        for name in ("learning_type", "delivery_mode"):
+            getattr(self, name).choices = [("", str(_l("Any"))), *choices(name, lang)]
+
+
+# ----------------------------------------------------------------- quiz questions
+
+
+def questions_from_form(form: MultiDict) -> tuple[list[dict[str, Any]], dict[str, str]]:
+    """Quiz questions from fields named q-<i>-kind, q-<i>-text, q-<i>-a-<j>-text …
+
+    Rows marked for removal and empty answer rows are dropped. Returns the questions and
+    errors keyed `questions.<i>` (index in the returned list)."""
+    questions: list[dict[str, Any]] = []
+    errors: dict[str, str] = {}
+    for i in _indexes(form, "q-", "-kind"):
+        prefix = f"q-{i}-"
+        if form.get(prefix + "remove"):
+            continue
+        answers = [
+            {
+                "text": form.get(f"{prefix}a-{j}-text", "").strip(),
+                "correct": bool(form.get(f"{prefix}a-{j}-correct")),
+                "feedback": form.get(f"{prefix}a-{j}-feedback", "").strip(),
+            }
+            for j in _indexes(form, f"{prefix}a-", "-text")
+            if form.get(f"{prefix}a-{j}-text", "").strip() and not form.get(f"{prefix}a-{j}-remove")
+        ]
+        question = {
+            "kind": form.get(prefix + "kind", ""),
+            "text": form.get(prefix + "text", "").strip(),
+            "feedback": form.get(prefix + "feedback", "").strip(),
+            "answers": answers,
+        }
+        key = f"questions.{len(questions)}"
+        if question["kind"] not in QUESTION_KINDS or not question["text"]:
+            errors[key] = "invalid_question"
+        elif len(answers) < 2:
+            errors[key] = "no_answers"
+        elif not any(a["correct"] for a in answers):
+            errors[key] = "no_correct_answer"
+        questions.append(question)
+    return questions, errors
+
+
+def _indexes(form: MultiDict, prefix: str, suffix: str) -> list[int]:
+    found = set()
+    for name in form:
+        if name.startswith(prefix) and name.endswith(suffix):
+            middle = name[len(prefix) : -len(suffix)]
+            if middle.isdigit():
+                found.add(int(middle))
+    return sorted(found)
+
+
+def nugget_form_data(nugget: Any) -> dict[str, Any]:
+    """A Nugget row as the editor form's initial data."""
+    names = (
+        "title", "summary", "content_html", *NUGGET_VOCAB_FIELDS, "method", "media",
+        "rationale", "license", "attribution", "url", "schedule_start", "schedule_end",
+        "schedule_place", "has_video", "captions_available", "ai_generated", "ai_checked",
+    )  # fmt: skip
+    data = {name: getattr(nugget, name) for name in names}
+    data["duration_minutes"] = str(nugget.duration_minutes or 0)
+    data["tags"] = ", ".join(nugget.tags or [])
+    data["schedule_date"] = nugget.schedule_date.isoformat() if nugget.schedule_date else ""
+    data["keep_assets"] = list(nugget.asset_ids or [])
+    data["lock_version"] = nugget.lock_version
+    data["base_revision"] = nugget.revision
+    return data
+
+
+FIELD_LABELS = {
+    "title": _l("Title"),
+    "summary": _l("Summary"),
+    "content_html": _l("Content"),
+    "learning_type": _l("Learning type"),
+    "delivery_mode": _l("Delivery mode"),
+    "social_form": _l("Social form"),
+    "method": _l("Method"),
+    "duration_minutes": _l("Duration (minutes)"),
+    "media": _l("Media"),
+    "assessment": _l("Assessment"),
+    "activity_kind": _l("Activity kind"),
+    "rationale": _l("Why this medium?"),
+    "license": _l("Licence"),
+    "attribution": _l("Attribution"),
+    "tags": _l("Tags"),
+    "questions": _l("Quiz questions"),
+    "url": _l("Web address"),
+    "schedule": _l("Date, time and place"),
+    "has_video": _l("Has a video"),
+    "captions_available": _l("Captions available"),
+    "ai_generated": _l("Generated with AI"),
+    "ai_checked": _l("Checked by a person"),
+    "asset_ids": _l("Attached files"),
+}

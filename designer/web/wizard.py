@@ -1,0 +1,358 @@
+"""The guided Grobkonzept: the wizard, the expert form with every field, and the
+objectives editor both of them show."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from designer.core import bloom
+from designer.core.vocab import choices
+from designer.extensions import db
+from designer.models import Design
+from designer.queries import access
+from designer.services import designs as design_service
+from designer.services.errors import Conflict, Invalid
+from designer.services.permissions import Action
+from designer.web import wizard_steps
+from designer.web.forms.wizard import ConfirmForm, GrobkonzeptForm, ObjectiveForm
+from designer.web.i18n import current_language
+from designer.web.messages import attach_errors, error_text
+
+bp = Blueprint("wizard", __name__, url_prefix="/designs")
+
+EXPERT_MODE = "grobkonzept_expert"
+
+
+def _editable(design_id: int) -> Design:
+    return access.design_for(current_user, design_id, Action.DESIGN_EDIT)
+
+
+def _state(design: Design) -> dict[str, Any]:
+    return design_service.grobkonzept_state(design)
+
+
+def _objective_form(**kwargs: Any) -> ObjectiveForm:
+    form = ObjectiveForm(**kwargs)
+    form.bloom_level.choices = [
+        ("", _("No level chosen")),
+        *choices("bloom_level", current_language()),
+    ]
+    return form
+
+
+def _vague_message() -> str:
+    """The vague-verb warning with a "{verbs}" slot (filled here and in objectives.js)."""
+    return _(
+        "Hard to check: %(verbs)s names no behaviour you can observe. "
+        "Try a verb from the Bloom levels.",
+        verbs="{verbs}",
+    )
+
+
+@dataclass(frozen=True)
+class FailedRow:
+    """An objective whose change could not be saved: what was typed and why not."""
+
+    objective_id: int
+    text: str
+    bloom_level: str
+    errors: dict[str, str]
+
+
+def _objectives_context(
+    design: Design, new_objective: ObjectiveForm | None = None, failed: FailedRow | None = None
+) -> dict:
+    language = "en" if design.language == "en" else "de"
+    return {
+        "objectives": list(design.objectives),
+        "failed": failed,
+        "vague": {o.id: bloom.vague_verbs(o.text) for o in design.objectives},
+        "vague_message": _vague_message(),
+        "new_objective": new_objective or _objective_form(formdata=None),
+        "bloom_levels": [
+            (level, label, bloom.verbs_for(level, language))
+            for level, label in choices("bloom_level", current_language())
+        ],
+        "bloom_data": {
+            **bloom.client_data(),
+            "language": language,
+            "message": _vague_message(),
+            "suggest": _("Suggested verbs: %(verbs)s", verbs="{verbs}"),
+        },
+    }
+
+
+def _progress(design: Design) -> list[tuple[wizard_steps.Step, bool]]:
+    state, count = _state(design), len(design.objectives)
+    return [(step, step.complete(state, count)) for step in wizard_steps.STEPS]
+
+
+def _stored_form(design: Design) -> GrobkonzeptForm:
+    """The Grobkonzept form filled with what is saved."""
+    state = _state(design)
+    data = {
+        name: "" if state[name] is None else str(state[name]) for name in wizard_steps.ALL_FIELDS
+    }
+    return GrobkonzeptForm(formdata=None, data={**data, "lock_version": design.lock_version})
+
+
+def _grobkonzept_form(design: Design) -> GrobkonzeptForm:
+    return GrobkonzeptForm() if request.method == "POST" else _stored_form(design)
+
+
+def _lock_version(form: GrobkonzeptForm) -> int | None:
+    raw = (form.lock_version.data or "").strip()
+    return int(raw) if raw.isdigit() else None
+
+
+def _save(design: Design, form: GrobkonzeptForm, fields: tuple[str, ...]) -> tuple[bool, Any]:
+    """Save `fields`: (True, None) when saved; (False, None) when the form is shown again
+    with its errors; (False, response) on a conflict."""
+    if not form.validate_on_submit():
+        abort(400)
+    try:
+        design_service.update_grobkonzept(
+            current_user, design, form.values(fields), _lock_version(form)
+        )
+    except Invalid as exc:
+        db.session.rollback()
+        attach_errors(form, exc)
+        return False, None
+    except Conflict as exc:
+        db.session.rollback()
+        return False, _conflict(design, form, fields, exc)
+    db.session.commit()
+    flash(_("Saved."), "success")
+    return True, None
+
+
+def _conflict(design: Design, form: GrobkonzeptForm, fields: tuple[str, ...], exc: Conflict):
+    """Show both versions; "keep mine" resubmits my values on top of the current version."""
+    mine = form.values(fields)
+    rows = [
+        (name, wizard_steps.FIELD_HELP[name].label, mine[name], exc.current.get(name))
+        for name in fields
+    ]
+    return render_template(
+        "wizard/conflict.html",
+        design=design,
+        rows=rows,
+        current_version=exc.current.get("lock_version"),
+        action=request.path,
+        go=request.form.get("go", "stay"),
+    ), 409
+
+
+@bp.get("/<int:design_id>/wizard")
+@login_required
+def start(design_id: int):
+    """Resume where the design is incomplete (or open the expert form)."""
+    design = _editable(design_id)
+    if session.get(EXPERT_MODE):
+        return redirect(url_for("wizard.expert", design_id=design.id))
+    step = wizard_steps.first_incomplete(_state(design), len(design.objectives))
+    return redirect(url_for("wizard.step", design_id=design.id, step_key=step.key))
+
+
+@bp.route("/<int:design_id>/wizard/<step_key>", methods=["GET", "POST"])
+@login_required
+def step(design_id: int, step_key: str):
+    design = _editable(design_id)
+    try:
+        current = wizard_steps.step_by_key(step_key)
+    except KeyError:
+        abort(404)
+    index = wizard_steps.STEPS.index(current)
+    form = _grobkonzept_form(design)
+    if request.method == "POST":
+        saved, conflict = _save(design, form, current.fields)
+        if conflict is not None:
+            return conflict
+        if saved:
+            if request.form.get("go") == "next":
+                if index + 1 < len(wizard_steps.STEPS):
+                    following = wizard_steps.STEPS[index + 1].key
+                    return redirect(url_for("wizard.step", design_id=design.id, step_key=following))
+                return redirect(url_for("designs.overview", design_id=design.id))
+            return redirect(url_for("wizard.step", design_id=design.id, step_key=current.key))
+    return _render_step(design, current, form)
+
+
+def _render_step(
+    design: Design,
+    current: wizard_steps.Step,
+    form: GrobkonzeptForm,
+    new_objective: ObjectiveForm | None = None,
+    failed: FailedRow | None = None,
+):
+    index = wizard_steps.STEPS.index(current)
+    return render_template(
+        "wizard/step.html",
+        design=design,
+        step=current,
+        index=index,
+        steps=wizard_steps.STEPS,
+        progress=_progress(design),
+        previous=wizard_steps.STEPS[index - 1] if index else None,
+        following=wizard_steps.STEPS[index + 1] if index + 1 < len(wizard_steps.STEPS) else None,
+        form=form,
+        wizard_steps=wizard_steps.FIELD_HELP,
+        objective_help=wizard_steps.OBJECTIVE_HELP,
+        **_objectives_context(design, new_objective, failed),
+    )
+
+
+@bp.route("/<int:design_id>/grobkonzept", methods=["GET", "POST"])
+@login_required
+def expert(design_id: int):
+    """Every Grobkonzept field on one page."""
+    design = _editable(design_id)
+    form = _grobkonzept_form(design)
+    if request.method == "POST":
+        saved, conflict = _save(design, form, wizard_steps.ALL_FIELDS)
+        if conflict is not None:
+            return conflict
+        if saved:
+            return redirect(url_for("wizard.expert", design_id=design.id))
+    return _render_expert(design, form)
+
+
+def _render_expert(
+    design: Design,
+    form: GrobkonzeptForm,
+    new_objective: ObjectiveForm | None = None,
+    failed: FailedRow | None = None,
+):
+    return render_template(
+        "wizard/expert.html",
+        design=design,
+        steps=wizard_steps.STEPS,
+        form=form,
+        wizard_steps=wizard_steps.FIELD_HELP,
+        objective_help=wizard_steps.OBJECTIVE_HELP,
+        **_objectives_context(design, new_objective, failed),
+    )
+
+
+@bp.post("/<int:design_id>/expert-mode")
+@login_required
+def expert_mode(design_id: int):
+    design = _editable(design_id)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    session[EXPERT_MODE] = request.form.get("mode") == "on"
+    return redirect(url_for("wizard.start", design_id=design.id))
+
+
+# ------------------------------------------------------------------ objectives
+
+
+def _back(design: Design) -> Response:
+    if request.form.get("back") == "expert":
+        return redirect(url_for("wizard.expert", design_id=design.id) + "#objectives")
+    return redirect(url_for("wizard.step", design_id=design.id, step_key="objectives"))
+
+
+def _objectives_page(
+    design: Design, new_objective: ObjectiveForm | None = None, failed: FailedRow | None = None
+):
+    """The page the objectives editor was used on, again, with the errors next to fields."""
+    if request.form.get("back") == "expert":
+        return _render_expert(design, _stored_form(design), new_objective, failed)
+    objectives = wizard_steps.step_by_key("objectives")
+    return _render_step(design, objectives, _stored_form(design), new_objective, failed)
+
+
+def _warn_vague(text: str) -> None:
+    found = bloom.vague_verbs(text)
+    if found:
+        flash(_vague_message().replace("{verbs}", ", ".join(found)), "warning")
+
+
+@bp.post("/<int:design_id>/objectives")
+@login_required
+def add_objective(design_id: int):
+    design = _editable(design_id)
+    form = _objective_form()
+    if not form.validate_on_submit():
+        abort(400)
+    try:
+        design_service.add_objective(
+            current_user, design, form.text.data or "", form.bloom_level.data or ""
+        )
+    except Invalid as exc:
+        db.session.rollback()
+        attach_errors(form, exc)
+        return _objectives_page(design, new_objective=form)
+    db.session.commit()
+    _warn_vague(form.text.data or "")
+    return _back(design)
+
+
+@bp.post("/<int:design_id>/objectives/<int:objective_id>")
+@login_required
+def update_objective(design_id: int, objective_id: int):
+    design = _editable(design_id)
+    form = _objective_form()
+    if not form.validate_on_submit():
+        abort(400)
+    raw_version = (form.lock_version.data or "").strip()
+    try:
+        design_service.update_objective(
+            current_user,
+            design,
+            objective_id,
+            form.text.data or "",
+            form.bloom_level.data or "",
+            int(raw_version) if raw_version.isdigit() else None,
+        )
+    except Invalid as exc:
+        db.session.rollback()
+        errors = {name: error_text(code) for name, code in exc.errors.items()}
+        failed = FailedRow(objective_id, form.text.data or "", form.bloom_level.data or "", errors)
+        return _objectives_page(design, failed=failed)
+    db.session.commit()
+    flash(_("Saved."), "success")
+    _warn_vague(form.text.data or "")
+    return _back(design)
+
+
+@bp.post("/<int:design_id>/objectives/<int:objective_id>/remove")
+@login_required
+def remove_objective(design_id: int, objective_id: int):
+    design = _editable(design_id)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    design_service.remove_objective(current_user, design, objective_id)
+    db.session.commit()
+    flash(_("The objective was removed."), "success")
+    return _back(design)
+
+
+@bp.post("/<int:design_id>/objectives/<int:objective_id>/move")
+@login_required
+def move_objective(design_id: int, objective_id: int):
+    design = _editable(design_id)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    raw = request.form.get("position", "")
+    if not raw.isdigit():
+        abort(400)
+    design_service.move_objective(current_user, design, objective_id, int(raw))
+    db.session.commit()
+    return _back(design)

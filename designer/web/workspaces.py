@@ -1,0 +1,218 @@
+"""Dashboard, workspaces, members, new designs and imports."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from flask import (
+    Blueprint,
+    Response,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from designer.extensions import db
+from designer.importers import registry as import_registry
+from designer.importers.base import ImportRefused
+from designer.models import Workspace
+from designer.queries import access
+from designer.queries import wizard as queries_wizard
+from designer.services import design_templates
+from designer.services import workspaces as workspace_service
+from designer.services.errors import Invalid
+from designer.services.importing import import_upload
+from designer.services.permissions import Action, allowed_on_workspace
+from designer.web.forms.designs import ImportForm
+from designer.web.forms.wizard import TemplateChoiceForm
+from designer.web.forms.workspaces import MemberForm, RemoveMemberForm, RoleForm, WorkspaceForm
+from designer.web.i18n import current_language
+from designer.web.messages import attach_errors, flash_errors
+
+bp = Blueprint("workspaces", __name__)
+
+
+@bp.get("/")
+@login_required
+def dashboard():
+    workspaces = access.workspaces_of(current_user)
+    designs = {w.id: access.designs_of_workspace(w) for w, _role in workspaces}
+    return render_template(
+        "workspaces/dashboard.html",
+        workspaces=workspaces,
+        designs=designs,
+        guest_designs=access.guest_designs(current_user),
+    )
+
+
+@bp.route("/workspaces/new", methods=["GET", "POST"])
+@login_required
+def new():
+    form = WorkspaceForm()
+    if form.validate_on_submit():
+        try:
+            workspace = workspace_service.create_workspace(
+                current_user, form.name.data, form.kind.data, form.organisation.data or ""
+            )
+        except Invalid as exc:
+            db.session.rollback()
+            attach_errors(form, exc)
+        else:
+            db.session.commit()
+            return redirect(url_for("workspaces.show", slug=workspace.slug))
+    return render_template("workspaces/new.html", form=form)
+
+
+@bp.get("/w/<slug>")
+@login_required
+def show(slug: str):
+    workspace = access.workspace_by_slug(current_user, slug)
+    return render_template(
+        "workspaces/show.html",
+        workspace=workspace,
+        designs=access.designs_of_workspace(workspace),
+        allowed=allowed_on_workspace(current_user, workspace),
+        Action=Action,
+    )
+
+
+@bp.route("/w/<slug>/members", methods=["GET", "POST"])
+@login_required
+def members(slug: str):
+    workspace = access.workspace_by_slug(current_user, slug)
+    form = MemberForm()
+    if form.validate_on_submit():
+        try:
+            workspace_service.add_member(
+                current_user,
+                workspace,
+                form.email.data,
+                form.role.data,
+                form.organisation.data or "",
+            )
+        except Invalid as exc:
+            db.session.rollback()
+            attach_errors(form, exc)
+        else:
+            db.session.commit()
+            flash(_("Member added."), "success")
+            return redirect(url_for("workspaces.members", slug=slug))
+    return render_template(
+        "workspaces/members.html",
+        workspace=workspace,
+        members=access.members_of(workspace),
+        form=form,
+        role_form=RoleForm,
+        remove_form=RemoveMemberForm(),
+        allowed=allowed_on_workspace(current_user, workspace),
+        Action=Action,
+    )
+
+
+def _member_change(slug: str, change: Callable[[Workspace], object]) -> Response:
+    workspace = access.workspace_by_slug(current_user, slug)
+    try:
+        change(workspace)
+    except Invalid as exc:
+        db.session.rollback()
+        flash_errors(exc)
+    else:
+        db.session.commit()
+        flash(_("Saved."), "success")
+    return redirect(url_for("workspaces.members", slug=slug))
+
+
+@bp.post("/w/<slug>/members/role")
+@login_required
+def change_role(slug: str):
+    form = RoleForm()
+    if not form.validate_on_submit():
+        flash(_("The request could not be understood."), "error")
+        return redirect(url_for("workspaces.members", slug=slug))
+    return _member_change(
+        slug,
+        lambda w: workspace_service.change_role(
+            current_user, w, int(form.membership_id.data), form.role.data
+        ),
+    )
+
+
+@bp.post("/w/<slug>/members/remove")
+@login_required
+def remove_member(slug: str):
+    form = RemoveMemberForm()
+    if not form.validate_on_submit():
+        flash(_("The request could not be understood."), "error")
+        return redirect(url_for("workspaces.members", slug=slug))
+    return _member_change(
+        slug,
+        lambda w: workspace_service.remove_member(current_user, w, int(form.membership_id.data)),
+    )
+
+
+@bp.route("/w/<slug>/designs/new", methods=["GET", "POST"])
+@login_required
+def new_design(slug: str):
+    """The template gallery: choose a template, a title and a language, then the wizard."""
+    workspace = access.workspace_by_slug(current_user, slug, Action.DESIGN_CREATE)
+    form = TemplateChoiceForm()
+    if request.method == "GET":
+        form.language.data = current_language()
+    elif form.validate_on_submit():
+        try:
+            design = design_templates.create_from_template(
+                current_user,
+                workspace,
+                form.template.data or "",
+                form.title.data or "",
+                form.language.data,
+                current_app.extensions["file_store"],
+            )
+        except Invalid as exc:
+            db.session.rollback()
+            attach_errors(form, exc)
+        else:
+            db.session.commit()
+            return redirect(url_for("wizard.start", design_id=design.id))
+    return render_template(
+        "wizard/gallery.html",
+        workspace=workspace,
+        form=form,
+        gallery=queries_wizard.gallery(workspace, current_language()),
+    )
+
+
+@bp.route("/w/<slug>/import", methods=["GET", "POST"])
+@login_required
+def import_file(slug: str):
+    workspace = access.workspace_by_slug(current_user, slug, Action.DESIGN_CREATE)
+    form = ImportForm()
+    problems: list[str] = []
+    if form.validate_on_submit():
+        try:
+            design, _warnings = import_upload(
+                current_user,
+                workspace,
+                form.file.data,
+                current_app.extensions["file_store"],
+                current_app.config["MAX_UPLOAD_BYTES"],
+            )
+        except ImportRefused as exc:
+            db.session.rollback()
+            problems = exc.problems
+        else:
+            db.session.commit()
+            flash(_("Design imported."), "success")
+            return redirect(url_for("designs.overview", design_id=design.id))
+    return render_template(
+        "workspaces/import.html",
+        workspace=workspace,
+        form=form,
+        problems=problems,
+        extensions=import_registry.extensions(),
+    )
