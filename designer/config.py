@@ -68,11 +68,8 @@ def load(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
         "REMEMBER_COOKIE_SAMESITE": "Lax",
         "WTF_CSRF_TIME_LIMIT": None,
         "BABEL_DEFAULT_LOCALE": "de",
-        # One catalogue folder per area (translations/<area>/de/LC_MESSAGES); Flask-Babel
-        # merges them.
-        "BABEL_TRANSLATION_DIRECTORIES": ";".join(
-            str(p) for p in sorted((Path(__file__).parent / "translations").glob("*")) if p.is_dir()
-        ),
+        # One catalogue for the whole interface: translations/de/LC_MESSAGES/messages.po.
+        "BABEL_TRANSLATION_DIRECTORIES": str(Path(__file__).parent / "translations"),
         "PASSWORD_HASH_METHOD": "scrypt",
         "LOGIN_MAX_FAILURES": 5,
         "LOGIN_WINDOW_SECONDS": 300,

@@ -17,7 +17,7 @@ REQUIRED = [
     "designer/migrations/versions/0001_initial_schema.py",
     "designer/seed/blended-course.json",
     "designer/seed/files/persona.png",
-    "designer/translations/core/de/LC_MESSAGES/messages.mo",
+    "designer/translations/de/LC_MESSAGES/messages.mo",
     "designer/export/schemas/scorm2004/adlcp_v1p3.xsd",
 ]
 

@@ -15,7 +15,7 @@ KEYWORDS = {"_": None, "gettext": None, "_l": None, "lazy_gettext": None, "ngett
 
 
 def catalogues():
-    return sorted(TRANSLATIONS.glob("*/de/LC_MESSAGES/messages.po"))
+    return sorted(TRANSLATIONS.glob("de/LC_MESSAGES/messages.po"))
 
 
 def source_messages() -> dict[str, str]:

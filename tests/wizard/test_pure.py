@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from designer import bloom, didactic_templates, wizard
-from designer.snapshot import Module, Schedule, from_json, to_json
-from designer.verlaufsplan import verlaufsplan
-from designer.vocab import BLOOM_LEVELS, VOCABULARIES
+from designer.core import bloom, didactic_templates
+from designer.core.snapshot import Module, Schedule, from_json, to_json
+from designer.core.verlaufsplan import verlaufsplan
+from designer.core.vocab import BLOOM_LEVELS, VOCABULARIES
+from designer.web import wizard_steps
 from tests.paths import EXAMPLE_JSON
 
 
@@ -135,13 +136,13 @@ def test_verlaufsplan_of_an_empty_module():
 
 
 def test_wizard_resumes_at_first_incomplete_step():
-    full = {name: "x" for name in wizard.ALL_FIELDS}
+    full = {name: "x" for name in wizard_steps.ALL_FIELDS}
     full["planned_workload_minutes"] = 600
-    assert wizard.first_incomplete({}, 0).key == "audience"
-    assert wizard.first_incomplete(full, 0).key == "objectives"
-    assert wizard.first_incomplete(full, 2).key == "audience"  # all done: start over
-    assert wizard.first_incomplete({**full, "evaluation_plan": ""}, 1).key == "assessment"
-    assert [s.key for s in wizard.STEPS] == [
+    assert wizard_steps.first_incomplete({}, 0).key == "audience"
+    assert wizard_steps.first_incomplete(full, 0).key == "objectives"
+    assert wizard_steps.first_incomplete(full, 2).key == "audience"  # all done: start over
+    assert wizard_steps.first_incomplete({**full, "evaluation_plan": ""}, 1).key == "assessment"
+    assert [s.key for s in wizard_steps.STEPS] == [
         "audience",
         "prerequisites",
         "objectives",
@@ -149,7 +150,7 @@ def test_wizard_resumes_at_first_incomplete_step():
         "assessment",
         "offer",
     ]
-    assert set(wizard.ALL_FIELDS) == set(wizard.FIELD_HELP)
+    assert set(wizard_steps.ALL_FIELDS) == set(wizard_steps.FIELD_HELP)
 
 
 def test_german_catalogue_is_complete():
@@ -157,7 +158,7 @@ def test_german_catalogue_is_complete():
 
     from designer import PACKAGE_DIR
 
-    path = PACKAGE_DIR / "translations" / "wizard" / "de" / "LC_MESSAGES" / "messages.po"
+    path = PACKAGE_DIR / "translations" / "de" / "LC_MESSAGES" / "messages.po"
     with path.open("rb") as fh:
         catalogue = read_po(fh)
     messages = [m for m in catalogue if m.id]
