@@ -9,6 +9,10 @@ from sqlalchemy.dialects.postgresql import JSONB
 JsonType = JSON().with_variant(JSONB(), "postgresql")
 
 
+# Deleted designs, modules and nuggets stay in the trash (restorable) this many days.
+TRASH_DAYS = 30
+
+
 def utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 

@@ -24,9 +24,8 @@ from designer.models import (
     Workspace,
     db,
 )
-from designer.models.columns import utcnow
-from designer.services.sharing import visible_elsewhere
-from designer.services.trash import TRASH_DAYS
+from designer.models.columns import TRASH_DAYS, utcnow
+from designer.queries.sharing import visible_elsewhere
 
 FEED_LIMIT = 100
 PAGE_SIZE = 50

@@ -9,7 +9,10 @@ from sqlalchemy import select
 from designer.core import didactic_templates
 from designer.core import snapshot as s
 from designer.models import DesignTemplate, Workspace, db
-from designer.services.design_templates import BUILTIN_PREFIX, WORKSPACE_PREFIX
+
+# A template choice is "builtin:<key>" or "workspace:<id>".
+BUILTIN_PREFIX = "builtin:"
+WORKSPACE_PREFIX = "workspace:"
 
 
 def workspace_templates(workspace: Workspace) -> list[DesignTemplate]:

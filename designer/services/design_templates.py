@@ -17,15 +17,13 @@ from designer.core.vocab import LANGUAGES
 from designer.importers.base import Imported
 from designer.models import Design, DesignTemplate, User, Workspace, db
 from designer.queries.read_model import snapshot
+from designer.queries.wizard import BUILTIN_PREFIX, WORKSPACE_PREFIX
 from designer.services import events
 from designer.services.designs import create_design
 from designer.services.errors import Invalid, NotFound
 from designer.services.importing import import_design
 from designer.services.permissions import Action, require
 from designer.storage.filestore import FileStore
-
-BUILTIN_PREFIX = "builtin:"
-WORKSPACE_PREFIX = "workspace:"
 
 
 def _template_snapshot(workspace: Workspace, choice: str, language: str) -> s.DesignSnapshot:

@@ -1,6 +1,6 @@
 """Hand-made plans (.xlsx, .docx) checked by the user before they become a design.
 
-The upload page stages the file (`importers.staging`); the mapping page shows the
+The upload page stages the file (`storage.staging`); the mapping page shows the
 analysed table; `preview` shows what `create_design` will save with the user's choice.
 Both build the design from the same table and choice, so what is confirmed is what was
 seen.
@@ -17,11 +17,11 @@ from designer.core.vocab import LANGUAGES
 from designer.importers.base import Imported
 from designer.importers.plan_table import FIELDS, PlanTable, as_text
 from designer.importers.plans import analyse_table, build_snapshot
-from designer.importers.staging import PlanChoice, Staged, Staging, safe_name
 from designer.models import Design, User, Workspace
 from designer.services.errors import Invalid
 from designer.services.importing import import_design
 from designer.storage.filestore import FileStore
+from designer.storage.staging import PlanChoice, Staged, Staging, safe_name
 
 
 def stage_plan(staging: Staging, stream: BinaryIO, filename: str, max_bytes: int) -> Staged:

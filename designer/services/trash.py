@@ -16,13 +16,11 @@ from typing import Any
 from sqlalchemy import Table, delete, exists, select, update
 
 from designer.models import Design, Module, Nugget, Placement, User, Workspace, db
-from designer.models.columns import utcnow
+from designer.models.columns import TRASH_DAYS, utcnow
 from designer.services import events
 from designer.services.designs import live_modules, mark_changed
 from designer.services.errors import Invalid, NotFound
 from designer.services.permissions import Action, require
-
-TRASH_DAYS = 30
 
 
 def _restorable(deleted_at: datetime | None) -> None:

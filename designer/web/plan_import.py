@@ -27,13 +27,13 @@ from designer.extensions import db
 from designer.importers.base import ImportRefused
 from designer.importers.plan_table import PlanTable
 from designer.importers.plans import analyse_table
-from designer.importers.staging import PlanChoice, Staged, Staging
 from designer.models import Workspace
 from designer.queries import access
 from designer.services import plan_import
 from designer.services.errors import Invalid
 from designer.services.permissions import Action
 from designer.storage.filestore import FileTooLarge
+from designer.storage.staging import PlanChoice, Staged, Staging
 from designer.web.forms.plan_import import (
     CancelForm,
     ConfirmForm,

@@ -4,6 +4,7 @@ import pytest
 
 from designer.extensions import db
 from designer.models import Nugget
+from designer.queries.sharing import visible_elsewhere
 from designer.services import nuggets as nugget_service
 from designer.services import sharing, workspaces
 from designer.services.errors import Invalid, NotFound, PermissionDenied
@@ -31,7 +32,7 @@ def world(app, make_user):
 
 
 def visible(user) -> list[str]:
-    return [n.title for n in db.session.scalars(sharing.visible_elsewhere(user))]
+    return [n.title for n in db.session.scalars(visible_elsewhere(user))]
 
 
 def test_workspace_visibility_keeps_nuggets_at_home(world):

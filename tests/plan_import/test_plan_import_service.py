@@ -6,10 +6,10 @@ import pytest
 
 from designer.extensions import db
 from designer.importers.plans import analyse_table
-from designer.importers.staging import PlanChoice
 from designer.models import Design
 from designer.services import plan_import
 from designer.services.errors import Invalid, PermissionDenied
+from designer.storage.staging import PlanChoice
 from tests.plan_import.plans import excel_plan
 
 

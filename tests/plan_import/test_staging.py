@@ -8,8 +8,8 @@ import time
 
 import pytest
 
-from designer.importers.staging import PlanChoice, Staging, safe_name
 from designer.storage.filestore import FileTooLarge
+from designer.storage.staging import PlanChoice, Staging, safe_name
 
 
 def test_put_get_choice_and_discard(tmp_path):

@@ -11,7 +11,7 @@ from wtforms import FieldList, HiddenField, SelectField, StringField
 from wtforms.validators import DataRequired, Length
 
 from designer.importers.plan_table import FIELD_LABELS, FIELDS, JOINED_FIELDS
-from designer.importers.staging import PlanChoice
+from designer.storage.staging import PlanChoice
 
 PLAN_EXTENSIONS = ("xlsx", "docx")
 IGNORE = ""
