@@ -13,6 +13,7 @@ from designer.models import DesignTemplate, Workspace, db
 # A template choice is "builtin:<key>" or "workspace:<id>".
 BUILTIN_PREFIX = "builtin:"
 WORKSPACE_PREFIX = "workspace:"
+BLANK_CHOICE = BUILTIN_PREFIX + didactic_templates.BLANK.key
 
 
 def workspace_templates(workspace: Workspace) -> list[DesignTemplate]:

@@ -17,7 +17,7 @@ from designer.core.vocab import LANGUAGES
 from designer.importers.base import Imported
 from designer.models import Design, DesignTemplate, User, Workspace, db
 from designer.queries.read_model import snapshot
-from designer.queries.wizard import BUILTIN_PREFIX, WORKSPACE_PREFIX
+from designer.queries.wizard import BLANK_CHOICE, BUILTIN_PREFIX, WORKSPACE_PREFIX
 from designer.services import events
 from designer.services.designs import create_design
 from designer.services.errors import Invalid, NotFound
@@ -67,7 +67,7 @@ def create_from_template(
         errors["language"] = "unknown"
     if errors:
         raise Invalid(errors)
-    if choice == BUILTIN_PREFIX + didactic_templates.BLANK.key:
+    if choice == BLANK_CHOICE:
         return create_design(actor, workspace, title, language, template_key=choice)
     snap = replace(_template_snapshot(workspace, choice, language), title=title)
     try:

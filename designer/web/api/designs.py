@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import jsonify, url_for
+from flask import current_app, jsonify, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
@@ -14,10 +14,13 @@ from designer.extensions import db
 from designer.models import Design
 from designer.queries import access
 from designer.queries.read_model import snapshot
+from designer.queries.wizard import BLANK_CHOICE, gallery
 from designer.services import designs as design_service
+from designer.services.design_templates import create_from_template
 from designer.services.permissions import Action
 from designer.web.api import common, schemas
 from designer.web.api.spec import operation
+from designer.web.i18n import current_language
 
 
 def design_json(design: Design) -> dict[str, Any]:
@@ -54,6 +57,32 @@ def list_designs(slug: str):
 
 
 @operation(
+    "GET",
+    "/workspaces/<slug>/templates",
+    summary=_l("List the templates a design can start from"),
+    tag="designs",
+    writes=False,
+    result=schemas.list_of(schemas.TEMPLATE),
+)
+def list_templates(slug: str):
+    workspace = common.workspace(slug)
+    return jsonify(
+        [
+            {
+                "key": item.value,
+                "title": item.name,
+                "description": item.description,
+                "builtin": item.builtin,
+                "modules": item.modules,
+                "nuggets": item.nuggets,
+                "minutes": item.minutes,
+            }
+            for item in gallery(workspace, current_language())
+        ]
+    )
+
+
+@operation(
     "POST",
     "/workspaces/<slug>/designs",
     summary=_l("Create a design"),
@@ -67,8 +96,13 @@ def list_designs(slug: str):
 def create_design(slug: str):
     workspace = common.workspace(slug, Action.DESIGN_CREATE)
     data = common.json_body()
-    design = design_service.create_design(
-        current_user, workspace, data["title"], data.get("language", "de")
+    design = create_from_template(
+        current_user,
+        workspace,
+        data.get("template") or BLANK_CHOICE,
+        data["title"],
+        data.get("language", "de"),
+        current_app.extensions["file_store"],
     )
     db.session.commit()
     response = jsonify(design_json(design))

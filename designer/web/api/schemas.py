@@ -48,8 +48,27 @@ GROBKONZEPT_FIELDS: dict[str, Any] = {
     **{name: DATE for name in s.GROBKONZEPT_DATE_FIELDS},
 }
 DESIGN_CREATE = obj(
-    {"title": GROBKONZEPT_FIELDS["title"], "language": GROBKONZEPT_FIELDS["language"]},
+    {
+        "title": GROBKONZEPT_FIELDS["title"],
+        "language": GROBKONZEPT_FIELDS["language"],
+        "template": {
+            "type": "string",
+            "maxLength": 80,
+            "description": "A key from GET /workspaces/{slug}/templates; a blank design without",
+        },
+    },
     required=("title",),
+)
+TEMPLATE = obj(
+    {
+        "key": SHORT,
+        "title": SHORT,
+        "description": TEXT,
+        "builtin": {"type": "boolean"},
+        "modules": {"type": "integer"},
+        "nuggets": {"type": "integer"},
+        "minutes": {"type": "integer"},
+    }
 )
 DESIGN_UPDATE = obj({"lock_version": LOCK_VERSION, **GROBKONZEPT_FIELDS}, ("lock_version",))
 DESIGN_SUMMARY = obj(
