@@ -16,7 +16,7 @@ from werkzeug.serving import run_simple
 
 from designer import create_app
 from designer.core.assets import MissingAsset
-from designer.export.registry import UnknownFormat, formats
+from designer.export.formats import UnknownFormat, formats
 from designer.extensions import db
 from designer.importers import registry as import_registry
 from designer.importers.base import ImportRefused

@@ -1,4 +1,6 @@
-"""The one registry of export formats, used by the CLI, the browser and the API."""
+"""What an export format declares (`ExportFormat`, `ExportOption`) and what its writer
+receives (`ExportContext`). The list of formats is `designer.export.formats`; the format
+packages import only these types, so nothing here imports a format."""
 
 from __future__ import annotations
 
@@ -73,33 +75,3 @@ class ExportFormat:
     options: tuple[ExportOption, ...] = ()
     # Whether `write` reads ExportContext.quality (the checks cost time; others skip them).
     reads_quality: bool = False
-
-
-class UnknownFormat(KeyError):
-    pass
-
-
-def _formats() -> dict[str, ExportFormat]:
-    from designer.export import docx, jsonfmt, moodle, scorm, xlsx
-
-    formats = [
-        *jsonfmt.FORMATS,
-        *scorm.FORMATS,
-        *moodle.FORMATS,
-        docx.FORMAT,
-        xlsx.FORMAT,
-    ]
-    return {f.key: f for f in formats}
-
-
-def formats() -> dict[str, ExportFormat]:
-    return _formats()
-
-
-def get_format(key: str) -> ExportFormat:
-    try:
-        return _formats()[key]
-    except KeyError:
-        raise UnknownFormat(
-            f"unknown export format {key!r} (known: {', '.join(_formats())})"
-        ) from None

@@ -12,7 +12,8 @@ from pathlib import Path
 from flask import current_app
 
 from designer.core.assets import StoreAssets
-from designer.export.registry import ExportContext, ExportFormat, get_format
+from designer.export.formats import get_format
+from designer.export.registry import ExportContext, ExportFormat
 from designer.models import Design
 from designer.queries.quality import quality_record
 from designer.queries.read_model import snapshot

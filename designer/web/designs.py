@@ -20,7 +20,8 @@ from flask_login import current_user, login_required
 
 from designer.core.analytics import analyse
 from designer.core.assets import MissingAsset
-from designer.export.registry import ExportFormat, UnknownFormat, formats, get_format
+from designer.export.formats import UnknownFormat, formats, get_format
+from designer.export.registry import ExportFormat
 from designer.extensions import db
 from designer.models import Workspace
 from designer.queries import access

@@ -10,7 +10,8 @@ import pytest
 
 from designer.core.assets import NoAssets
 from designer.core.snapshot import DesignSnapshot, from_json
-from designer.export.registry import ExportContext, get_format
+from designer.export.formats import get_format
+from designer.export.registry import ExportContext
 from tests.paths import EXAMPLE_JSON
 
 KINDS = ("grobkonzept", "feinkonzept", "quality", "offer")

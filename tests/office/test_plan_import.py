@@ -7,7 +7,8 @@ from openpyxl import Workbook
 
 from designer.core.assets import NoAssets
 from designer.core.snapshot import DesignSnapshot, to_dict
-from designer.export.registry import ExportContext, get_format
+from designer.export.formats import get_format
+from designer.export.registry import ExportContext
 from designer.importers import registry
 from designer.importers.base import ImportRefused
 from designer.importers.plan_table import PlanRow, PlanTable, columns_of

@@ -14,7 +14,8 @@ from designer.core.office_labels import GROBKONZEPT_LABELS
 from designer.core.vocab import LEARNING_TYPE_COLOURS
 from designer.export.docx import build
 from designer.export.docx import quality as quality_doc
-from designer.export.registry import ExportContext, get_format
+from designer.export.formats import get_format
+from designer.export.registry import ExportContext
 from tests.office.conftest import KINDS
 
 A4 = {(21.0, 29.7), (29.7, 21.0)}

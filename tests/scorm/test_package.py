@@ -10,7 +10,8 @@ import pytest
 
 from designer.core.assets import DirectoryAssets, MissingAsset
 from designer.core.snapshot import Asset, DesignSnapshot, Module, Nugget, Placement
-from designer.export.registry import ExportContext, get_format
+from designer.export.formats import get_format
+from designer.export.registry import ExportContext
 from designer.export.scorm.names import NameRegistry, slug
 from designer.export.scorm.options import Settings, read_settings
 from designer.export.scorm.validate import validate_package

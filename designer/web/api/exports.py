@@ -1,4 +1,4 @@
-"""Exports: every format of `designer.export.registry`, the file streamed from disk."""
+"""Exports: every format of `designer.export.formats`, the file streamed from disk."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from flask import jsonify, send_file
 from flask_babel import lazy_gettext as _l
 
 from designer.core.assets import MissingAsset
-from designer.export.registry import ExportFormat, formats
+from designer.export.formats import formats
+from designer.export.registry import ExportFormat
 from designer.queries.exporting import download_name, export_to_tempfile
 from designer.services.permissions import Action
 from designer.web.api import common, schemas
