@@ -37,7 +37,10 @@ def word_files(tmp_path_factory, example, empty) -> dict[tuple[str, str], Path]:
         for kind in KINDS:
             path = folder / f"{design_name}-{kind}.docx"
             with path.open("wb") as out:
-                get_format("docx").write(snap, out, ExportContext(NoAssets(), {"document": kind}))
+                fmt = get_format("docx")
+                fmt.write(
+                    snap, out, ExportContext(NoAssets(), fmt.read_options({"document": kind}))
+                )
             files[design_name, kind] = path
     return files
 

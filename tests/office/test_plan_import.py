@@ -22,7 +22,8 @@ LOST_NUGGET_FIELDS = ("key", "content_html", "assets", "questions", "schedule")
 def _export(snap: DesignSnapshot, folder, kind="xlsx", **options):
     path = folder / f"plan.{kind}"
     with path.open("wb") as out:
-        get_format(kind).write(snap, out, ExportContext(NoAssets(), options))
+        fmt = get_format(kind)
+        fmt.write(snap, out, ExportContext(NoAssets(), fmt.read_options(options)))
     return path
 
 

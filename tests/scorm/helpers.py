@@ -39,7 +39,8 @@ def export(
     files: Path = EXAMPLE_FILES,
 ) -> bytes:
     out = io.BytesIO()
-    get_format(key).write(snap, out, ExportContext(DirectoryAssets(files), options or {}))
+    fmt = get_format(key)
+    fmt.write(snap, out, ExportContext(DirectoryAssets(files), fmt.read_options(options or {})))
     return out.getvalue()
 
 
