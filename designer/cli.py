@@ -213,8 +213,11 @@ def list_formats() -> None:
     for fmt in formats().values():
         click.echo(f"export  {fmt.key:<10} .{fmt.extension:<9} {fmt.label}")
         for option in fmt.options:
-            values = ("," if option.multiple else "|").join(option.values)
-            click.echo(f"          --option {option.name}={values} (default {option.default})")
+            values = "|".join(option.values)
+            several = "several comma-separated, " if option.multiple else ""
+            click.echo(
+                f"          --option {option.name}={values} ({several}default {option.default})"
+            )
     for ext in import_registry.extensions():
         click.echo(f"import  {ext}")
 

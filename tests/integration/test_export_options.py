@@ -154,4 +154,5 @@ def test_cli_refuses_an_option_without_a_value_and_lists_the_options(cli, exampl
     assert (
         "--option document=grobkonzept|feinkonzept|quality|offer (default feinkonzept)" in listing
     )
-    assert "--option content_modes=" in listing
+    assert "--option content_modes=on_site|live_online|" in listing
+    assert "(several comma-separated, default self_paced_online)" in listing
