@@ -100,7 +100,7 @@ def prepare(folder: Path, nuggets: int, total_mb: int) -> int:
 
 
 def run(nuggets: int, sizes: list[int]) -> str:
-    from designer.export.registry import formats
+    from designer.export.formats import formats
 
     rows = []
     for total_mb in sizes:

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 from flask import current_app
 from flask.cli import FlaskGroup, with_appcontext
+from flask_babel import force_locale
 from flask_migrate import upgrade
 from flask_migrate.cli import db as db_group
 from sqlalchemy import select
@@ -16,7 +17,8 @@ from werkzeug.serving import run_simple
 
 from designer import create_app
 from designer.core.assets import MissingAsset
-from designer.export.registry import UnknownFormat, formats
+from designer.export.formats import UnknownFormat, formats
+from designer.export.options import InvalidOptions
 from designer.extensions import db
 from designer.importers import registry as import_registry
 from designer.importers.base import ImportRefused
@@ -28,6 +30,7 @@ from designer.queries.read_model import snapshot
 from designer.services import accounts, trash, workspaces
 from designer.services.errors import Invalid, NotFound
 from designer.services.importing import import_path
+from designer.web.export_options import problem_texts
 
 SEED = Path(__file__).resolve().parent / "seed" / "blended-course.json"
 DEMO_EMAIL = "demo@kurswerk.example"
@@ -139,16 +142,27 @@ def export_command(
     design = db.session.get(Design, design_id)
     if design is None:
         _fail([f"no design with id {design_id}"])
-    parsed = dict(o.split("=", 1) for o in options if "=" in o)
+    given = _option_strings(options)
     if document:
-        parsed["document"] = document
+        given["document"] = document
     try:
-        fmt = export_to_file(design, format_key, output, parsed)
+        fmt = export_to_file(design, format_key, output, given)
     except UnknownFormat as exc:
         _fail([str(exc.args[0])])
-    except (MissingAsset, ValueError) as exc:
+    except InvalidOptions as exc:
+        with force_locale("en"):
+            _fail(list(problem_texts(exc).values()))
+    except MissingAsset as exc:
         _fail([str(exc)])
     click.echo(f"wrote {output} ({fmt.label})")
+
+
+def _option_strings(options: tuple[str, ...]) -> dict[str, str]:
+    """`--option name=value` pairs; the format's parser checks names and values."""
+    malformed = [o for o in options if "=" not in o]
+    if malformed:
+        _fail([f"--option {o!r}: write it as name=value" for o in malformed])
+    return dict(o.split("=", 1) for o in options)
 
 
 @main.command("check")
@@ -198,6 +212,12 @@ def list_formats() -> None:
     """List the export formats and import file types."""
     for fmt in formats().values():
         click.echo(f"export  {fmt.key:<10} .{fmt.extension:<9} {fmt.label}")
+        for option in fmt.options:
+            values = "|".join(option.values)
+            several = "several comma-separated, " if option.multiple else ""
+            click.echo(
+                f"          --option {option.name}={values} ({several}default {option.default})"
+            )
     for ext in import_registry.extensions():
         click.echo(f"import  {ext}")
 

@@ -458,7 +458,7 @@ class _Reader:
 
     def clock(self, data: dict[str, Any], name: str, path: str) -> str:
         value = self.text(data, name, path)
-        if value and not _is_clock(value):
+        if value and not is_clock(value):
             self.problem(f"{path}.{name}", f"must be a time HH:MM, not {value!r}")
             return ""
         return value
@@ -668,7 +668,8 @@ class _Reader:
         return tuple(out)
 
 
-def _is_clock(value: str) -> bool:
+def is_clock(value: str) -> bool:
+    """True for a time of day written HH:MM (00:00 to 23:59)."""
     parts = value.split(":")
     return (
         len(parts) == 2

@@ -1,13 +1,16 @@
-"""The one registry of export formats, used by the CLI, the browser and the API."""
+"""What an export format declares (`ExportFormat`, its `ExportOption`s) and what its writer
+receives (`ExportContext`). The list of formats is `designer.export.formats`; the format
+packages import only these types, so nothing here imports a format."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from designer.core.assets import AssetSource
 from designer.core.snapshot import DesignSnapshot
+from designer.export.options import ExportOption, parse_options
 
 
 @dataclass(frozen=True)
@@ -43,24 +46,12 @@ class ExportContext:
     quality engine and the reviews; None where the caller has none (pure tests)."""
 
     assets: AssetSource
-    options: Mapping[str, str] = field(default_factory=dict)
+    # The format's options as `ExportFormat.read_options` returns them (typed, complete).
+    options: Mapping[str, Any] = field(default_factory=dict)
     quality: QualityRecord | None = None
 
 
 Writer = Callable[[DesignSnapshot, BinaryIO, ExportContext], None]
-
-
-@dataclass(frozen=True)
-class ExportOption:
-    """An option the user may set for a format (rendered as a select in the browser,
-    `--option name=value` on the command line). `choices` are (value, label de, label en)."""
-
-    name: str
-    label_de: str
-    label_en: str
-    choices: tuple[tuple[str, str, str], ...]
-    default: str
-    multiple: bool = False
 
 
 @dataclass(frozen=True)
@@ -74,32 +65,6 @@ class ExportFormat:
     # Whether `write` reads ExportContext.quality (the checks cost time; others skip them).
     reads_quality: bool = False
 
-
-class UnknownFormat(KeyError):
-    pass
-
-
-def _formats() -> dict[str, ExportFormat]:
-    from designer.export import docx, jsonfmt, moodle, scorm, xlsx
-
-    formats = [
-        *jsonfmt.FORMATS,
-        *scorm.FORMATS,
-        *moodle.FORMATS,
-        docx.FORMAT,
-        xlsx.FORMAT,
-    ]
-    return {f.key: f for f in formats}
-
-
-def formats() -> dict[str, ExportFormat]:
-    return _formats()
-
-
-def get_format(key: str) -> ExportFormat:
-    try:
-        return _formats()[key]
-    except KeyError:
-        raise UnknownFormat(
-            f"unknown export format {key!r} (known: {', '.join(_formats())})"
-        ) from None
+    def read_options(self, given: Mapping[str, str]) -> dict[str, Any]:
+        """The typed value of each of this format's options; raises InvalidOptions."""
+        return parse_options(self.options, given)

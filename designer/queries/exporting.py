@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import tempfile
 import unicodedata
 from collections.abc import Mapping
@@ -12,7 +13,8 @@ from pathlib import Path
 from flask import current_app
 
 from designer.core.assets import StoreAssets
-from designer.export.registry import ExportContext, ExportFormat, get_format
+from designer.export.formats import get_format
+from designer.export.registry import ExportContext, ExportFormat
 from designer.models import Design
 from designer.queries.quality import quality_record
 from designer.queries.read_model import snapshot
@@ -27,12 +29,16 @@ def download_name(design: Design, fmt: ExportFormat) -> str:
 def export_to_file(
     design: Design, format_key: str, target: Path, options: Mapping[str, str] | None = None
 ) -> ExportFormat:
-    """Write the export next to `target` first and move it into place only when complete."""
+    """Write the export next to `target` first and move it into place only when complete.
+
+    `options` are the strings the user sent; raises InvalidOptions before anything is written.
+    """
     fmt = get_format(format_key)
+    parsed = fmt.read_options(options or {})
     snap = snapshot(design)
     ctx = ExportContext(
         assets=StoreAssets(current_app.extensions["file_store"]),
-        options=dict(options or {}),
+        options=parsed,
         quality=quality_record(design, snap) if fmt.reads_quality else None,
     )
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -50,7 +56,13 @@ def export_to_file(
 def export_to_tempfile(
     design: Design, format_key: str, options: Mapping[str, str] | None = None
 ) -> tuple[Path, ExportFormat]:
+    """The export in a new temporary folder (the caller removes it); no folder is left
+    behind when the export fails."""
     folder = Path(tempfile.mkdtemp(prefix="kurswerk-export-"))
     target = folder / "export"
-    fmt = export_to_file(design, format_key, target, options)
+    try:
+        fmt = export_to_file(design, format_key, target, options)
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
     return target, fmt

@@ -7,6 +7,8 @@ queries, whatever the size of the design.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from sqlalchemy import and_, select
 
 from designer.core import snapshot as s
@@ -93,55 +95,12 @@ def snapshot(design: Design) -> s.DesignSnapshot:
 def _assemble(
     design, objectives, modules, placements, links, revisions, assets
 ) -> s.DesignSnapshot:
-    objective_pos = {o.id: i for i, o in enumerate(objectives)}
-    linked: dict[int, list[int]] = {}
-    for placement_id, objective_id in links:
-        linked.setdefault(placement_id, []).append(objective_id)
-    revs_per_nugget: dict[int, set[int]] = {}
-    for r in revisions:
-        revs_per_nugget.setdefault(r.nugget_id, set()).add(r.revision)
-
-    def key_of(nugget_id: int, revision: int) -> str:
-        return nugget_key(nugget_id, revision, len(revs_per_nugget.get(nugget_id, ())) > 1)
-
+    """The snapshot from the rows `snapshot` read (no further queries)."""
+    parts = _Parts(objectives, links, revisions, assets)
     by_module: dict[int, list[Placement]] = {}
     for p in placements:
         by_module.setdefault(p.module_id, []).append(p)
-    live_assets = {a.id: a for a in assets}
-    revision_by_pin = {(r.nugget_id, r.revision): r for r in revisions}
-
-    nuggets: dict[str, s.Nugget] = {}
-    used_assets: dict[int, None] = {}
-    snap_modules = []
-    for m in modules:
-        snap_placements = []
-        for p in by_module.get(m.id, []):
-            key = key_of(p.nugget_id, p.nugget_revision)
-            if key not in nuggets:
-                data = revision_by_pin[(p.nugget_id, p.nugget_revision)].data
-                ids = [i for i in data.get("asset_ids", []) if i in live_assets]
-                used_assets.update(dict.fromkeys(ids))
-                nuggets[key] = to_snapshot_nugget(key, data, tuple(asset_key(i) for i in ids))
-            snap_placements.append(
-                s.Placement(
-                    nugget=key,
-                    objectives=tuple(
-                        objective_key(o)
-                        for o in sorted(linked.get(p.id, []), key=lambda o: objective_pos.get(o, 0))
-                    ),
-                    duration_minutes=p.duration_override,
-                    delivery_mode=p.delivery_mode_override or None,
-                )
-            )
-        snap_modules.append(
-            s.Module(
-                key=module_key(m.id),
-                title=m.title,
-                description=m.description or "",
-                placements=tuple(snap_placements),
-                schedule=_module_schedule(m),
-            )
-        )
+    snap_modules = tuple(parts.module(m, by_module.get(m.id, [])) for m in modules)
     return s.DesignSnapshot(
         title=design.title,
         language=design.language,
@@ -149,10 +108,60 @@ def _assemble(
         objectives=tuple(
             s.Objective(objective_key(o.id), o.text, o.bloom_level or "") for o in objectives
         ),
-        modules=tuple(snap_modules),
-        nuggets=tuple(nuggets.values()),
-        assets=tuple(_asset(live_assets[i]) for i in used_assets),
+        modules=snap_modules,
+        nuggets=tuple(parts.nuggets.values()),
+        assets=tuple(_asset(parts.live_assets[i]) for i in parts.used_assets),
     )
+
+
+class _Parts:
+    """Look-ups over the rows of one design, and the nuggets and assets its placements
+    use, in the order they first appear."""
+
+    def __init__(self, objectives, links, revisions, assets) -> None:
+        self.objective_pos = {o.id: i for i, o in enumerate(objectives)}
+        self.linked: dict[int, list[int]] = {}
+        for placement_id, objective_id in links:
+            self.linked.setdefault(placement_id, []).append(objective_id)
+        self.revision_by_pin = {(r.nugget_id, r.revision): r for r in revisions}
+        pins_per_nugget = Counter(nugget_id for nugget_id, _ in self.revision_by_pin)
+        self.several_revisions = {n for n, count in pins_per_nugget.items() if count > 1}
+        self.live_assets = {a.id: a for a in assets}
+        self.nuggets: dict[str, s.Nugget] = {}
+        self.used_assets: dict[int, None] = {}
+
+    def module(self, m: Module, placements: list[Placement]) -> s.Module:
+        return s.Module(
+            key=module_key(m.id),
+            title=m.title,
+            description=m.description or "",
+            placements=tuple(self.placement(p) for p in placements),
+            schedule=_module_schedule(m),
+        )
+
+    def placement(self, p: Placement) -> s.Placement:
+        return s.Placement(
+            nugget=self.nugget(p.nugget_id, p.nugget_revision),
+            objectives=self.objective_keys(p.id),
+            duration_minutes=p.duration_override,
+            delivery_mode=p.delivery_mode_override or None,
+        )
+
+    def objective_keys(self, placement_id: int) -> tuple[str, ...]:
+        """The placement's objectives in the order of the design's objectives."""
+        linked = self.linked.get(placement_id, [])
+        ordered = sorted(linked, key=lambda o: self.objective_pos.get(o, 0))
+        return tuple(objective_key(o) for o in ordered)
+
+    def nugget(self, nugget_id: int, revision: int) -> str:
+        """The key of the pinned revision, added to the snapshot's nuggets the first time."""
+        key = nugget_key(nugget_id, revision, nugget_id in self.several_revisions)
+        if key not in self.nuggets:
+            data = self.revision_by_pin[(nugget_id, revision)].data
+            ids = [i for i in data.get("asset_ids", []) if i in self.live_assets]
+            self.used_assets.update(dict.fromkeys(ids))
+            self.nuggets[key] = to_snapshot_nugget(key, data, tuple(asset_key(i) for i in ids))
+        return key
 
 
 def _module_schedule(m: Module) -> s.Schedule | None:

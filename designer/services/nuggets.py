@@ -9,7 +9,7 @@ from urllib.parse import urlparse
 from sqlalchemy import func, select, update
 
 from designer.core.sanitize import clean_html
-from designer.core.snapshot import _is_clock
+from designer.core.snapshot import is_clock
 from designer.core.vocab import VOCABULARIES
 from designer.models import (
     Asset,
@@ -76,7 +76,7 @@ def clean_nugget_values(values: dict[str, Any]) -> dict[str, Any]:
         elif name == "asset_ids":
             clean[name] = [int(i) for i in value or []]
         elif name in ("schedule_start", "schedule_end"):
-            if value and not _is_clock(value):
+            if value and not is_clock(value):
                 errors[name] = "not_a_time"
             clean[name] = value or ""
         elif name == "schedule_date":

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 
 from sqlalchemy import select
 
-from designer.core.snapshot import snapshot_hash
+from designer.core.snapshot import DesignSnapshot, snapshot_hash
 from designer.models import Design, Review, User, db
 from designer.models.columns import utcnow
 from designer.models.quality import DECISIONS, VERDICTS
@@ -166,39 +166,20 @@ def decide(
     Blocking findings of the chosen checklists prevent an approval unless the reviewer
     gives a written reason for overriding them."""
     require(actor, Action.DESIGN_SIGN_OFF, design)
-    review = db.session.get(Review, review_id)
-    if review is None or review.design_id != design.id:
-        raise NotFound("review")
-    if review.reviewer_id != actor.id:
-        raise PermissionDenied(str(Action.DESIGN_SIGN_OFF))
-    check_version(review, expected_version, {"decision": review.decision})
-    if review.decision is not None or review.withdrawn_at is not None:
-        raise Invalid({"decision": "already_decided"})
-    if design.status != "in_review":
-        raise Invalid({"decision": "not_in_review"})
+    review = _undecided_review(actor, design, review_id, expected_version)
     if decision not in DECISIONS:
         raise Invalid({"decision": "unknown"})
     verdicts = _clean_verdicts(review, answers, need_all=decision == "approved")
-    note, override_reason = (note or "").strip(), (override_reason or "").strip()
-    if len(note) > MAX_TEXT or len(override_reason) > MAX_TEXT:
-        raise Invalid({"note": "too_long"})
+    note, override_reason = _clean_texts(note, override_reason)
     snap = snapshot(design)
-    blocking = sum(len(r.blocking_findings) for r in review_results(review, snap))
-    if decision == "approved" and blocking and not override_reason:
-        raise Invalid({"override_reason": "override_reason_required"})
+    blocking = _blocking_count(review, snap, decision, override_reason)
     review.verdicts = verdicts
     review.decision = decision
     review.note = note
     review.blocking_count = blocking
     review.override_reason = override_reason if decision == "approved" and blocking else ""
     review.signed_at = utcnow()
-    if decision == "approved":
-        revision = store_revision(design, actor, "approved", note)
-        review.revision_number, review.snapshot_hash = revision.number, revision.snapshot_hash
-        review.seal_token = secrets.token_urlsafe(24)
-    else:
-        review.revision_number = review.submitted_revision
-        review.snapshot_hash = snapshot_hash(snap)
+    _pin_version(actor, design, review, snap)
     _record_decision(actor, design, review)
     _update_status(actor, design)
     notify(
@@ -210,6 +191,53 @@ def decide(
         review_id=review.id,
     )
     return review
+
+
+def _undecided_review(
+    actor: User, design: Design, review_id: int, expected_version: int | None
+) -> Review:
+    """The actor's own review of `design`, still waiting for a decision."""
+    review = db.session.get(Review, review_id)
+    if review is None or review.design_id != design.id:
+        raise NotFound("review")
+    if review.reviewer_id != actor.id:
+        raise PermissionDenied(str(Action.DESIGN_SIGN_OFF))
+    check_version(review, expected_version, {"decision": review.decision})
+    if review.decision is not None or review.withdrawn_at is not None:
+        raise Invalid({"decision": "already_decided"})
+    if design.status != "in_review":
+        raise Invalid({"decision": "not_in_review"})
+    return review
+
+
+def _clean_texts(note: str, override_reason: str) -> tuple[str, str]:
+    note, override_reason = (note or "").strip(), (override_reason or "").strip()
+    if len(note) > MAX_TEXT or len(override_reason) > MAX_TEXT:
+        raise Invalid({"note": "too_long"})
+    return note, override_reason
+
+
+def _blocking_count(
+    review: Review, snap: DesignSnapshot, decision: str, override_reason: str
+) -> int:
+    """The blocking findings of the review's checklists; an approval despite them needs
+    a reason."""
+    blocking = sum(len(r.blocking_findings) for r in review_results(review, snap))
+    if decision == "approved" and blocking and not override_reason:
+        raise Invalid({"override_reason": "override_reason_required"})
+    return blocking
+
+
+def _pin_version(actor: User, design: Design, review: Review, snap: DesignSnapshot) -> None:
+    """The version the decision is about: an approval stores a revision and gets a seal;
+    a request for changes refers to the submitted revision."""
+    if review.decision == "approved":
+        revision = store_revision(design, actor, "approved", review.note)
+        review.revision_number, review.snapshot_hash = revision.number, revision.snapshot_hash
+        review.seal_token = secrets.token_urlsafe(24)
+    else:
+        review.revision_number = review.submitted_revision
+        review.snapshot_hash = snapshot_hash(snap)
 
 
 def _record_decision(actor: User, design: Design, review: Review) -> None:

@@ -20,7 +20,8 @@ from flask_login import current_user, login_required
 
 from designer.core.analytics import analyse
 from designer.core.assets import MissingAsset
-from designer.export.registry import ExportFormat, UnknownFormat, formats, get_format
+from designer.export.formats import UnknownFormat, formats
+from designer.export.options import InvalidOptions
 from designer.extensions import db
 from designer.models import Workspace
 from designer.queries import access
@@ -28,6 +29,7 @@ from designer.queries.exporting import download_name, export_to_tempfile
 from designer.queries.read_model import snapshot
 from designer.services import designs as design_service
 from designer.services.permissions import Action, allowed_on_design, allowed_on_workspace
+from designer.web.export_options import problem_texts
 from designer.web.forms.designs import DeleteForm
 from designer.web.quality import overview_context
 
@@ -68,12 +70,13 @@ def export(design_id: int):
 def download(design_id: int, format_key: str):
     design = access.design_for(current_user, design_id, Action.DESIGN_EXPORT)
     try:
-        fmt = get_format(format_key)
+        path, fmt = export_to_tempfile(design, format_key, _given_options())
     except UnknownFormat:
         abort(404)
-    options = _options(fmt)
-    try:
-        path, fmt = export_to_tempfile(design, format_key, options)
+    except InvalidOptions as exc:
+        for text in problem_texts(exc).values():
+            flash(text, "error")
+        return render_template("designs/export.html", design=design, formats=formats()), 400
     except MissingAsset as exc:
         flash(
             _("The export failed: the file %(name)s is missing.", name=exc.asset.filename), "error"
@@ -86,20 +89,10 @@ def download(design_id: int, format_key: str):
     return response
 
 
-def _options(fmt: ExportFormat) -> dict[str, str]:
-    """The format's options from the query string; an unknown value is a bad request.
-    Several values of a multiple-choice option travel comma-separated."""
-    options = {}
-    for option in fmt.options:
-        allowed = {choice[0] for choice in option.choices}
-        if option.multiple:
-            values = request.args.getlist(option.name) or option.default.split(",")
-        else:
-            values = [request.args.get(option.name, option.default)]
-        if allowed and not set(values) <= allowed:
-            abort(400)
-        options[option.name] = ",".join(values)
-    return options
+def _given_options() -> dict[str, str]:
+    """The query string as option strings. The checkboxes of a multiple-choice option
+    send one value each; they travel on comma-separated, as the parser reads them."""
+    return {name: ",".join(request.args.getlist(name)) for name in request.args}
 
 
 @bp.post("/<int:design_id>/delete")

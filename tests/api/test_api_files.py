@@ -4,7 +4,7 @@ import io
 import json
 import zipfile
 
-from designer.export.registry import formats
+from designer.export.formats import formats
 from designer.extensions import db
 from designer.models import Design
 from tests.paths import EXAMPLE_JSON

@@ -5,7 +5,7 @@ import zipfile
 
 import pytest
 
-from designer.export.registry import formats
+from designer.export.formats import formats
 from designer.extensions import db
 from designer.models import Asset
 

@@ -3,7 +3,7 @@
 import gzip
 import tarfile
 
-from designer.export.registry import get_format
+from designer.export.formats import get_format
 
 REQUIRED_ROOT = {
     "moodle_backup.xml",

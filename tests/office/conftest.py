@@ -10,7 +10,8 @@ import pytest
 
 from designer.core.assets import NoAssets
 from designer.core.snapshot import DesignSnapshot, from_json
-from designer.export.registry import ExportContext, get_format
+from designer.export.formats import get_format
+from designer.export.registry import ExportContext
 from tests.paths import EXAMPLE_JSON
 
 KINDS = ("grobkonzept", "feinkonzept", "quality", "offer")
@@ -36,7 +37,10 @@ def word_files(tmp_path_factory, example, empty) -> dict[tuple[str, str], Path]:
         for kind in KINDS:
             path = folder / f"{design_name}-{kind}.docx"
             with path.open("wb") as out:
-                get_format("docx").write(snap, out, ExportContext(NoAssets(), {"document": kind}))
+                fmt = get_format("docx")
+                fmt.write(
+                    snap, out, ExportContext(NoAssets(), fmt.read_options({"document": kind}))
+                )
             files[design_name, kind] = path
     return files
 

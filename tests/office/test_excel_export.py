@@ -7,7 +7,8 @@ from openpyxl import load_workbook
 from designer.core.assets import NoAssets
 from designer.core.office_labels import PLAN_COLUMNS
 from designer.core.vocab import LEARNING_TYPES, label
-from designer.export.registry import ExportContext, get_format
+from designer.export.formats import get_format
+from designer.export.registry import ExportContext
 
 
 def _workbook(snap):

@@ -7,7 +7,8 @@ from openpyxl import Workbook
 
 from designer.core.assets import NoAssets
 from designer.core.snapshot import DesignSnapshot, to_dict
-from designer.export.registry import ExportContext, get_format
+from designer.export.formats import get_format
+from designer.export.registry import ExportContext
 from designer.importers import registry
 from designer.importers.base import ImportRefused
 from designer.importers.plan_table import PlanRow, PlanTable, columns_of
@@ -21,7 +22,8 @@ LOST_NUGGET_FIELDS = ("key", "content_html", "assets", "questions", "schedule")
 def _export(snap: DesignSnapshot, folder, kind="xlsx", **options):
     path = folder / f"plan.{kind}"
     with path.open("wb") as out:
-        get_format(kind).write(snap, out, ExportContext(NoAssets(), options))
+        fmt = get_format(kind)
+        fmt.write(snap, out, ExportContext(NoAssets(), fmt.read_options(options)))
     return path
 
 

@@ -12,9 +12,10 @@ from docx.enum.section import WD_ORIENT
 from designer.core.assets import NoAssets
 from designer.core.office_labels import GROBKONZEPT_LABELS
 from designer.core.vocab import LEARNING_TYPE_COLOURS
-from designer.export.docx import build
 from designer.export.docx import quality as quality_doc
-from designer.export.registry import ExportContext, get_format
+from designer.export.formats import get_format
+from designer.export.options import InvalidOptions
+from designer.export.registry import ExportContext
 from tests.office.conftest import KINDS
 
 A4 = {(21.0, 29.7), (29.7, 21.0)}
@@ -35,14 +36,18 @@ def test_registry_offers_one_word_format_with_a_document_choice():
     assert option.default == "feinkonzept"
 
 
-def test_unknown_document_kind_is_refused(example):
-    with pytest.raises(ValueError, match="unknown Word document 'memo'"):
-        build(example, ExportContext(NoAssets(), {"document": "memo"}))
+def test_unknown_document_kind_is_refused():
+    with pytest.raises(InvalidOptions) as refused:
+        get_format("docx").read_options({"document": "memo"})
+    (problem,) = refused.value.problems
+    assert (problem.name, problem.code, problem.value) == ("document", "unknown", "memo")
+    assert problem.allowed == ("grobkonzept", "feinkonzept", "quality", "offer")
 
 
 def test_default_document_is_the_feinkonzept(example):
     out = io.BytesIO()
-    get_format("docx").write(example, out, ExportContext(NoAssets()))
+    fmt = get_format("docx")
+    fmt.write(example, out, ExportContext(NoAssets(), fmt.read_options({})))
     assert docx.Document(io.BytesIO(out.getvalue())).core_properties.subject == (
         "Feinkonzept mit Verlaufsplan"
     )

@@ -11,7 +11,8 @@ from lxml import etree
 
 from designer.core.assets import DirectoryAssets
 from designer.core.snapshot import DesignSnapshot, from_json
-from designer.export.registry import ExportContext, get_format
+from designer.export.formats import get_format
+from designer.export.registry import ExportContext
 from designer.export.scorm.validate import MANIFEST
 from tests.paths import EXAMPLE_FILES, EXAMPLE_JSON
 
@@ -38,7 +39,8 @@ def export(
     files: Path = EXAMPLE_FILES,
 ) -> bytes:
     out = io.BytesIO()
-    get_format(key).write(snap, out, ExportContext(DirectoryAssets(files), options or {}))
+    fmt = get_format(key)
+    fmt.write(snap, out, ExportContext(DirectoryAssets(files), fmt.read_options(options or {})))
     return out.getvalue()
 
 

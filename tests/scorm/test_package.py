@@ -10,7 +10,9 @@ import pytest
 
 from designer.core.assets import DirectoryAssets, MissingAsset
 from designer.core.snapshot import Asset, DesignSnapshot, Module, Nugget, Placement
-from designer.export.registry import ExportContext, get_format
+from designer.export.formats import get_format
+from designer.export.options import InvalidOptions
+from designer.export.registry import ExportContext
 from designer.export.scorm.names import NameRegistry, slug
 from designer.export.scorm.options import Settings, read_settings
 from designer.export.scorm.validate import validate_package
@@ -80,7 +82,8 @@ def design_with_assets(*assets: Asset, content_html: str = "") -> DesignSnapshot
 
 def write(snap: DesignSnapshot, version: str, assets, out=None, **options: str):
     out = io.BytesIO() if out is None else out
-    get_format(version).write(snap, out, ExportContext(assets, options))
+    fmt = get_format(version)
+    fmt.write(snap, out, ExportContext(assets, fmt.read_options(options)))
     return out
 
 
@@ -96,15 +99,23 @@ def test_formats_are_registered_with_their_options(version):
 
 
 def test_options_are_read_and_checked():
-    assert read_settings({}) == Settings(frozenset({"self_paced_online"}), False, 0.8)
+    fmt = get_format("scorm12")
+    assert read_settings(fmt.read_options({})) == Settings(
+        frozenset({"self_paced_online"}), False, 0.8
+    )
     settings = read_settings(
-        {"content_modes": "on_site, live_online", "packaging": "single", "mastery_score": "60"}
+        fmt.read_options(
+            {"content_modes": "on_site, live_online", "packaging": "single", "mastery_score": "60"}
+        )
     )
     assert settings == Settings(frozenset({"on_site", "live_online"}), True, 0.6)
-    with pytest.raises(ValueError, match="packaging"):
-        read_settings({"packaging": "zip"})
-    with pytest.raises(ValueError, match="content_modes: moon"):
-        read_settings({"content_modes": "on_site,moon"})
+    with pytest.raises(InvalidOptions) as refused:
+        fmt.read_options({"packaging": "zip", "content_modes": "on_site,moon", "zip": "1"})
+    assert [(p.name, p.code, p.value) for p in refused.value.problems] == [
+        ("zip", "unknown_option", "1"),
+        ("content_modes", "unknown", "moon"),
+        ("packaging", "unknown", "zip"),
+    ]
 
 
 def test_safe_names():

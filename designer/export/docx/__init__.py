@@ -6,13 +6,15 @@ holds the page setup, header/footer and tables they share, `texts` every printed
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import BinaryIO
 
 from docx.document import Document
 
 from designer.core.snapshot import DesignSnapshot
 from designer.export.docx import feinkonzept, grobkonzept, offer, quality
-from designer.export.registry import ExportContext, ExportFormat, ExportOption
+from designer.export.options import ExportOption
+from designer.export.registry import ExportContext, ExportFormat
 
 DOCUMENT_OPTION = ExportOption(
     name="document",
@@ -28,19 +30,17 @@ DOCUMENT_OPTION = ExportOption(
 )
 
 
+_BUILDERS: dict[str, Callable[[DesignSnapshot, ExportContext], Document]] = {
+    "grobkonzept": lambda snap, ctx: grobkonzept.build(snap),
+    "feinkonzept": lambda snap, ctx: feinkonzept.build(snap),
+    "quality": lambda snap, ctx: quality.build(snap, ctx.quality),
+    "offer": lambda snap, ctx: offer.build(snap),
+}
+
+
 def build(snap: DesignSnapshot, ctx: ExportContext) -> Document:
     """The Word document the option `document` asks for."""
-    kind = ctx.options.get("document", DOCUMENT_OPTION.default)
-    if kind == "grobkonzept":
-        return grobkonzept.build(snap)
-    if kind == "quality":
-        return quality.build(snap, ctx.quality)
-    if kind == "offer":
-        return offer.build(snap)
-    if kind == "feinkonzept":
-        return feinkonzept.build(snap)
-    known = ", ".join(value for value, _, _ in DOCUMENT_OPTION.choices)
-    raise ValueError(f"unknown Word document {kind!r} (known: {known})")
+    return _BUILDERS[ctx.options[DOCUMENT_OPTION.name]](snap, ctx)
 
 
 def write_docx(snap: DesignSnapshot, out: BinaryIO, ctx: ExportContext) -> None:

@@ -3,7 +3,8 @@
 The layout follows Moodle's backup code: `planner` decides every id and relation of
 the course, and one module writes each kind of file (`backup` moodle_backup.xml,
 `course`, `section`, `activity` and `modules` for activities, `questions`,
-`gradebook`, `files`, `root`), `archive` packs them.
+`gradebook` for every grade file, `roles` for every roles.xml, `files`, `root`),
+`archive` packs them.
 """
 
 from __future__ import annotations

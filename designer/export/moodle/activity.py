@@ -7,9 +7,11 @@ inforef.xml, and grading.xml for the modules that support advanced grading.
 
 from __future__ import annotations
 
-from designer.export.moodle.plan import Activity, GradeItem, Plan
+from designer.export.moodle.gradebook import grade_history_xml, grades_xml
+from designer.export.moodle.plan import Activity, Plan
 from designer.export.moodle.questions import quiz_category_ids
-from designer.export.moodle.xml import Element, decimal, fields, group, root, sub, to_bytes
+from designer.export.moodle.roles import roles_xml
+from designer.export.moodle.xml import fields, group, root, sub, to_bytes
 
 MODULE_VERSION = 2024100700
 ADVANCED_GRADING = {"assign", "forum"}
@@ -60,68 +62,6 @@ def module_xml(plan: Plan, a: Activity) -> bytes:
         ],
     )
     group(doc, "tags")
-    return to_bytes(doc)
-
-
-def roles_xml() -> bytes:
-    doc = root("roles")
-    group(doc, "role_overrides")
-    group(doc, "role_assignments")
-    return to_bytes(doc)
-
-
-def grades_xml(plan: Plan, a: Activity) -> bytes:
-    doc = root("activity_gradebook")
-    items = group(doc, "grade_items")
-    if a.grade_item:
-        grade_item(plan, items, a.grade_item)
-    group(doc, "grade_letters")
-    return to_bytes(doc)
-
-
-def grade_item(plan: Plan, parent: Element, item: GradeItem) -> None:
-    total = sum(i.grademax for i in plan.grade_items)
-    el = group(parent, "grade_item", id=item.id)
-    fields(
-        el,
-        [
-            ("categoryid", plan.grade_category_id),
-            ("itemname", item.name),
-            ("itemtype", "mod"),
-            ("itemmodule", item.modname),
-            ("iteminstance", item.instance),
-            ("itemnumber", 0),
-            ("iteminfo", None),
-            ("idnumber", ""),
-            ("calculation", None),
-            ("gradetype", 1),
-            ("grademax", decimal(item.grademax)),
-            ("grademin", decimal(0)),
-            ("scaleid", None),
-            ("outcomeid", None),
-            ("gradepass", decimal(item.gradepass)),
-            ("multfactor", decimal(1)),
-            ("plusfactor", decimal(0)),
-            ("aggregationcoef", decimal(0)),
-            ("aggregationcoef2", decimal(item.grademax / total)),
-            ("weightoverride", 0),
-            ("sortorder", item.sortorder),
-            ("display", 0),
-            ("decimals", None),
-            ("hidden", 0),
-            ("locked", 0),
-            ("locktime", 0),
-            ("needsupdate", 0),
-            ("timecreated", plan.now),
-            ("timemodified", plan.now),
-        ],
-    )
-    group(el, "grade_grades")
-
-
-def grade_history_xml() -> bytes:
-    doc = root("grade_history")
-    group(doc, "grade_grades")
     return to_bytes(doc)
 
 

@@ -4,9 +4,9 @@ completiondefaults.xml and inforef.xml (Moodle's backup_course_task, user data o
 from __future__ import annotations
 
 from designer.export.moodle.plan import Plan
+from designer.export.moodle.roles import STUDENT_ROLE_ID, roles_xml
 from designer.export.moodle.xml import fields, group, root, sub, to_bytes
 
-STUDENT_ROLE_ID = 5
 CATEGORY_ID = 1
 
 
@@ -99,13 +99,6 @@ def enrolments_xml(plan: Plan) -> bytes:
         ],
     )
     group(enrol, "user_enrolments")
-    return to_bytes(doc)
-
-
-def roles_xml() -> bytes:
-    doc = root("roles")
-    group(doc, "role_overrides")
-    group(doc, "role_assignments")
     return to_bytes(doc)
 
 

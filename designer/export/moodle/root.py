@@ -3,13 +3,14 @@ completion and grade history (Moodle's backup_final_task, user data off)."""
 
 from __future__ import annotations
 
-from designer.export.moodle.course import STUDENT_ROLE_ID
-from designer.export.moodle.xml import fields, group, root, to_bytes
+from designer.export.moodle.gradebook import grade_history_xml
+from designer.export.moodle.roles import roles_definition_xml
+from designer.export.moodle.xml import group, root, to_bytes
 
 
 def root_files() -> dict[str, bytes]:
     return {
-        "roles.xml": roles_xml(),
+        "roles.xml": roles_definition_xml(),
         "groups.xml": groups_xml(),
         "scales.xml": to_bytes(root("scales_definition")),
         "outcomes.xml": to_bytes(root("outcomes_definition")),
@@ -18,31 +19,8 @@ def root_files() -> dict[str, bytes]:
     }
 
 
-def roles_xml() -> bytes:
-    """The definition of every role the backup names: the enrolment's student role."""
-    doc = root("roles_definition")
-    fields(
-        group(doc, "role", id=STUDENT_ROLE_ID),
-        [
-            ("name", ""),
-            ("shortname", "student"),
-            ("nameincourse", None),
-            ("description", ""),
-            ("sortorder", STUDENT_ROLE_ID),
-            ("archetype", "student"),
-        ],
-    )
-    return to_bytes(doc)
-
-
 def groups_xml() -> bytes:
     doc = root("groups")
     group(doc, "groupcustomfields")
     group(group(doc, "groupings"), "groupingcustomfields")
-    return to_bytes(doc)
-
-
-def grade_history_xml() -> bytes:
-    doc = root("grade_history")
-    group(doc, "grade_grades")
     return to_bytes(doc)

@@ -1,12 +1,13 @@
-"""The options of the SCORM exports and how an options mapping is read into settings."""
+"""The options of the SCORM exports and the settings their typed values make."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from designer.core.vocab import DELIVERY_MODES, label
-from designer.export.registry import ExportOption
+from designer.export.options import ExportOption
 
 CONTENT_MODES = ExportOption(
     name="content_modes",
@@ -35,6 +36,7 @@ MASTERY_SCORE = ExportOption(
     label_en="Pass mark for quizzes",
     choices=tuple((str(p), f"{p} %", f"{p} %") for p in (50, 60, 70, 75, 80, 90, 100)),
     default="80",
+    type=int,
 )
 OPTIONS = (CONTENT_MODES, PACKAGING, MASTERY_SCORE)
 
@@ -48,26 +50,10 @@ class Settings:
     mastery: float = 0.8
 
 
-def read_settings(options: Mapping[str, str]) -> Settings:
-    """Settings from option values; a multiple option is a comma-separated list.
-
-    Raises ValueError naming the option when a value is not one of its choices.
-    """
-    modes = _values(options, CONTENT_MODES)
+def read_settings(options: Mapping[str, Any]) -> Settings:
+    """Settings from the typed option values (`ExportFormat.read_options`)."""
     return Settings(
-        content_modes=frozenset(modes),
-        single_sco=_values(options, PACKAGING) == ["single"],
-        mastery=int(_values(options, MASTERY_SCORE)[0]) / 100,
+        content_modes=options[CONTENT_MODES.name],
+        single_sco=options[PACKAGING.name] == "single",
+        mastery=options[MASTERY_SCORE.name] / 100,
     )
-
-
-def _values(options: Mapping[str, str], option: ExportOption) -> list[str]:
-    raw = options.get(option.name, option.default)
-    values = [v.strip() for v in raw.split(",") if v.strip()] if option.multiple else [raw]
-    allowed = {choice[0] for choice in option.choices}
-    wrong = [v for v in values if v not in allowed]
-    if wrong:
-        raise ValueError(
-            f"option {option.name}: {', '.join(wrong)} is not one of {', '.join(sorted(allowed))}"
-        )
-    return values

@@ -22,7 +22,6 @@ API_ERROR_TEXTS = {
     "too_many": _l("Too many entries."),
     "out_of_range": _l("This number is out of range."),
     "unknown_format": _l("Unknown export format."),
-    "unknown_option": _l("Unknown option for this format."),
 }
 
 
@@ -30,12 +29,11 @@ def message(code: str) -> str:
     return str(API_ERROR_TEXTS[code]) if code in API_ERROR_TEXTS else error_text(code)
 
 
-def invalid_response(errors: dict[str, str]):
-    return jsonify(
-        error="invalid",
-        errors=errors,
-        messages={field: message(code) for field, code in errors.items()},
-    ), 422
+def invalid_response(errors: dict[str, str], messages: dict[str, str] | None = None):
+    """422 with the error code and a text per field (`messages` where the caller has
+    more precise texts than the codes' own)."""
+    texts = {field: message(code) for field, code in errors.items()} | (messages or {})
+    return jsonify(error="invalid", errors=errors, messages=texts), 422
 
 
 @bp.errorhandler(Invalid)

@@ -1,4 +1,4 @@
-"""Exports: every format of `designer.export.registry`, the file streamed from disk."""
+"""Exports: every format of `designer.export.formats`, the file streamed from disk."""
 
 from __future__ import annotations
 
@@ -9,12 +9,14 @@ from flask import jsonify, send_file
 from flask_babel import lazy_gettext as _l
 
 from designer.core.assets import MissingAsset
-from designer.export.registry import ExportFormat, formats
+from designer.export.formats import formats
+from designer.export.options import InvalidOptions
 from designer.queries.exporting import download_name, export_to_tempfile
 from designer.services.permissions import Action
 from designer.web.api import common, schemas
 from designer.web.api.errors import invalid_response
 from designer.web.api.spec import operation
+from designer.web.export_options import problem_texts
 
 
 def export_request_schema() -> dict[str, Any]:
@@ -73,7 +75,7 @@ def list_formats():
                         "name": o.name,
                         "default": o.default,
                         "multiple": o.multiple,
-                        "choices": [c[0] for c in o.choices],
+                        "choices": list(o.values),
                     }
                     for o in f.options
                 ],
@@ -81,21 +83,6 @@ def list_formats():
             for f in formats().values()
         ]
     )
-
-
-def _options(fmt: ExportFormat, given: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
-    """The options with defaults filled in, and the errors by field."""
-    known = {o.name: o for o in fmt.options}
-    errors = {f"options.{name}": "unknown_option" for name in given if name not in known}
-    options = {}
-    for name, option in known.items():
-        value = given.get(name, option.default)
-        allowed = {c[0] for c in option.choices}
-        values = value.split(",") if option.multiple else [value]
-        if any(v not in allowed for v in values if v or not option.multiple):
-            errors[f"options.{name}"] = "unknown"
-        options[name] = value
-    return options, errors
 
 
 @operation(
@@ -112,12 +99,13 @@ def _options(fmt: ExportFormat, given: dict[str, str]) -> tuple[dict[str, str], 
 def create_export(design_id: int):
     design = common.design(design_id, Action.DESIGN_EXPORT)
     data = common.json_body()
-    fmt = formats()[data["format"]]
-    options, errors = _options(fmt, data.get("options", {}))
-    if errors:
-        return invalid_response(errors)
     try:
-        path, fmt = export_to_tempfile(design, fmt.key, options)
+        path, fmt = export_to_tempfile(design, data["format"], data.get("options", {}))
+    except InvalidOptions as exc:
+        return invalid_response(
+            {f"options.{p.name}": p.code for p in exc.problems},
+            {f"options.{name}": text for name, text in problem_texts(exc).items()},
+        )
     except MissingAsset as exc:
         return jsonify(error="missing_asset", problems=[str(exc)]), 422
     response = send_file(
