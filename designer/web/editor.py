@@ -25,6 +25,7 @@ from designer.models import Asset, Design, LearningObjective, Nugget, Placement,
 from designer.queries import access
 from designer.queries.nugget_data import comparable, revision_data
 from designer.services import nuggets as nugget_service
+from designer.services import placements as placement_service
 from designer.services.assets import attach_upload
 from designer.services.errors import Conflict, Invalid
 from designer.services.permissions import Action
@@ -79,7 +80,7 @@ class Target:
 
 def _design_target(design_id: int, placement_id: int) -> Target:
     design = access.design_for(current_user, design_id, Action.DESIGN_EDIT)
-    placement = nugget_service.placement_of(design, placement_id)
+    placement = placement_service.placement_of(design, placement_id)
     nugget = nugget_service.nugget_in(design.workspace_id, placement.nugget_id)
     workspace = db.session.get(Workspace, design.workspace_id)
     return Target(workspace, nugget, design, placement)
@@ -247,7 +248,7 @@ def _errors_of(save: Callable[..., object], *args: Any) -> dict[str, str]:
 
 
 def _save_placement(target: Target, placement_form: PlacementForm) -> None:
-    nugget_service.update_placement(
+    placement_service.update_placement(
         current_user,
         target.design,
         target.placement.id,
