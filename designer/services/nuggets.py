@@ -3,14 +3,11 @@ copy). Placing them on a design's canvas is `designer.services.placements`."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
-from urllib.parse import urlparse
 
 from sqlalchemy import func, select, update
 
-from designer.core.sanitize import clean_html
-from designer.core.snapshot import _is_clock
+from designer.core import fields
 from designer.core.vocab import VOCABULARIES
 from designer.models import (
     Asset,
@@ -31,75 +28,36 @@ from designer.services.partnerships import organisation_of
 from designer.services.permissions import Action, require
 
 VOCAB_FIELDS = {
-    "learning_type": "learning_type",
-    "delivery_mode": "delivery_mode",
-    "social_form": "social_form",
-    "assessment": "assessment",
-    "activity_kind": "activity_kind",
+    name: kind.vocabulary for name, kind in fields.NUGGET.items() if isinstance(kind, fields.Choice)
 }
-MAX_DURATION = 60 * 24 * 30
 
 
 def clean_nugget_values(values: dict[str, Any]) -> dict[str, Any]:
     """Validate and normalise nugget fields; Invalid names every bad field."""
-    errors: dict[str, str] = {}
-    clean: dict[str, Any] = {}
-    for name, value in values.items():
-        if name in VOCAB_FIELDS:
-            if value not in VOCABULARIES[VOCAB_FIELDS[name]]:
-                errors[name] = "unknown"
-            clean[name] = value
-        elif name == "content_html":
-            clean[name] = clean_html(value or "")
-        elif name == "url":
-            url = (value or "").strip()
-            parsed = urlparse(url)
-            if url and (parsed.scheme not in ("http", "https") or not parsed.netloc):
-                errors[name] = "invalid_url"
-            clean[name] = url
-        elif name in TEXT_FIELDS:
-            clean[name] = (value or "").strip()
-        elif name in FLAG_FIELDS:
-            clean[name] = bool(value)
-        elif name == "duration_minutes":
-            if (
-                isinstance(value, bool)
-                or not isinstance(value, int)
-                or not 0 <= value <= MAX_DURATION
-            ):
-                errors[name] = "not_a_duration"
-            clean[name] = value
-        elif name == "tags":
-            clean[name] = sorted({str(t).strip() for t in value or [] if str(t).strip()})
-        elif name == "questions":
-            clean[name] = _clean_questions(value or [], errors)
-        elif name == "asset_ids":
-            clean[name] = [int(i) for i in value or []]
-        elif name in ("schedule_start", "schedule_end"):
-            if value and not _is_clock(value):
-                errors[name] = "not_a_time"
-            clean[name] = value or ""
-        elif name == "schedule_date":
-            try:
-                clean[name] = date.fromisoformat(value) if value else None
-            except (TypeError, ValueError):
-                errors[name] = "not_a_date"
-        elif name == "schedule_place":
-            clean[name] = (value or "").strip()
-        else:
-            errors[name] = "unknown_field"
-    if "title" in clean and not clean["title"]:
-        errors["title"] = "required"
+    simple = {name: value for name, value in values.items() if name not in _OWN_CHECKS}
+    clean, errors = fields.clean_all(fields.NUGGET, simple)
+    for name, check in _OWN_CHECKS.items():
+        if name in values:
+            clean[name] = check(values[name], errors)
     if errors:
         raise Invalid(errors)
-    return clean
+    return {name: clean[name] for name in values}  # in the order given
+
+
+def _clean_asset_ids(asset_ids: list[Any] | None, errors: dict[str, str]) -> list[int]:
+    """File ids as ints (whether they are this workspace's is `_check_assets`'s job)."""
+    try:
+        return [int(i) for i in asset_ids or []]
+    except (TypeError, ValueError):
+        errors["asset_ids"] = "unknown"
+        return []
 
 
 def _clean_questions(
-    questions: list[dict[str, Any]], errors: dict[str, str]
+    questions: list[dict[str, Any]] | None, errors: dict[str, str]
 ) -> list[dict[str, Any]]:
     out = []
-    for i, q in enumerate(questions):
+    for i, q in enumerate(questions or []):
         if q.get("kind") not in VOCABULARIES["question_kind"] or not str(q.get("text", "")).strip():
             errors[f"questions.{i}"] = "invalid_question"
             continue
@@ -121,6 +79,10 @@ def _clean_questions(
             }
         )
     return out
+
+
+# Fields with a check of their own: their errors are keyed by item (questions.0 …).
+_OWN_CHECKS = {"questions": _clean_questions, "asset_ids": _clean_asset_ids}
 
 
 def _new_revision(nugget: Nugget, actor: User | None) -> NuggetRevision:

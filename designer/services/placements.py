@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from designer.core.vocab import VOCABULARIES
+from designer.core import fields
 from designer.models import (
     Design,
     LearningObjective,
@@ -24,7 +24,6 @@ from designer.services.designs import mark_changed, module_of
 from designer.services.errors import Invalid, NotFound
 from designer.services.locking import check_version
 from designer.services.nuggets import (
-    MAX_DURATION,
     clean_nugget_values,
     create_nugget_unchecked,
     values_of_revision,
@@ -161,32 +160,9 @@ def update_placement(
             "delivery_mode_override": placement.delivery_mode_override,
         },
     )
-    errors: dict[str, str] = {}
-    if "objective_ids" in values:
-        ids = {int(i) for i in values["objective_ids"]}
-        objectives = db.session.scalars(
-            select(LearningObjective).where(
-                LearningObjective.id.in_(ids), LearningObjective.design_id == design.id
-            )
-        ).all()
-        if len(objectives) != len(ids):
-            errors["objective_ids"] = "unknown"
-        if ids != {o.id for o in placement.objectives}:
-            placement.objectives = list(objectives)
-    if "duration_override" in values:
-        value = values["duration_override"]
-        if value is not None and (
-            not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= MAX_DURATION
-        ):
-            errors["duration_override"] = "not_a_duration"
-        if value != placement.duration_override:
-            placement.duration_override = value
-    if "delivery_mode_override" in values:
-        value = values["delivery_mode_override"] or None
-        if value is not None and value not in VOCABULARIES["delivery_mode"]:
-            errors["delivery_mode_override"] = "unknown"
-        if value != placement.delivery_mode_override:
-            placement.delivery_mode_override = value
+    errors = _apply_overrides(placement, values)
+    if "objective_ids" in values and not _link_objectives(design, placement, values):
+        errors["objective_ids"] = "unknown"
     if errors:
         raise Invalid(errors)
     if not db.session.is_modified(placement):
@@ -197,6 +173,36 @@ def update_placement(
         "placement.updated", actor, design.workspace_id, design.id, placement_id=placement.id
     )
     return placement
+
+
+OVERRIDE_KINDS: dict[str, fields.Kind] = {
+    "duration_override": fields.DURATION_OVERRIDE,
+    "delivery_mode_override": fields.Choice("delivery_mode", optional=True),
+}
+
+
+def _apply_overrides(placement: Placement, values: dict[str, Any]) -> dict[str, str]:
+    """Set the overrides that are valid and changed; return the refused ones' errors."""
+    given = {name: values[name] for name in OVERRIDE_KINDS if name in values}
+    clean, errors = fields.clean_all(OVERRIDE_KINDS, given)
+    for name, value in clean.items():
+        if value != getattr(placement, name):
+            setattr(placement, name, value)
+    return errors
+
+
+def _link_objectives(design: Design, placement: Placement, values: dict[str, Any]) -> bool:
+    """Link the placement to the design's objectives named in values["objective_ids"];
+    False when one of them is not an objective of this design."""
+    ids = {int(i) for i in values["objective_ids"]}
+    objectives = db.session.scalars(
+        select(LearningObjective).where(
+            LearningObjective.id.in_(ids), LearningObjective.design_id == design.id
+        )
+    ).all()
+    if ids != {o.id for o in placement.objectives}:
+        placement.objectives = list(objectives)
+    return len(objectives) == len(ids)
 
 
 def remove_placement(actor: User, design: Design, placement_id: int) -> None:

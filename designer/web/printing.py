@@ -25,5 +25,5 @@ def print_view(design_id: int):
         snap=snap,
         plans=verlaufsplan(snap),
         analytics=analyse(snap),
-        wizard_steps=FIELD_HELP,
+        field_help=FIELD_HELP,
     )

@@ -211,7 +211,7 @@ def _render_step(
         previous=wizard_steps.STEPS[index - 1] if index else None,
         following=wizard_steps.STEPS[index + 1] if index + 1 < len(wizard_steps.STEPS) else None,
         form=form,
-        wizard_steps=wizard_steps.FIELD_HELP,
+        field_help=wizard_steps.FIELD_HELP,
         objective_help=wizard_steps.OBJECTIVE_HELP,
         **_objectives_context(design, new_objective, failed),
     )
@@ -243,7 +243,7 @@ def _render_expert(
         design=design,
         steps=wizard_steps.STEPS,
         form=form,
-        wizard_steps=wizard_steps.FIELD_HELP,
+        field_help=wizard_steps.FIELD_HELP,
         objective_help=wizard_steps.OBJECTIVE_HELP,
         **_objectives_context(design, new_objective, failed),
     )
