@@ -231,6 +231,9 @@ class Field:
     name: str
     kind: Kind
     label: str
+    # The label in a sentence that names the unit itself ("Planned workload: 120 → 180
+    # minutes"); empty when it is the label.
+    short: str = ""
 
 
 GROBKONZEPT_TEXT_FIELDS = (
@@ -254,7 +257,12 @@ GROBKONZEPT: dict[str, Field] = {
         Field("target_group", TEXT, N_("Target group")),
         Field("initial_situation", TEXT, N_("Initial situation and need")),
         Field("prerequisites", TEXT, N_("Prerequisites")),
-        Field("planned_workload_minutes", COUNT, N_("Planned workload (minutes)")),
+        Field(
+            "planned_workload_minutes",
+            COUNT,
+            N_("Planned workload (minutes)"),
+            N_("Planned workload"),
+        ),
         Field("start_date", DATE, N_("Start date")),
         Field("end_date", DATE, N_("End date")),
         Field("participants_min", COUNT, N_("Participants at least")),
