@@ -30,6 +30,8 @@ from designer.services.assets import attach_upload
 from designer.services.errors import Conflict, Invalid
 from designer.services.permissions import Action
 from designer.storage.uploads import allowed_extensions
+from designer.web import conflicts as conflicts_view
+from designer.web.conflicts import StaleSave
 from designer.web.forms.nuggets import (
     FIELD_LABELS,
     NuggetForm,
@@ -132,7 +134,7 @@ def _render(
     question_errors: dict[int, str] | None = None,
     upload_form: UploadForm | None = None,
     status: int = 200,
-    conflicts: list[tuple[Any, Any, Any]] | None = None,
+    stale: StaleSave | None = None,
 ):
     blank = {"text": "", "correct": False, "feedback": ""}
     for q in questions:
@@ -149,7 +151,7 @@ def _render(
             assets=_assets(target.nugget),
             allowed_extensions=", ".join(allowed_extensions()),
             max_upload_mib=current_app.config["MAX_UPLOAD_BYTES"] // (1024 * 1024),
-            conflicts=conflicts,
+            stale=stale,
         ),
         status,
     )
@@ -224,7 +226,12 @@ def _merged_after_conflict(
     merged_form.keep_assets.choices = form.keep_assets.choices
     rows = [(FIELD_LABELS.get(name, name), mine[name], theirs.get(name)) for name in conflicts]
     return _render(
-        target, merged_form, placement_form, merged["questions"], status=409, conflicts=rows
+        target,
+        merged_form,
+        placement_form,
+        merged["questions"],
+        status=409,
+        stale=conflicts_view.merged(rows),
     )
 
 
