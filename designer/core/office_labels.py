@@ -8,23 +8,32 @@ from __future__ import annotations
 
 from typing import Final
 
+from designer.core.fields import GROBKONZEPT
+from designer.core.texts import translate
+
 Pair = tuple[str, str]
 
+# The Grobkonzept in the order of the Word and Excel documents; labels from the one table
+# (`designer.core.fields`), German from the one catalogue.
+_DOCUMENT_ORDER = (
+    "target_group",
+    "initial_situation",
+    "prerequisites",
+    "planned_workload_minutes",
+    "participants_min",
+    "participants_max",
+    "start_date",
+    "end_date",
+    "format_summary",
+    "didactic_approach",
+    "assessment_concept",
+    "framework_conditions",
+    "evaluation_plan",
+    "offer_description",
+)
 GROBKONZEPT_LABELS: Final[dict[str, Pair]] = {
-    "target_group": ("Zielgruppe", "Target group"),
-    "initial_situation": ("Ausgangslage und Bedarf", "Initial situation and need"),
-    "prerequisites": ("Voraussetzungen", "Prerequisites"),
-    "planned_workload_minutes": ("Geplanter Aufwand (Minuten)", "Planned workload (minutes)"),
-    "participants_min": ("Teilnehmende mindestens", "Participants at least"),
-    "participants_max": ("Teilnehmende höchstens", "Participants at most"),
-    "start_date": ("Beginn", "Start date"),
-    "end_date": ("Ende", "End date"),
-    "format_summary": ("Format", "Format"),
-    "didactic_approach": ("Didaktischer Ansatz", "Didactic approach"),
-    "assessment_concept": ("Prüfungskonzept", "Assessment concept"),
-    "framework_conditions": ("Rahmenbedingungen", "Framework conditions"),
-    "evaluation_plan": ("Evaluation", "Evaluation plan"),
-    "offer_description": ("Angebotsbeschreibung", "Offer description"),
+    name: (translate(GROBKONZEPT[name].label, "de"), GROBKONZEPT[name].label)
+    for name in _DOCUMENT_ORDER
 }
 
 # Columns of the Excel Verlaufsplan, in sheet order; the keys are importer field names.

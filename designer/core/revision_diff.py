@@ -17,11 +17,13 @@ from difflib import SequenceMatcher
 from typing import Any
 
 from designer.core import snapshot as s
+from designer.core.fields import GROBKONZEPT
+from designer.core.texts import translate
 from designer.core.vocab import label
 
 _DE, _EN = 0, 1
 
-# Field name → (German label, English label).
+# Field name → (German label, English label); the Grobkonzept's are in `designer.core.fields`.
 FIELD_LABELS: dict[str, tuple[str, str]] = {
     "title": ("Titel", "Title"),
     "language": ("Sprache", "Language"),
@@ -51,20 +53,6 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "description": ("Beschreibung", "Description"),
     "text": ("Text", "Text"),
     "bloom_level": ("Taxonomiestufe", "Bloom level"),
-    "target_group": ("Zielgruppe", "Target group"),
-    "initial_situation": ("Ausgangslage und Bedarf", "Initial situation and need"),
-    "prerequisites": ("Voraussetzungen", "Prerequisites"),
-    "planned_workload_minutes": ("Geplanter Aufwand", "Planned workload"),
-    "participants_min": ("Teilnehmende (min.)", "Participants (min.)"),
-    "participants_max": ("Teilnehmende (max.)", "Participants (max.)"),
-    "start_date": ("Beginn", "Start"),
-    "end_date": ("Ende", "End"),
-    "format_summary": ("Format", "Format"),
-    "didactic_approach": ("Didaktischer Ansatz", "Didactic approach"),
-    "assessment_concept": ("Prüfungskonzept", "Assessment concept"),
-    "framework_conditions": ("Rahmenbedingungen", "Framework conditions"),
-    "evaluation_plan": ("Evaluation", "Evaluation"),
-    "offer_description": ("Ausschreibungstext", "Offer description"),
 }
 MINUTE_FIELDS = frozenset({"duration_minutes", "planned_workload_minutes"})
 VOCAB_FIELDS = frozenset(
@@ -274,6 +262,9 @@ def _nugget_changes(old: s.DesignSnapshot, new: s.DesignSnapshot) -> tuple[Nugge
 
 
 def field_label(name: str, language: str) -> str:
+    field = GROBKONZEPT.get(name)
+    if field is not None:
+        return translate(field.short or field.label, language)
     pair = FIELD_LABELS.get(name)
     if pair is None:
         return name

@@ -4,8 +4,9 @@ Frozen dataclasses without any tie to the database or Flask. Quality rules, anal
 exporters, stored revisions and the revision diff all read a snapshot. Its JSON form
 (`to_json` / `from_json`) is the interchange format `kurswerk-design`, version 1.
 
-`snapshot(design)` (in `designer.services.snapshots`) builds one from the ORM; this
-module knows nothing of the ORM.
+`snapshot(design)` (in `designer.queries.read_model`) builds one from the ORM; this
+module knows nothing of the ORM. The reader checks each field by its kind in
+`designer.core.fields`, the same rules the services apply.
 """
 
 from __future__ import annotations
@@ -14,27 +15,21 @@ import hashlib
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
-from designer.core.vocab import VOCABULARIES
+from designer.core import fields as f
+from designer.core.fields import (
+    GROBKONZEPT_DATE_FIELDS,
+    GROBKONZEPT_INT_FIELDS,
+    GROBKONZEPT_TEXT_FIELDS,
+    Kind,
+    Refused,
+)
 
 FORMAT_NAME = "kurswerk-design"
 FORMAT_VERSION = 1
 
-GROBKONZEPT_TEXT_FIELDS = (
-    "target_group",
-    "initial_situation",
-    "prerequisites",
-    "format_summary",
-    "didactic_approach",
-    "assessment_concept",
-    "framework_conditions",
-    "evaluation_plan",
-    "offer_description",
-)
-GROBKONZEPT_INT_FIELDS = ("planned_workload_minutes", "participants_min", "participants_max")
-GROBKONZEPT_DATE_FIELDS = ("start_date", "end_date")
+__all__ = ["GROBKONZEPT_DATE_FIELDS", "GROBKONZEPT_INT_FIELDS", "GROBKONZEPT_TEXT_FIELDS"]
 
 
 class FormatError(ValueError):
@@ -401,34 +396,41 @@ class _Reader:
             return []
         return value
 
-    def text(self, data: dict[str, Any], name: str, path: str, required: bool = False) -> str:
-        value = data.get(name)
-        if value is None:
-            if required:
-                self.problem(f"{path}.{name}", "is missing")
-            return ""
-        if not isinstance(value, str):
-            self.problem(f"{path}.{name}", "must be text")
-            return ""
-        if required and not value.strip():
-            self.problem(f"{path}.{name}", "must not be empty")
-        return value
+    def clean(self, kind: Kind, data: dict[str, Any], name: str, path: str, blank: Any) -> Any:
+        """The value cleaned by its kind, or `blank` (and a problem) when refused."""
+        try:
+            return kind.clean(data.get(name))
+        except Refused as refused:
+            self.problem(f"{path}.{name}", refused.message)
+            return blank
 
-    def integer(self, data: dict[str, Any], name: str, path: str) -> int | None:
+    def text(
+        self,
+        data: dict[str, Any],
+        name: str,
+        path: str,
+        required: bool = False,
+        kind: Kind = f.TEXT,
+    ) -> str:
+        """Text as written in the document (not stripped), checked by `kind`."""
         value = data.get(name)
-        if value is None:
-            return None
-        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            self.problem(f"{path}.{name}", f"must be a whole number ≥ 0, not {value!r}")
-            return None
-        return value
+        if value is None and required:
+            self.problem(f"{path}.{name}", "is missing")
+            return ""
+        if required and isinstance(value, str) and not value.strip():
+            self.problem(f"{path}.{name}", "must not be empty")
+            return value
+        if self.clean(kind, data, name, path, None) is None:
+            return ""
+        return value or ""
+
+    def integer(
+        self, data: dict[str, Any], name: str, path: str, kind: Kind = f.COUNT
+    ) -> int | None:
+        return self.clean(kind, data, name, path, None)
 
     def flag(self, data: dict[str, Any], name: str, path: str) -> bool:
-        value = data.get(name, False)
-        if not isinstance(value, bool):
-            self.problem(f"{path}.{name}", "must be true or false")
-            return False
-        return value
+        return self.clean(f.FLAG, data, name, path, False)
 
     def term(
         self, data: dict[str, Any], name: str, vocabulary: str, path: str, default: str | None
@@ -438,30 +440,14 @@ class _Reader:
             if default is None:
                 return ""
             return default
-        allowed = VOCABULARIES[vocabulary]
-        if value not in allowed:
-            self.problem(
-                f"{path}.{name}", f"unknown value {value!r} (allowed: {', '.join(allowed)})"
-            )
-            return default or ""
-        return value
+        return self.clean(f.Choice(vocabulary), data, name, path, default or "")
 
     def iso_date(self, data: dict[str, Any], name: str, path: str) -> str:
-        value = self.text(data, name, path)
-        if value:
-            try:
-                date.fromisoformat(value)
-            except ValueError:
-                self.problem(f"{path}.{name}", f"must be a date YYYY-MM-DD, not {value!r}")
-                return ""
-        return value
+        day = self.clean(f.DATE, data, name, path, None)
+        return day.isoformat() if day else ""
 
     def clock(self, data: dict[str, Any], name: str, path: str) -> str:
-        value = self.text(data, name, path)
-        if value and not is_clock(value):
-            self.problem(f"{path}.{name}", f"must be a time HH:MM, not {value!r}")
-            return ""
-        return value
+        return self.clean(f.CLOCK, data, name, path, "")
 
     def keys(self, data: dict[str, Any], name: str, path: str, known: set[str]) -> tuple[str, ...]:
         out = []
@@ -499,7 +485,7 @@ class _Reader:
         objectives = self.objectives(d)
         modules = self.modules(d, {n.key for n in nuggets}, {o.key for o in objectives})
         return DesignSnapshot(
-            title=self.text(d, "title", "design", required=True),
+            title=self.text(d, "title", "design", required=True, kind=f.TITLE),
             language=self.term(d, "language", "language", "design", "de"),
             grobkonzept=self.grobkonzept(self.obj(d.get("grobkonzept", {}), "design.grobkonzept")),
             objectives=objectives,
@@ -549,7 +535,9 @@ class _Reader:
                     Placement(
                         nugget=nugget,
                         objectives=self.keys(p, "objectives", p_path, objectives),
-                        duration_minutes=self.integer(p, "duration_minutes", p_path),
+                        duration_minutes=self.integer(
+                            p, "duration_minutes", p_path, f.DURATION_OVERRIDE
+                        ),
                         delivery_mode=self.term(p, "delivery_mode", "delivery_mode", p_path, None)
                         or None,
                     )
@@ -557,7 +545,7 @@ class _Reader:
             out.append(
                 Module(
                     key=self.unique_key(m, path, seen),
-                    title=self.text(m, "title", path, required=True),
+                    title=self.text(m, "title", path, required=True, kind=f.TITLE),
                     description=self.text(m, "description", path),
                     placements=tuple(placements),
                     schedule=self.schedule(m, path),
@@ -584,13 +572,12 @@ class _Reader:
             path = f"design.nuggets[{i}]"
             n = self.obj(raw, path)
             tags = self.items(n, "tags", path)
-            if not all(isinstance(t, str) for t in tags):
-                self.problem(f"{path}.tags", "must be a list of texts")
+            if self.clean(f.TAGS, n, "tags", path, None) is None:
                 tags = []
             out.append(
                 Nugget(
                     key=self.unique_key(n, path, seen),
-                    title=self.text(n, "title", path, required=True),
+                    title=self.text(n, "title", path, required=True, kind=f.TITLE),
                     summary=self.text(n, "summary", path),
                     content_html=self.text(n, "content_html", path),
                     learning_type=self.term(
@@ -601,17 +588,18 @@ class _Reader:
                     ),
                     social_form=self.term(n, "social_form", "social_form", path, "individual"),
                     method=self.text(n, "method", path),
-                    duration_minutes=self.integer(n, "duration_minutes", path) or 0,
+                    duration_minutes=self.integer(n, "duration_minutes", path, f.DURATION_OVERRIDE)
+                    or 0,
                     media=self.text(n, "media", path),
                     assessment=self.term(n, "assessment", "assessment", path, "none"),
                     activity_kind=self.term(n, "activity_kind", "activity_kind", path, "page"),
                     rationale=self.text(n, "rationale", path),
-                    license=self.text(n, "license", path),
+                    license=self.text(n, "license", path, kind=f.LICENSE),
                     attribution=self.text(n, "attribution", path),
                     tags=tuple(tags),
                     assets=self.keys(n, "assets", path, assets),
                     questions=self.questions(n, path),
-                    url=self.text(n, "url", path),
+                    url=self.text(n, "url", path, kind=f.URL),
                     schedule=self.schedule(n, path),
                     **{flag: self.flag(n, flag, path) for flag in _NUGGET_FLAGS},
                 )
@@ -659,21 +647,10 @@ class _Reader:
                     filename=filename,
                     mimetype=self.text(a, "mimetype", path) or "application/octet-stream",
                     alt_text=self.text(a, "alt_text", path),
-                    license=self.text(a, "license", path),
+                    license=self.text(a, "license", path, kind=f.LICENSE),
                     attribution=self.text(a, "attribution", path),
                     sha256=self.text(a, "sha256", path),
                     size=self.integer(a, "size", path) or 0,
                 )
             )
         return tuple(out)
-
-
-def is_clock(value: str) -> bool:
-    """True for a time of day written HH:MM (00:00 to 23:59)."""
-    parts = value.split(":")
-    return (
-        len(parts) == 2
-        and all(p.isdigit() and len(p) == 2 for p in parts)
-        and int(parts[0]) < 24
-        and int(parts[1]) < 60
-    )

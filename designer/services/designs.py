@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from sqlalchemy import update
 
+from designer.core import fields
 from designer.core import snapshot as s
-from designer.core.vocab import BLOOM_LEVELS, LANGUAGES
+from designer.core.vocab import BLOOM_LEVELS
 from designer.models import Design, LearningObjective, Module, User, Workspace, db
 from designer.models.columns import utcnow
 from designer.services import events
@@ -35,14 +35,15 @@ def create_design(
     actor: User, workspace: Workspace, title: str, language: str = "de", template_key: str = "blank"
 ) -> Design:
     require(actor, Action.DESIGN_CREATE, workspace)
-    title = title.strip()
-    if not title:
-        raise Invalid({"title": "required"})
-    if language not in LANGUAGES:
-        raise Invalid({"language": "unknown"})
+    clean, errors = fields.clean_all(
+        {"title": fields.TITLE, "language": fields.Choice("language")},
+        {"title": title, "language": language},
+    )
+    if errors:
+        raise Invalid(errors)
     design = Design(
         workspace_id=workspace.id,
-        title=title[:300],
+        title=clean["title"],
         language=language,
         template_key=template_key,
         created_by_id=actor.id,
@@ -65,40 +66,18 @@ def grobkonzept_state(design: Design) -> dict[str, Any]:
     return state
 
 
+# The fields `update_grobkonzept` takes: the Grobkonzept, the title and the language.
+GROBKONZEPT_KINDS: dict[str, fields.Kind] = {
+    **{name: field.kind for name, field in fields.GROBKONZEPT.items()},
+    "title": fields.TITLE,
+    "language": fields.Choice("language"),
+}
+
+
 def _clean_grobkonzept(values: dict[str, Any]) -> dict[str, Any]:
-    errors: dict[str, str] = {}
-    clean: dict[str, Any] = {}
-    for name, value in values.items():
-        if name in s.GROBKONZEPT_TEXT_FIELDS:
-            clean[name] = (value or "").strip()
-        elif name in s.GROBKONZEPT_INT_FIELDS:
-            if value in (None, ""):
-                clean[name] = None
-            elif isinstance(value, int) and not isinstance(value, bool) and value >= 0:
-                clean[name] = value
-            else:
-                errors[name] = "not_a_number"
-        elif name in s.GROBKONZEPT_DATE_FIELDS:
-            try:
-                clean[name] = date.fromisoformat(value) if value else None
-            except (TypeError, ValueError):
-                errors[name] = "not_a_date"
-        elif name == "title":
-            clean[name] = (value or "").strip()[:300]
-            if not clean[name]:
-                errors[name] = "required"
-        elif name == "language":
-            if value not in LANGUAGES:
-                errors[name] = "unknown"
-            clean[name] = value
-        else:
-            errors[name] = "unknown_field"
-    start, end = clean.get("start_date"), clean.get("end_date")
-    if start and end and end < start:
-        errors["end_date"] = "before_start"
-    low, high = clean.get("participants_min"), clean.get("participants_max")
-    if low is not None and high is not None and high < low:
-        errors["participants_max"] = "below_min"
+    """Each field by its kind, then the rules between fields; Invalid names every bad one."""
+    clean, errors = fields.clean_all(GROBKONZEPT_KINDS, values)
+    errors.update(fields.grobkonzept_order_problems(clean))
     if errors:
         raise Invalid(errors)
     return clean
@@ -229,14 +208,18 @@ def live_modules(design: Design) -> list[Module]:
     return [m for m in design.modules if m.deleted_at is None]
 
 
+def _module_title(value: Any) -> str:
+    try:
+        return fields.TITLE.clean(value)
+    except fields.Refused as refused:
+        raise Invalid({"title": refused.code}) from None
+
+
 def add_module(actor: User, design: Design, title: str, description: str = "") -> Module:
     require(actor, Action.DESIGN_EDIT, design)
-    title = (title or "").strip()
-    if not title:
-        raise Invalid({"title": "required"})
     module = Module(
         design_id=design.id,
-        title=title[:300],
+        title=_module_title(title),
         description=description.strip(),
         position=len(design.modules),
     )
@@ -267,10 +250,7 @@ def update_module(
         module, expected_version, {"title": module.title, "description": module.description}
     )
     if "title" in values:
-        title = (values["title"] or "").strip()
-        if not title:
-            raise Invalid({"title": "required"})
-        module.title = title[:300]
+        module.title = _module_title(values["title"])
     if "description" in values:
         module.description = (values["description"] or "").strip()
     mark_changed(design, actor)

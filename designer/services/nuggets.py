@@ -1,20 +1,17 @@
-"""Nuggets of a workspace library, their immutable revisions, and placements on a canvas."""
+"""Nuggets of a workspace library and their immutable revisions (create, update, fork,
+copy). Placing them on a design's canvas is `designer.services.placements`."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
-from urllib.parse import urlparse
 
 from sqlalchemy import func, select, update
 
-from designer.core.sanitize import clean_html
-from designer.core.snapshot import is_clock
+from designer.core import fields
 from designer.core.vocab import VOCABULARIES
 from designer.models import (
     Asset,
     Design,
-    Module,
     Nugget,
     NuggetRevision,
     Placement,
@@ -24,82 +21,43 @@ from designer.models import (
 )
 from designer.queries.nugget_data import FLAG_FIELDS, TEXT_FIELDS, revision_data
 from designer.services import events
-from designer.services.designs import mark_changed, module_of
+from designer.services.designs import mark_changed
 from designer.services.errors import Invalid, NotFound
 from designer.services.locking import check_version
 from designer.services.partnerships import organisation_of
 from designer.services.permissions import Action, require
 
 VOCAB_FIELDS = {
-    "learning_type": "learning_type",
-    "delivery_mode": "delivery_mode",
-    "social_form": "social_form",
-    "assessment": "assessment",
-    "activity_kind": "activity_kind",
+    name: kind.vocabulary for name, kind in fields.NUGGET.items() if isinstance(kind, fields.Choice)
 }
-MAX_DURATION = 60 * 24 * 30
 
 
 def clean_nugget_values(values: dict[str, Any]) -> dict[str, Any]:
     """Validate and normalise nugget fields; Invalid names every bad field."""
-    errors: dict[str, str] = {}
-    clean: dict[str, Any] = {}
-    for name, value in values.items():
-        if name in VOCAB_FIELDS:
-            if value not in VOCABULARIES[VOCAB_FIELDS[name]]:
-                errors[name] = "unknown"
-            clean[name] = value
-        elif name == "content_html":
-            clean[name] = clean_html(value or "")
-        elif name == "url":
-            url = (value or "").strip()
-            parsed = urlparse(url)
-            if url and (parsed.scheme not in ("http", "https") or not parsed.netloc):
-                errors[name] = "invalid_url"
-            clean[name] = url
-        elif name in TEXT_FIELDS:
-            clean[name] = (value or "").strip()
-        elif name in FLAG_FIELDS:
-            clean[name] = bool(value)
-        elif name == "duration_minutes":
-            if (
-                isinstance(value, bool)
-                or not isinstance(value, int)
-                or not 0 <= value <= MAX_DURATION
-            ):
-                errors[name] = "not_a_duration"
-            clean[name] = value
-        elif name == "tags":
-            clean[name] = sorted({str(t).strip() for t in value or [] if str(t).strip()})
-        elif name == "questions":
-            clean[name] = _clean_questions(value or [], errors)
-        elif name == "asset_ids":
-            clean[name] = [int(i) for i in value or []]
-        elif name in ("schedule_start", "schedule_end"):
-            if value and not is_clock(value):
-                errors[name] = "not_a_time"
-            clean[name] = value or ""
-        elif name == "schedule_date":
-            try:
-                clean[name] = date.fromisoformat(value) if value else None
-            except (TypeError, ValueError):
-                errors[name] = "not_a_date"
-        elif name == "schedule_place":
-            clean[name] = (value or "").strip()
-        else:
-            errors[name] = "unknown_field"
-    if "title" in clean and not clean["title"]:
-        errors["title"] = "required"
+    simple = {name: value for name, value in values.items() if name not in _OWN_CHECKS}
+    clean, errors = fields.clean_all(fields.NUGGET, simple)
+    for name, check in _OWN_CHECKS.items():
+        if name in values:
+            clean[name] = check(values[name], errors)
     if errors:
         raise Invalid(errors)
-    return clean
+    return {name: clean[name] for name in values}  # in the order given
+
+
+def _clean_asset_ids(asset_ids: list[Any] | None, errors: dict[str, str]) -> list[int]:
+    """File ids as ints (whether they are this workspace's is `_check_assets`'s job)."""
+    try:
+        return [int(i) for i in asset_ids or []]
+    except (TypeError, ValueError):
+        errors["asset_ids"] = "unknown"
+        return []
 
 
 def _clean_questions(
-    questions: list[dict[str, Any]], errors: dict[str, str]
+    questions: list[dict[str, Any]] | None, errors: dict[str, str]
 ) -> list[dict[str, Any]]:
     out = []
-    for i, q in enumerate(questions):
+    for i, q in enumerate(questions or []):
         if q.get("kind") not in VOCABULARIES["question_kind"] or not str(q.get("text", "")).strip():
             errors[f"questions.{i}"] = "invalid_question"
             continue
@@ -121,6 +79,10 @@ def _clean_questions(
             }
         )
     return out
+
+
+# Fields with a check of their own: their errors are keyed by item (questions.0 …).
+_OWN_CHECKS = {"questions": _clean_questions, "asset_ids": _clean_asset_ids}
 
 
 def _new_revision(nugget: Nugget, actor: User | None) -> NuggetRevision:
@@ -226,218 +188,6 @@ def update_nugget(
     return nugget
 
 
-# ------------------------------------------------------------------ placements
-
-
-def _next_position(module: Module) -> int:
-    return db.session.scalar(
-        select(func.coalesce(func.max(Placement.position) + 1, 0)).where(
-            Placement.module_id == module.id
-        )
-    )
-
-
-def place_nugget(
-    actor: User, design: Design, module_id: int, nugget: Nugget, position: int | None = None
-) -> Placement:
-    """Put a library nugget on the canvas, pinned to its current revision."""
-    require(actor, Action.DESIGN_EDIT, design)
-    module = module_of(design, module_id)
-    if nugget.workspace_id != design.workspace_id or nugget.deleted_at is not None:
-        raise NotFound("nugget")
-    placement = Placement(
-        design_id=design.id,
-        module=module,
-        nugget_id=nugget.id,
-        nugget_revision=nugget.revision,
-        position=_next_position(module),
-    )
-    db.session.add(placement)
-    db.session.flush()
-    if position is not None:
-        _reorder(module, placement, position)
-    mark_changed(design, actor)
-    events.record(
-        "placement.added",
-        actor,
-        design.workspace_id,
-        design.id,
-        placement_id=placement.id,
-        nugget_id=nugget.id,
-        module_id=module.id,
-    )
-    return placement
-
-
-def add_new_nugget(
-    actor: User, design: Design, module_id: int, values: dict[str, Any]
-) -> Placement:
-    """Create a nugget in the design's workspace library and place it."""
-    require(actor, Action.DESIGN_EDIT, design)
-    workspace = db.session.get(Workspace, design.workspace_id)
-    nugget = create_nugget_unchecked(actor, workspace, clean_nugget_values(values))
-    return place_nugget(actor, design, module_id, nugget)
-
-
-def placement_of(design: Design, placement_id: int) -> Placement:
-    placement = db.session.get(Placement, placement_id)
-    if placement is None or placement.design_id != design.id:
-        raise NotFound("placement")
-    return placement
-
-
-def _siblings(module: Module, exclude: Placement) -> list[Placement]:
-    rows = db.session.scalars(
-        select(Placement)
-        .where(Placement.module_id == module.id)
-        .order_by(Placement.position, Placement.id)
-    )
-    return [p for p in rows if p.id != exclude.id]
-
-
-def _reorder(module: Module, placement: Placement, position: int) -> None:
-    order = _siblings(module, placement)
-    position = max(0, min(position, len(order)))
-    order.insert(position, placement)
-    for i, p in enumerate(order):
-        if p.position != i:
-            p.position = i
-
-
-def move_placement(
-    actor: User,
-    design: Design,
-    placement_id: int,
-    module_id: int,
-    position: int,
-    expected_version: int | None,
-) -> Placement:
-    require(actor, Action.DESIGN_EDIT, design)
-    placement = placement_of(design, placement_id)
-    check_version(
-        placement,
-        expected_version,
-        {"module_id": placement.module_id, "position": placement.position},
-    )
-    old_module = placement.module
-    target = module_of(design, module_id)
-    if target.id != old_module.id:
-        placement.module = target
-        for i, p in enumerate(_siblings(old_module, placement)):
-            p.position = i
-    _reorder(target, placement, position)
-    mark_changed(design, actor)
-    db.session.flush()
-    events.record(
-        "placement.moved",
-        actor,
-        design.workspace_id,
-        design.id,
-        placement_id=placement.id,
-        module_id=target.id,
-        position=placement.position,
-    )
-    return placement
-
-
-def update_placement(
-    actor: User,
-    design: Design,
-    placement_id: int,
-    values: dict[str, Any],
-    expected_version: int | None,
-) -> Placement:
-    """Objective links and this design's overrides of duration and delivery mode."""
-    from designer.models import LearningObjective
-
-    require(actor, Action.DESIGN_EDIT, design)
-    placement = placement_of(design, placement_id)
-    check_version(
-        placement,
-        expected_version,
-        {
-            "duration_override": placement.duration_override,
-            "delivery_mode_override": placement.delivery_mode_override,
-        },
-    )
-    errors: dict[str, str] = {}
-    if "objective_ids" in values:
-        ids = {int(i) for i in values["objective_ids"]}
-        objectives = db.session.scalars(
-            select(LearningObjective).where(
-                LearningObjective.id.in_(ids), LearningObjective.design_id == design.id
-            )
-        ).all()
-        if len(objectives) != len(ids):
-            errors["objective_ids"] = "unknown"
-        if ids != {o.id for o in placement.objectives}:
-            placement.objectives = list(objectives)
-    if "duration_override" in values:
-        value = values["duration_override"]
-        if value is not None and (
-            not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= MAX_DURATION
-        ):
-            errors["duration_override"] = "not_a_duration"
-        if value != placement.duration_override:
-            placement.duration_override = value
-    if "delivery_mode_override" in values:
-        value = values["delivery_mode_override"] or None
-        if value is not None and value not in VOCABULARIES["delivery_mode"]:
-            errors["delivery_mode_override"] = "unknown"
-        if value != placement.delivery_mode_override:
-            placement.delivery_mode_override = value
-    if errors:
-        raise Invalid(errors)
-    if not db.session.is_modified(placement):
-        return placement  # saved unchanged: no new version, no event
-    mark_changed(design, actor)
-    db.session.flush()
-    events.record(
-        "placement.updated", actor, design.workspace_id, design.id, placement_id=placement.id
-    )
-    return placement
-
-
-def remove_placement(actor: User, design: Design, placement_id: int) -> None:
-    require(actor, Action.DESIGN_EDIT, design)
-    placement = placement_of(design, placement_id)
-    module = placement.module
-    db.session.delete(placement)
-    db.session.flush()
-    for i, p in enumerate(_siblings(module, placement)):
-        p.position = i
-    mark_changed(design, actor)
-    events.record(
-        "placement.removed",
-        actor,
-        design.workspace_id,
-        design.id,
-        placement_id=placement_id,
-        nugget_id=placement.nugget_id,
-    )
-
-
-def pull_update(actor: User, design: Design, placement_id: int) -> Placement:
-    """Pin a placement to its nugget's current revision."""
-    require(actor, Action.DESIGN_EDIT, design)
-    placement = placement_of(design, placement_id)
-    nugget = db.session.get(Nugget, placement.nugget_id)
-    if placement.nugget_revision != nugget.revision:
-        old = placement.nugget_revision
-        placement.nugget_revision = nugget.revision
-        mark_changed(design, actor)
-        events.record(
-            "placement.pulled",
-            actor,
-            design.workspace_id,
-            design.id,
-            placement_id=placement.id,
-            from_revision=old,
-            to_revision=nugget.revision,
-        )
-    return placement
-
-
 def values_of_revision(data: dict[str, Any]) -> dict[str, Any]:
     """A revision's data as the field values `create_nugget` takes."""
     values = {
@@ -510,33 +260,3 @@ def revision_values(nugget: Nugget, revision: int | None) -> dict[str, Any] | No
         )
     )
     return row.data if row else None
-
-
-def pinned_revision(placement: Placement) -> NuggetRevision:
-    """The revision of its nugget that a placement shows."""
-    return db.session.scalar(
-        select(NuggetRevision).where(
-            NuggetRevision.nugget_id == placement.nugget_id,
-            NuggetRevision.revision == placement.nugget_revision,
-        )
-    )
-
-
-def duplicate_placement(actor: User, design: Design, placement_id: int) -> Placement:
-    """Copy a placement: a fork of the nugget as pinned here, placed right below the
-    original with the same overrides and objective links. Editing the copy leaves the
-    original (and every other design using it) alone."""
-    require(actor, Action.DESIGN_EDIT, design)
-    original = placement_of(design, placement_id)
-    workspace = db.session.get(Workspace, design.workspace_id)
-    values = values_of_revision(pinned_revision(original).data)
-    copy = create_nugget_unchecked(actor, workspace, clean_nugget_values(values))
-    copy.forked_from_id = original.nugget_id
-    placement = place_nugget(
-        actor, design, original.module_id, copy, position=original.position + 1
-    )
-    placement.duration_override = original.duration_override
-    placement.delivery_mode_override = original.delivery_mode_override
-    placement.objectives = list(original.objectives)
-    db.session.flush()
-    return placement

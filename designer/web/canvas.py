@@ -31,6 +31,7 @@ from designer.queries.canvas import Canvas, canvas
 from designer.queries.quality import open_comment_counts
 from designer.services import designs as design_service
 from designer.services import nuggets as nugget_service
+from designer.services import placements as placement_service
 from designer.services.errors import Invalid
 from designer.services.permissions import Action, allowed_on_design, can, require
 from designer.web.forms.nuggets import LibrarySearchForm, ModuleForm, QuickNuggetForm, as_int
@@ -194,7 +195,7 @@ def _card_announcement(view: Canvas, placement_id: int, template: str) -> str:
 @login_required
 def move_placement(design_id: int, placement_id: int):
     design = _design(design_id)
-    nugget_service.move_placement(
+    placement_service.move_placement(
         current_user,
         design,
         placement_id,
@@ -224,7 +225,7 @@ def add_nugget(design_id: int, module_id: int):
     design = _design(design_id)
     form = QuickNuggetForm()
     try:
-        placement = nugget_service.add_new_nugget(current_user, design, module_id, form.values())
+        placement = placement_service.add_new_nugget(current_user, design, module_id, form.values())
     except Invalid as exc:
         return _refused(design, exc, f"add-{module_id}", form.data)
     title = form.title.data.strip()
@@ -236,7 +237,7 @@ def add_nugget(design_id: int, module_id: int):
 def place(design_id: int, module_id: int):
     design = _design(design_id)
     nugget = nugget_service.nugget_in(design.workspace_id, _int_arg("nugget_id"))
-    placement = nugget_service.place_nugget(current_user, design, module_id, nugget)
+    placement = placement_service.place_nugget(current_user, design, module_id, nugget)
     return _changed(
         design, _("“%(title)s” added.", title=nugget.title), f"card-{placement.id}-title"
     )
@@ -246,7 +247,7 @@ def place(design_id: int, module_id: int):
 @login_required
 def duplicate(design_id: int, placement_id: int):
     design = _design(design_id)
-    placement = nugget_service.duplicate_placement(current_user, design, placement_id)
+    placement = placement_service.duplicate_placement(current_user, design, placement_id)
     return _changed(design, _("Copy added below the original."), f"card-{placement.id}-title")
 
 
@@ -254,9 +255,9 @@ def duplicate(design_id: int, placement_id: int):
 @login_required
 def remove(design_id: int, placement_id: int):
     design = _design(design_id)
-    placement = nugget_service.placement_of(design, placement_id)
+    placement = placement_service.placement_of(design, placement_id)
     module_id = placement.module_id
-    nugget_service.remove_placement(current_user, design, placement_id)
+    placement_service.remove_placement(current_user, design, placement_id)
     return _changed(
         design,
         _("Nugget removed from the canvas; it stays in the library."),
@@ -268,7 +269,7 @@ def remove(design_id: int, placement_id: int):
 @login_required
 def changes(design_id: int, placement_id: int):
     design = _design(design_id)
-    placement = nugget_service.placement_of(design, placement_id)
+    placement = placement_service.placement_of(design, placement_id)
     nugget = nugget_service.nugget_in(design.workspace_id, placement.nugget_id)
     return render_template(
         "canvas/changes.html",
@@ -286,7 +287,7 @@ def changes(design_id: int, placement_id: int):
 @login_required
 def pull(design_id: int, placement_id: int):
     design = _design(design_id)
-    placement = nugget_service.pull_update(current_user, design, placement_id)
+    placement = placement_service.pull_update(current_user, design, placement_id)
     return _changed(
         design,
         _("Updated to revision %(rev)s.", rev=placement.nugget_revision),

@@ -25,10 +25,13 @@ from designer.models import Asset, Design, LearningObjective, Nugget, Placement,
 from designer.queries import access
 from designer.queries.nugget_data import comparable, revision_data
 from designer.services import nuggets as nugget_service
+from designer.services import placements as placement_service
 from designer.services.assets import attach_upload
 from designer.services.errors import Conflict, Invalid
 from designer.services.permissions import Action
 from designer.storage.uploads import allowed_extensions
+from designer.web import conflicts as conflicts_view
+from designer.web.conflicts import StaleSave
 from designer.web.forms.nuggets import (
     FIELD_LABELS,
     NuggetForm,
@@ -79,7 +82,7 @@ class Target:
 
 def _design_target(design_id: int, placement_id: int) -> Target:
     design = access.design_for(current_user, design_id, Action.DESIGN_EDIT)
-    placement = nugget_service.placement_of(design, placement_id)
+    placement = placement_service.placement_of(design, placement_id)
     nugget = nugget_service.nugget_in(design.workspace_id, placement.nugget_id)
     workspace = db.session.get(Workspace, design.workspace_id)
     return Target(workspace, nugget, design, placement)
@@ -131,7 +134,7 @@ def _render(
     question_errors: dict[int, str] | None = None,
     upload_form: UploadForm | None = None,
     status: int = 200,
-    conflicts: list[tuple[Any, Any, Any]] | None = None,
+    stale: StaleSave | None = None,
 ):
     blank = {"text": "", "correct": False, "feedback": ""}
     for q in questions:
@@ -148,7 +151,7 @@ def _render(
             assets=_assets(target.nugget),
             allowed_extensions=", ".join(allowed_extensions()),
             max_upload_mib=current_app.config["MAX_UPLOAD_BYTES"] // (1024 * 1024),
-            conflicts=conflicts,
+            stale=stale,
         ),
         status,
     )
@@ -223,7 +226,12 @@ def _merged_after_conflict(
     merged_form.keep_assets.choices = form.keep_assets.choices
     rows = [(FIELD_LABELS.get(name, name), mine[name], theirs.get(name)) for name in conflicts]
     return _render(
-        target, merged_form, placement_form, merged["questions"], status=409, conflicts=rows
+        target,
+        merged_form,
+        placement_form,
+        merged["questions"],
+        status=409,
+        stale=conflicts_view.merged(rows),
     )
 
 
@@ -247,7 +255,7 @@ def _errors_of(save: Callable[..., object], *args: Any) -> dict[str, str]:
 
 
 def _save_placement(target: Target, placement_form: PlacementForm) -> None:
-    nugget_service.update_placement(
+    placement_service.update_placement(
         current_user,
         target.design,
         target.placement.id,

@@ -28,8 +28,10 @@ from designer.queries import access
 from designer.services import designs as design_service
 from designer.services.errors import Conflict, Invalid
 from designer.services.permissions import Action
-from designer.web import wizard_steps
-from designer.web.forms.wizard import ConfirmForm, GrobkonzeptForm, ObjectiveForm
+from designer.web import conflicts, wizard_steps
+from designer.web.conflicts import StaleSave
+from designer.web.forms.grobkonzept import GrobkonzeptForm
+from designer.web.forms.wizard import ConfirmForm, ObjectiveForm
 from designer.web.i18n import current_language
 from designer.web.messages import attach_errors, error_text
 
@@ -102,32 +104,26 @@ def _progress(design: Design) -> list[tuple[wizard_steps.Step, bool]]:
     return [(step, step.complete(state, count)) for step in wizard_steps.STEPS]
 
 
-def _stored_form(design: Design) -> GrobkonzeptForm:
-    """The Grobkonzept form filled with what is saved."""
-    state = _state(design)
-    data = {
-        name: "" if state[name] is None else str(state[name]) for name in wizard_steps.ALL_FIELDS
-    }
-    return GrobkonzeptForm(formdata=None, data={**data, "lock_version": design.lock_version})
-
-
 def _grobkonzept_form(design: Design) -> GrobkonzeptForm:
-    return GrobkonzeptForm() if request.method == "POST" else _stored_form(design)
+    """The form with what is saved, and on a POST with what was typed."""
+    return GrobkonzeptForm.of(_state(design))
 
 
-def _lock_version(form: GrobkonzeptForm) -> int | None:
-    raw = (form.lock_version.data or "").strip()
-    return int(raw) if raw.isdigit() else None
+def _stored_form(design: Design) -> GrobkonzeptForm:
+    """The form with what is saved only (beside the objectives editor's own POST)."""
+    return GrobkonzeptForm.of(_state(design), submitted=False)
 
 
-def _save(design: Design, form: GrobkonzeptForm, fields: tuple[str, ...]) -> tuple[bool, Any]:
-    """Save `fields`: (True, None) when saved; (False, None) when the form is shown again
-    with its errors; (False, response) on a conflict."""
+def _save(
+    design: Design, form: GrobkonzeptForm, names: tuple[str, ...]
+) -> tuple[bool, StaleSave | None]:
+    """Save `names`: (True, None) when saved; (False, None) when the form is shown again
+    with its errors; (False, the conflict view) on a stale save."""
     if not form.validate_on_submit():
         abort(400)
     try:
         design_service.update_grobkonzept(
-            current_user, design, form.values(fields), _lock_version(form)
+            current_user, design, form.values(names), form.expected_version()
         )
     except Invalid as exc:
         db.session.rollback()
@@ -135,27 +131,10 @@ def _save(design: Design, form: GrobkonzeptForm, fields: tuple[str, ...]) -> tup
         return False, None
     except Conflict as exc:
         db.session.rollback()
-        return False, _conflict(design, form, fields, exc)
+        return False, conflicts.kept_in_form(form, names, exc.current, request.path)
     db.session.commit()
     flash(_("Saved."), "success")
     return True, None
-
-
-def _conflict(design: Design, form: GrobkonzeptForm, fields: tuple[str, ...], exc: Conflict):
-    """Show both versions; "keep mine" resubmits my values on top of the current version."""
-    mine = form.values(fields)
-    rows = [
-        (name, wizard_steps.FIELD_HELP[name].label, mine[name], exc.current.get(name))
-        for name in fields
-    ]
-    return render_template(
-        "wizard/conflict.html",
-        design=design,
-        rows=rows,
-        current_version=exc.current.get("lock_version"),
-        action=request.path,
-        go=request.form.get("go", "stay"),
-    ), 409
 
 
 @bp.get("/<int:design_id>/wizard")
@@ -179,10 +158,9 @@ def step(design_id: int, step_key: str):
         abort(404)
     index = wizard_steps.STEPS.index(current)
     form = _grobkonzept_form(design)
+    stale = None
     if request.method == "POST":
-        saved, conflict = _save(design, form, current.fields)
-        if conflict is not None:
-            return conflict
+        saved, stale = _save(design, form, current.fields)
         if saved:
             if request.form.get("go") == "next":
                 if index + 1 < len(wizard_steps.STEPS):
@@ -190,7 +168,7 @@ def step(design_id: int, step_key: str):
                     return redirect(url_for("wizard.step", design_id=design.id, step_key=following))
                 return redirect(url_for("designs.overview", design_id=design.id))
             return redirect(url_for("wizard.step", design_id=design.id, step_key=current.key))
-    return _render_step(design, current, form)
+    return _render_step(design, current, form, stale=stale)
 
 
 def _render_step(
@@ -199,10 +177,12 @@ def _render_step(
     form: GrobkonzeptForm,
     new_objective: ObjectiveForm | None = None,
     failed: FailedRow | None = None,
+    stale: StaleSave | None = None,
 ):
     index = wizard_steps.STEPS.index(current)
     return render_template(
         "wizard/step.html",
+        stale=stale,
         design=design,
         step=current,
         index=index,
@@ -214,7 +194,7 @@ def _render_step(
         field_help=wizard_steps.FIELD_HELP,
         objective_help=wizard_steps.OBJECTIVE_HELP,
         **_objectives_context(design, new_objective, failed),
-    )
+    ), (409 if stale else 200)
 
 
 @bp.route("/<int:design_id>/grobkonzept", methods=["GET", "POST"])
@@ -223,13 +203,12 @@ def expert(design_id: int):
     """Every Grobkonzept field on one page."""
     design = _editable(design_id)
     form = _grobkonzept_form(design)
+    stale = None
     if request.method == "POST":
-        saved, conflict = _save(design, form, wizard_steps.ALL_FIELDS)
-        if conflict is not None:
-            return conflict
+        saved, stale = _save(design, form, wizard_steps.ALL_FIELDS)
         if saved:
             return redirect(url_for("wizard.expert", design_id=design.id))
-    return _render_expert(design, form)
+    return _render_expert(design, form, stale=stale)
 
 
 def _render_expert(
@@ -237,16 +216,18 @@ def _render_expert(
     form: GrobkonzeptForm,
     new_objective: ObjectiveForm | None = None,
     failed: FailedRow | None = None,
+    stale: StaleSave | None = None,
 ):
     return render_template(
         "wizard/expert.html",
+        stale=stale,
         design=design,
         steps=wizard_steps.STEPS,
         form=form,
         field_help=wizard_steps.FIELD_HELP,
         objective_help=wizard_steps.OBJECTIVE_HELP,
         **_objectives_context(design, new_objective, failed),
-    )
+    ), (409 if stale else 200)
 
 
 @bp.post("/<int:design_id>/expert-mode")

@@ -12,6 +12,8 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 
+from designer.core import fields
+
 
 @dataclass(frozen=True)
 class FieldHelp:
@@ -20,9 +22,14 @@ class FieldHelp:
     example: Any
 
 
+def _help(name: str, help: Any, example: Any) -> FieldHelp:
+    """A Grobkonzept field's help, labelled as everywhere (`designer.core.fields`)."""
+    return FieldHelp(_l(fields.GROBKONZEPT[name].label), help, example)
+
+
 FIELD_HELP: dict[str, FieldHelp] = {
-    "target_group": FieldHelp(
-        _l("Target group"),
+    "target_group": _help(
+        "target_group",
         _l("Who is the course for? Describe their job, prior experience and what they bring."),
         _l(
             "Trainers and skilled workers from small companies of a technology cluster who "
@@ -30,72 +37,72 @@ FIELD_HELP: dict[str, FieldHelp] = {
             "with media didactics."
         ),
     ),
-    "initial_situation": FieldHelp(
-        _l("Initial situation and need"),
+    "initial_situation": _help(
+        "initial_situation",
         _l("Why is the course needed now? What happens today, and what should change?"),
         _l(
             "The member companies want to strengthen learning at work. So far trainings are "
             "classroom talks; the content exists as slides."
         ),
     ),
-    "prerequisites": FieldHelp(
-        _l("Prerequisites"),
+    "prerequisites": _help(
+        "prerequisites",
         _l("What must participants know or have before they start: knowledge, equipment, time?"),
         _l("Confident use of office software; a learning project of their own from work."),
     ),
-    "planned_workload_minutes": FieldHelp(
-        _l("Planned workload in minutes"),
+    "planned_workload_minutes": _help(
+        "planned_workload_minutes",
         _l("All learning time you plan, including self-study and transfer, in minutes."),
         _l("1200 (20 hours over eight weeks)"),
     ),
-    "start_date": FieldHelp(_l("Start date"), _l("The first day of the course."), "2027-02-01"),
-    "end_date": FieldHelp(_l("End date"), _l("The last day of the course."), "2027-03-26"),
-    "participants_min": FieldHelp(
-        _l("Minimum participants"),
+    "start_date": _help("start_date", _l("The first day of the course."), "2027-02-01"),
+    "end_date": _help("end_date", _l("The last day of the course."), "2027-03-26"),
+    "participants_min": _help(
+        "participants_min",
         _l("The fewest participants for the course to take place."),
         "8",
     ),
-    "participants_max": FieldHelp(
-        _l("Maximum participants"),
+    "participants_max": _help(
+        "participants_max",
         _l("The most participants the format handles well."),
         "16",
     ),
-    "format_summary": FieldHelp(
-        _l("Format"),
+    "format_summary": _help(
+        "format_summary",
         _l("Sum up the format in one or two sentences: which phases, where and how."),
         _l(
             "Blended learning: virtual kick-off, online self-study, transfer at work, a "
             "closing day on site with presentations."
         ),
     ),
-    "didactic_approach": FieldHelp(
-        _l("Didactic approach"),
+    "didactic_approach": _help(
+        "didactic_approach",
         _l("How do people learn in this course? Name the idea behind your choices."),
         _l(
             "Learning by doing on each participant's own project; short inputs, then "
             "straight away practice."
         ),
     ),
-    "framework_conditions": FieldHelp(
-        _l("Framework conditions"),
+    "framework_conditions": _help(
+        "framework_conditions",
         _l("What is given or available: platform, rooms, time off work, budget?"),
         _l(
             "The cluster's video conference system and learning platform; two hours a week "
             "off work; a training room for the closing day."
         ),
     ),
-    "assessment_concept": FieldHelp(
-        _l("Assessment"),
+    "assessment_concept": _help(
+        "assessment_concept",
         _l("How do participants show what they have learnt? Relate it to the objectives."),
         _l("A work sample: a course for their own target group, presented with feedback."),
     ),
-    "evaluation_plan": FieldHelp(
-        _l("Evaluation"),
+    "evaluation_plan": _help(
+        "evaluation_plan",
         _l("How will you find out whether the course works and what to improve?"),
         _l("A feedback form after each module; a transfer interview after three months."),
     ),
-    "offer_description": FieldHelp(
-        _l("Offer description"),
+    "offer_description": _help(
+        "offer_description",
         _l(
             "The text people read before they enrol: benefit, format and time needed, in "
             "plain words."

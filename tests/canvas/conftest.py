@@ -33,10 +33,10 @@ def module_ids(design) -> list[int]:
 
 
 def add_nuggets(actor, design, module_id: int, count: int, **values) -> list[Placement]:
-    from designer.services import nuggets
+    from designer.services import placements
 
     placed = [
-        nuggets.add_new_nugget(
+        placements.add_new_nugget(
             actor,
             design,
             module_id,

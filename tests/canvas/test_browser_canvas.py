@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from designer.extensions import db
 from designer.models import Nugget, Placement
-from designer.services import designs, nuggets
+from designer.services import designs, placements
 from tests.browser import serious_violations
 from tests.canvas.conftest import module_ids
 from tests.conftest import PASSWORD
@@ -110,7 +110,7 @@ def test_canvas_in_the_browser(
         .join(Nugget, Nugget.id == Placement.nugget_id)
         .where(Nugget.title == "Eins")
     ).one()
-    nuggets.move_placement(user, design, eins.id, start, 0, eins.lock_version)
+    placements.move_placement(user, design, eins.id, start, 0, eins.lock_version)
     db.session.commit()
     page.locator(f"#card-{eins.id}-up").click()
     expect(page.locator("#announce")).to_contain_text("inzwischen geändert")
@@ -139,7 +139,7 @@ def test_canvas_shows_another_persons_change_without_reload(
     page.goto(f"{live_server}/designs/{design.id}/canvas")
     page.wait_for_timeout(500)  # the first poll learns where the feed stands
     module = designs.add_module(colleague, design, "Transfer am Arbeitsplatz")
-    nuggets.add_new_nugget(colleague, design, module.id, {"title": "Praxisauftrag"})
+    placements.add_new_nugget(colleague, design, module.id, {"title": "Praxisauftrag"})
     db.session.commit()
     expect(page.locator(f"#module-{module.id}")).to_contain_text("Praxisauftrag", timeout=15000)
     assert page.url.endswith("/canvas")
@@ -152,7 +152,7 @@ def test_quality_panel_and_comments_on_the_canvas(page, live_server, workspace, 
     user = make_user("browser@example.org", workspace=workspace, role="designer")
     design = designs.create_design(user, workspace, "Qualität im Blick")
     module = designs.add_module(user, design, "Start")
-    placement = nuggets.add_new_nugget(
+    placement = placements.add_new_nugget(
         user, design, module.id, {"title": "Quiz ohne Fragen", "activity_kind": "quiz"}
     )
     comments.add_comment(user, design, "Bitte Fragen ergänzen.", "placement", placement.id, None)
@@ -178,7 +178,7 @@ def test_two_people_save_the_same_nugget_and_nothing_is_lost(
     bert = make_user("bert@example.org", workspace=workspace, role="designer")
     design = designs.create_design(anna, workspace, "Zu zweit")
     module = designs.add_module(anna, design, "Start")
-    placement = nuggets.add_new_nugget(
+    placement = placements.add_new_nugget(
         anna, design, module.id, {"title": "Einstieg", "duration_minutes": 15}
     )
     db.session.commit()

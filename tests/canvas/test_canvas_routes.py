@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from designer.extensions import db
 from designer.models import Event, Module, Nugget, NuggetRevision, Placement
 from designer.services import nuggets as nugget_service
+from designer.services import placements as placement_service
 from designer.web.messages import error_text
 from tests.canvas.conftest import HTMX, add_nuggets, module_ids
 
@@ -128,7 +129,7 @@ def test_stale_move_answers_409(client, login, designer, design):
     first, second = module_ids(design)
     (a,) = add_nuggets(designer, design, first, 1)
     stale = a.lock_version
-    nugget_service.move_placement(designer, design, a.id, second, 0, stale)
+    placement_service.move_placement(designer, design, a.id, second, 0, stale)
     db.session.commit()
     login(designer)
     response = client.post(
@@ -234,7 +235,7 @@ def test_update_available_changes_and_pull(client, login, designer, design, work
     nugget = db.session.get(Nugget, a.nugget_id)
     other = designs.create_design(designer, workspace, "Andere")
     module = designs.add_module(designer, other, "M")
-    nugget_service.place_nugget(designer, other, module.id, nugget)
+    placement_service.place_nugget(designer, other, module.id, nugget)
     nugget_service.update_nugget(
         designer, nugget, {"title": "Neuer Titel"}, nugget.lock_version, via=other
     )
@@ -272,7 +273,7 @@ def test_lost_race_on_the_design_is_409(client, login, designer, design, monkeyp
     def lost_race(*args, **kwargs):
         raise StaleDataError("UPDATE statement on table 'designs' expected to update 1 row")
 
-    monkeypatch.setattr(nugget_service, "move_placement", lost_race)
+    monkeypatch.setattr(placement_service, "move_placement", lost_race)
     login(designer)
     response = client.post(
         f"/designs/{design.id}/canvas/placements/{a.id}/move",

@@ -7,7 +7,7 @@ import pytest
 from designer.extensions import db
 from designer.models import Nugget
 from designer.queries.library import LibraryFilter, search, usage_counts
-from designer.services import designs, nuggets
+from designer.services import designs, nuggets, placements
 from tests.canvas.conftest import module_ids
 
 
@@ -80,12 +80,12 @@ def test_search_stays_in_the_workspace(library, workspace, make_user):
 def test_usage_counts_designs_not_placements(library, designer, workspace, design):
     first, second = module_ids(design)
     video = library["video"]
-    nuggets.place_nugget(designer, design, first, video)
-    nuggets.place_nugget(designer, design, second, video)
+    placements.place_nugget(designer, design, first, video)
+    placements.place_nugget(designer, design, second, video)
     other = designs.create_design(designer, workspace, "Zweites Konzept")
     module = designs.add_module(designer, other, "M")
-    nuggets.place_nugget(designer, other, module.id, video)
-    nuggets.place_nugget(designer, other, module.id, library["forum"])
+    placements.place_nugget(designer, other, module.id, video)
+    placements.place_nugget(designer, other, module.id, library["forum"])
     db.session.commit()
     ids = [n.id for n in library.values()]
     assert usage_counts(ids) == {video.id: 2, library["forum"].id: 1}
@@ -95,7 +95,7 @@ def test_usage_counts_designs_not_placements(library, designer, workspace, desig
 
 
 def test_library_page_filters_and_counts(client, login, designer, workspace, library, design):
-    nuggets.place_nugget(designer, design, module_ids(design)[0], library["forum"])
+    placements.place_nugget(designer, design, module_ids(design)[0], library["forum"])
     db.session.commit()
     login(designer)
     html = client.get(

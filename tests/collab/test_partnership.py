@@ -10,6 +10,7 @@ from designer.models import Event, Membership, PartnershipAgreement
 from designer.services import designs as design_service
 from designer.services import events, partnerships, workspaces
 from designer.services import nuggets as nugget_service
+from designer.services import placements as placement_service
 from designer.services.errors import Conflict, Invalid, PermissionDenied
 
 
@@ -81,9 +82,9 @@ def test_ledger_counts_contributions_and_downloads_as_csv(client, verbund, login
     nord_nugget = nugget_service.create_nugget(nora, ws, {"title": "Nord-Baustein"})
     sued_design = design_service.create_design(sven, ws, "Süd-Kurs")
     module = design_service.add_module(sven, sued_design, "Tag 1")
-    nugget_service.place_nugget(sven, sued_design, module.id, nord_nugget)
-    nugget_service.place_nugget(sven, sued_design, module.id, nord_nugget)
-    nugget_service.add_new_nugget(sven, sued_design, module.id, {"title": "Süd-Baustein"})
+    placement_service.place_nugget(sven, sued_design, module.id, nord_nugget)
+    placement_service.place_nugget(sven, sued_design, module.id, nord_nugget)
+    placement_service.add_new_nugget(sven, sued_design, module.id, {"title": "Süd-Baustein"})
     events.record("review.signed", sven, ws.id, sued_design.id)
     events.record("comment.added", nora, ws.id, sued_design.id)
     events.record("comment.added", nora, ws.id, sued_design.id)

@@ -8,6 +8,7 @@ from designer.models import Design, Module, Nugget, Placement, Revision, User, W
 from designer.queries.read_model import snapshot
 from designer.services import designs as design_service
 from designer.services import nuggets as nugget_service
+from designer.services import placements as placement_service
 from designer.services import trash
 from designer.services.restoring import restore_revision
 
@@ -104,7 +105,7 @@ def test_restore_recreates_a_nugget_purged_since(people, example_design):
     nugget = first_placed_nugget(example_design)
     nugget_id = nugget.id
     for placement in db.session.scalars(select(Placement).where(Placement.nugget_id == nugget_id)):
-        nugget_service.remove_placement(designer, example_design, placement.id)
+        placement_service.remove_placement(designer, example_design, placement.id)
     trash.delete_nugget(designer, nugget)
     db.session.commit()
     trash.empty_trash(coordinator, db.session.get(Workspace, example_design.workspace_id))

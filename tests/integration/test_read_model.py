@@ -8,7 +8,7 @@ from sqlalchemy import event
 from designer.core.snapshot import to_dict
 from designer.extensions import db
 from designer.queries.read_model import snapshot
-from designer.services import designs, nuggets
+from designer.services import designs, placements
 from tests.paths import EXAMPLE_JSON
 
 
@@ -68,10 +68,10 @@ def make_design(workspace, user, nugget_count: int):
     objective = designs.add_objective(user, design, "Die Teilnehmenden wenden X an.", "apply")
     modules = [designs.add_module(user, design, f"Modul {i}") for i in range(3)]
     for i in range(nugget_count):
-        placement = nuggets.add_new_nugget(
+        placement = placements.add_new_nugget(
             user, design, modules[i % 3].id, {"title": f"Nugget {i}", "duration_minutes": 10}
         )
-        nuggets.update_placement(
+        placements.update_placement(
             user, design, placement.id, {"objective_ids": [objective.id]}, None
         )
     db.session.commit()

@@ -5,7 +5,7 @@ from sqlalchemy import select
 
 from designer.extensions import db
 from designer.models import Design, Event, Nugget, NuggetRevision, Placement
-from designer.services import designs, nuggets
+from designer.services import designs, nuggets, placements
 from designer.services.errors import Conflict, Invalid, PermissionDenied
 
 
@@ -78,7 +78,7 @@ def test_editing_a_nugget_keeps_other_designs_pinned(workspace, designer_user, e
     other = designs.create_design(designer_user, workspace, "Zweiter Kurs")
     module = designs.add_module(designer_user, other, "Modul")
     nugget = db.session.scalar(select(Nugget).where(Nugget.title == "Das SAMR-Modell"))
-    placed = nuggets.place_nugget(designer_user, other, module.id, nugget)
+    placed = placements.place_nugget(designer_user, other, module.id, nugget)
     db.session.commit()
     nuggets.update_nugget(
         designer_user, nugget, {"duration_minutes": 25}, nugget.lock_version, via=example_design
@@ -96,14 +96,14 @@ def test_editing_a_nugget_keeps_other_designs_pinned(workspace, designer_user, e
         )
     )
     assert pinned == 2
-    nuggets.pull_update(designer_user, other, placed.id)
+    placements.pull_update(designer_user, other, placed.id)
     assert placed.nugget_revision == 2
 
 
 def test_moves_within_and_across_modules_keep_positions_dense(designer_user, example_design):
     first, second = designs.live_modules(example_design)[:2]
     placement = first.placements[0]
-    nuggets.move_placement(
+    placements.move_placement(
         designer_user, example_design, placement.id, second.id, 1, placement.lock_version
     )
     db.session.commit()
@@ -112,7 +112,7 @@ def test_moves_within_and_across_modules_keep_positions_dense(designer_user, exa
     assert [p.position for p in second.placements] == [0, 1, 2, 3]
     assert second.placements[1].id == placement.id
     with pytest.raises(Conflict):
-        nuggets.move_placement(designer_user, example_design, placement.id, first.id, 0, 1)
+        placements.move_placement(designer_user, example_design, placement.id, first.id, 0, 1)
 
 
 def test_nugget_content_is_sanitised(workspace, designer_user):
@@ -129,7 +129,7 @@ def test_canvas_changes_leave_the_grobkonzept_version_alone(designer_user, examp
     version = example_design.lock_version
     module = designs.live_modules(example_design)[0]
     designs.update_module(designer_user, example_design, module.id, {"title": "Neu"}, None)
-    nuggets.move_placement(
+    placements.move_placement(
         designer_user, example_design, module.placements[0].id, module.id, 2, None
     )
     db.session.commit()

@@ -6,7 +6,6 @@ from designer.core.snapshot import (
     FormatError,
     from_dict,
     from_json,
-    is_clock,
     snapshot_hash,
     to_dict,
 )
@@ -77,9 +76,3 @@ def test_asset_filename_must_be_plain():
     data["design"]["assets"][0]["filename"] = "../../etc/passwd"
     with pytest.raises(FormatError, match="plain file name"):
         from_dict(data)
-
-
-def test_is_clock_accepts_hh_mm_times_of_day_only():
-    assert is_clock("00:00") and is_clock("09:30") and is_clock("23:59")
-    for wrong in ("24:00", "12:60", "9:30", "09:30:00", "ab:cd", ""):
-        assert not is_clock(wrong), wrong

@@ -11,7 +11,14 @@ from tests.paths import ROOT
 
 TRANSLATIONS = ROOT / "designer" / "translations"
 METHODS = [("designer/**.py", "python"), ("templates/**.html", "jinja2")]
-KEYWORDS = {"_": None, "gettext": None, "_l": None, "lazy_gettext": None, "ngettext": (1, 2)}
+KEYWORDS = {
+    "_": None,
+    "gettext": None,
+    "_l": None,
+    "lazy_gettext": None,
+    "ngettext": (1, 2),
+    "N_": None,
+}
 
 
 def catalogues():

@@ -146,7 +146,7 @@ def test_stale_save_shows_both_versions(client, login, designer_user, blended):
     html = unescape(response.get_data(as_text=True))
     assert "My target group" in html and "Their target group" in html
     current = _fresh(blended.id).lock_version
-    assert f'name="lock_version" value="{current}"' in html
+    assert f'name="lock_version" type="hidden" value="{current}"' in html
     assert _fresh(blended.id).target_group == "Their target group"
 
     keep_mine = client.post(

@@ -12,6 +12,7 @@ from designer.extensions import db
 from designer.models import Placement
 from designer.queries import api
 from designer.services import nuggets as nugget_service
+from designer.services import placements as placement_service
 from designer.web.api import common, schemas
 from designer.web.api.spec import operation
 
@@ -60,7 +61,7 @@ def create_placement(design_id: int):
     design = common.design(design_id)
     data = common.json_body()
     nugget = nugget_service.nugget_in(design.workspace_id, data["nugget_id"])
-    placement = nugget_service.place_nugget(
+    placement = placement_service.place_nugget(
         current_user, design, data["module_id"], nugget, data.get("position")
     )
     db.session.commit()
@@ -80,7 +81,7 @@ def create_placement(design_id: int):
 def move_placement(design_id: int, placement_id: int):
     design = common.design(design_id)
     data = common.json_body()
-    placement = nugget_service.move_placement(
+    placement = placement_service.move_placement(
         current_user,
         design,
         placement_id,
@@ -105,7 +106,7 @@ def move_placement(design_id: int, placement_id: int):
 def update_placement(design_id: int, placement_id: int):
     design = common.design(design_id)
     data = common.json_body()
-    placement = nugget_service.update_placement(
+    placement = placement_service.update_placement(
         current_user,
         design,
         placement_id,
@@ -126,6 +127,6 @@ def update_placement(design_id: int, placement_id: int):
 )
 def delete_placement(design_id: int, placement_id: int):
     design = common.design(design_id)
-    nugget_service.remove_placement(current_user, design, placement_id)
+    placement_service.remove_placement(current_user, design, placement_id)
     db.session.commit()
     return "", 204

@@ -6,8 +6,9 @@ from __future__ import annotations
 from typing import Any
 
 from designer.core import snapshot as s
+from designer.core.fields import MAX_DURATION
 from designer.core.vocab import BLOOM_LEVELS, LANGUAGES, VOCABULARIES
-from designer.services.nuggets import MAX_DURATION, VOCAB_FIELDS
+from designer.services.nuggets import VOCAB_FIELDS
 from designer.web.api.spec import MAX_ID
 
 ID: dict[str, Any] = {"type": "integer", "minimum": 1, "maximum": MAX_ID}

@@ -13,10 +13,10 @@ from designer.services import designs as design_service
 from designer.services import presence
 from designer.services.errors import Conflict, Invalid
 from designer.services.permissions import Action
-from designer.web import activity_texts
+from designer.web import activity_texts, conflicts
 from designer.web.collab import bp
-from designer.web.forms.collab import GrobkonzeptForm
-from designer.web.messages import error_text
+from designer.web.forms.grobkonzept import GrobkonzeptForm
+from designer.web.messages import attach_errors, error_text
 from designer.web.security import wants_json
 
 
@@ -50,26 +50,26 @@ def edit_grobkonzept(design_id: int):
     """Edit the Grobkonzept; a stale save opens the conflict view (static/js/conflict.js)."""
     design = access.design_for(current_user, design_id, Action.DESIGN_EDIT)
     state = design_service.grobkonzept_state(design)
-    form = GrobkonzeptForm(data=state)
-    theirs = None
+    form = GrobkonzeptForm.of(state)
+    stale = None
     if form.validate_on_submit():
-        expected = int(form.lock_version.data or 0)
+        values = form.values(GrobkonzeptForm.FIELDS)
         try:
-            design_service.update_grobkonzept(current_user, design, form.values(), expected)
+            design_service.update_grobkonzept(
+                current_user, design, values, form.expected_version() or 0
+            )
         except Invalid as exc:
             db.session.rollback()
             if wants_json():
                 return jsonify(errors={k: error_text(v) for k, v in exc.errors.items()}), 422
-            for name, code in exc.errors.items():
-                getattr(form, name).errors = [error_text(code)]
+            attach_errors(form, exc)
         except Conflict as exc:
             db.session.rollback()
             if wants_json():
                 raise
             # Without JavaScript: keep what was typed, show the other version beside it and
             # base the next save on the current version.
-            theirs = exc.current
-            form.lock_version.data = str(exc.current["lock_version"])
+            stale = conflicts.kept_in_form(form, GrobkonzeptForm.FIELDS, exc.current, request.path)
         else:
             db.session.commit()
             target = url_for("designs.overview", design_id=design.id)
@@ -82,6 +82,6 @@ def edit_grobkonzept(design_id: int):
         "collab/grobkonzept_edit.html",
         design=design,
         form=form,
-        theirs=theirs,
+        stale=stale,
         title=_("Edit the Grobkonzept"),
-    )
+    ), (409 if stale else 200)

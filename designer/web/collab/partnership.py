@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
-from flask import Response, flash, redirect, render_template, url_for
+from flask import Response, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -16,6 +16,7 @@ from designer.services import partnerships
 from designer.services.errors import Conflict, Invalid
 from designer.services.permissions import Action, allowed_on_workspace
 from designer.services.workspaces import slugify
+from designer.web import conflicts
 from designer.web.collab import act, bp, item_id
 from designer.web.forms.collab import AgreementForm, IdForm, PartnerForm
 from designer.web.messages import attach_errors
@@ -28,7 +29,7 @@ def partnership(slug: str):
     agreement = partnerships.agreement_of(workspace)
     state = partnerships.agreement_state(agreement)
     form = AgreementForm(data=state)
-    theirs = None
+    stale = None
     if form.validate_on_submit():
         values = {name: getattr(form, name).data for name in partnerships.AGREEMENT_FIELDS}
         try:
@@ -40,8 +41,9 @@ def partnership(slug: str):
             attach_errors(form, exc)
         except Conflict as exc:
             db.session.rollback()
-            theirs = exc.current
-            form.lock_version.data = str(exc.current["lock_version"])
+            stale = conflicts.kept_in_form(
+                form, partnerships.AGREEMENT_FIELDS, exc.current, request.path
+            )
         else:
             db.session.commit()
             flash(_("The agreement was saved."), "success")
@@ -50,14 +52,14 @@ def partnership(slug: str):
         "collab/partnership.html",
         workspace=workspace,
         form=form,
-        theirs=theirs,
+        stale=stale,
         partners=partnerships.partners_of(workspace),
         partner_form=PartnerForm(formdata=None),
         id_form=IdForm(),
         ledger=queries_collab.ledger(workspace),
         allowed=allowed_on_workspace(current_user, workspace),
         Action=Action,
-    )
+    ), (409 if stale else 200)
 
 
 @bp.post("/w/<slug>/partnership/partners")

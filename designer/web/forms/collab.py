@@ -11,7 +11,7 @@ from wtforms import (
     StringField,
     TextAreaField,
 )
-from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange
 
 from designer.services.invitations import DESIGN_GUEST_ROLES
 from designer.web.forms.workspaces import role_choices
@@ -85,51 +85,3 @@ class SharingForm(IdForm):
 
 class CopyForm(IdForm):
     workspace_id = SelectField(_l("Copy into"), coerce=int, choices=[])
-
-
-class GrobkonzeptForm(FlaskForm):
-    """Every Grobkonzept field; the conflict view compares them one by one."""
-
-    title = StringField(_l("Title"), validators=[DataRequired(), Length(max=300)])
-    target_group = TextAreaField(_l("Target group"))
-    initial_situation = TextAreaField(_l("Initial situation and need"))
-    prerequisites = TextAreaField(_l("Prerequisites"))
-    planned_workload_minutes = IntegerField(
-        _l("Planned workload (minutes)"), validators=[Optional(), NumberRange(min=0)]
-    )
-    start_date = StringField(_l("Start"), render_kw={"type": "date"})
-    end_date = StringField(_l("End"), render_kw={"type": "date"})
-    participants_min = IntegerField(
-        _l("Participants (min.)"), validators=[Optional(), NumberRange(min=0)]
-    )
-    participants_max = IntegerField(
-        _l("Participants (max.)"), validators=[Optional(), NumberRange(min=0)]
-    )
-    format_summary = TextAreaField(_l("Format"))
-    didactic_approach = TextAreaField(_l("Didactic approach"))
-    assessment_concept = TextAreaField(_l("Assessment concept"))
-    framework_conditions = TextAreaField(_l("Framework conditions"))
-    evaluation_plan = TextAreaField(_l("Evaluation"))
-    offer_description = TextAreaField(_l("Offer description"))
-    lock_version = HiddenField()
-
-    FIELDS = (
-        "title",
-        "target_group",
-        "initial_situation",
-        "prerequisites",
-        "planned_workload_minutes",
-        "start_date",
-        "end_date",
-        "participants_min",
-        "participants_max",
-        "format_summary",
-        "didactic_approach",
-        "assessment_concept",
-        "framework_conditions",
-        "evaluation_plan",
-        "offer_description",
-    )
-
-    def values(self) -> dict:
-        return {name: getattr(self, name).data for name in self.FIELDS}

@@ -1,19 +1,12 @@
-"""Forms of the template gallery, the guided Grobkonzept and the objectives editor."""
+"""Forms of the template gallery and the objectives editor (the Grobkonzept form is in
+`designer.web.forms.grobkonzept`)."""
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import Length
 
-from designer.core.snapshot import (
-    GROBKONZEPT_DATE_FIELDS,
-    GROBKONZEPT_INT_FIELDS,
-    GROBKONZEPT_TEXT_FIELDS,
-)
-from designer.web.wizard_steps import FIELD_HELP, OBJECTIVE_HELP
-
-_NUMBER = set(GROBKONZEPT_INT_FIELDS)
-_DATE = set(GROBKONZEPT_DATE_FIELDS)
+from designer.web.wizard_steps import OBJECTIVE_HELP
 
 
 class TemplateChoiceForm(FlaskForm):
@@ -29,39 +22,6 @@ class TemplateChoiceForm(FlaskForm):
 class SaveTemplateForm(FlaskForm):
     name = StringField(_l("Name of the template"), validators=[Length(max=200)])
     description = TextAreaField(_l("What is it good for?"))
-
-
-def _field(name: str):
-    label = FIELD_HELP[name].label
-    if name in _NUMBER:
-        return StringField(label, render_kw={"type": "number", "min": "0", "inputmode": "numeric"})
-    if name in _DATE:
-        return StringField(label, render_kw={"type": "date"})
-    return TextAreaField(label, render_kw={"rows": "4"})
-
-
-class GrobkonzeptForm(FlaskForm):
-    """Every Grobkonzept field; a wizard step shows and saves only its own."""
-
-    lock_version = HiddenField()
-
-    def values(self, names: tuple[str, ...]) -> dict[str, object]:
-        """The submitted values of `names` as the service takes them (ints, ISO dates)."""
-        out: dict[str, object] = {}
-        for name in names:
-            raw = (self[name].data or "").strip()
-            if name not in _NUMBER:
-                out[name] = raw
-            elif raw:
-                # Anything but digits goes on as text for the service to refuse.
-                out[name] = int(raw) if raw.isdigit() else raw
-            else:
-                out[name] = None
-        return out
-
-
-for _name in GROBKONZEPT_TEXT_FIELDS + GROBKONZEPT_INT_FIELDS + GROBKONZEPT_DATE_FIELDS:
-    setattr(GrobkonzeptForm, _name, _field(_name))
 
 
 class ObjectiveForm(FlaskForm):
