@@ -6,7 +6,6 @@ from flask import jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from designer.extensions import db
 from designer.queries import access
 from designer.queries import collab as queries_collab
 from designer.services import designs as design_service
@@ -18,6 +17,7 @@ from designer.web.collab import bp
 from designer.web.forms.collab import GrobkonzeptForm
 from designer.web.messages import error_text
 from designer.web.security import wants_json
+from designer.web.transaction import saving
 
 
 @bp.get("/designs/<int:design_id>/events")
@@ -25,8 +25,8 @@ from designer.web.security import wants_json
 def events(design_id: int):
     """Newer events and who else is here. Without `after`, no events: only where to start."""
     design = access.design_for(current_user, design_id)
-    presence.heartbeat(design, current_user)
-    db.session.commit()
+    with saving():
+        presence.heartbeat(design, current_user)
     after = request.args.get("after", type=int)
     rows = [] if after is None else queries_collab.events_after(design, after)
     last_id = rows[-1].id if rows else (after or queries_collab.last_event_id(design))
@@ -54,24 +54,21 @@ def edit_grobkonzept(design_id: int):
     theirs = None
     if form.validate_on_submit():
         expected = int(form.lock_version.data or 0)
-        try:
+        with saving(show=False, catch=(Invalid, Conflict)) as outcome:
             design_service.update_grobkonzept(current_user, design, form.values(), expected)
-        except Invalid as exc:
-            db.session.rollback()
+        if isinstance(outcome.error, Invalid):
             if wants_json():
-                return jsonify(errors={k: error_text(v) for k, v in exc.errors.items()}), 422
-            for name, code in exc.errors.items():
+                return jsonify(errors={k: error_text(v) for k, v in outcome.errors.items()}), 422
+            for name, code in outcome.errors.items():
                 getattr(form, name).errors = [error_text(code)]
-        except Conflict as exc:
-            db.session.rollback()
+        elif isinstance(outcome.error, Conflict):
             if wants_json():
-                raise
+                raise outcome.error
             # Without JavaScript: keep what was typed, show the other version beside it and
             # base the next save on the current version.
-            theirs = exc.current
-            form.lock_version.data = str(exc.current["lock_version"])
+            theirs = outcome.error.current
+            form.lock_version.data = str(theirs["lock_version"])
         else:
-            db.session.commit()
             target = url_for("designs.overview", design_id=design.id)
             if wants_json():
                 return jsonify(ok=True, lock_version=design.lock_version, redirect=target)
