@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
@@ -11,6 +21,10 @@ from designer.web.forms.auth import LanguageForm, LoginForm, PasswordForm, Regis
 from designer.web.transaction import saving
 
 bp = Blueprint("auth", __name__)
+
+
+def _hash_method() -> str:
+    return current_app.config["PASSWORD_HASH_METHOD"]
 
 
 def _safe_next(target: str | None) -> str:
@@ -25,7 +39,11 @@ def register():
     if form.validate_on_submit():
         with saving(form) as outcome:
             user = accounts.register(
-                form.email.data, form.display_name.data, form.password.data, session.get("locale")
+                form.email.data,
+                form.display_name.data,
+                form.password.data,
+                session.get("locale"),
+                hash_method=_hash_method(),
             )
         if outcome.ok:
             login_user(user)
@@ -41,7 +59,11 @@ def login():
         try:
             with saving():
                 user = accounts.authenticate(
-                    form.email.data, form.password.data, request.remote_addr or ""
+                    form.email.data,
+                    form.password.data,
+                    request.remote_addr or "",
+                    max_failures=current_app.config["LOGIN_MAX_FAILURES"],
+                    window_seconds=current_app.config["LOGIN_WINDOW_SECONDS"],
                 )
         except accounts.TooManyAttempts:
             abort(429)
@@ -65,7 +87,12 @@ def password():
     form = PasswordForm()
     if form.validate_on_submit():
         with saving(form, done=_("Your password was changed.")) as outcome:
-            accounts.change_password(current_user, form.old_password.data, form.new_password.data)
+            accounts.change_password(
+                current_user,
+                form.old_password.data,
+                form.new_password.data,
+                hash_method=_hash_method(),
+            )
         if outcome.ok:
             return redirect(url_for("workspaces.dashboard"))
     return render_template("auth/password.html", form=form)

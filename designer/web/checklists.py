@@ -27,6 +27,7 @@ from designer.queries import quality as qq
 from designer.services import checklists as service
 from designer.services.errors import Invalid
 from designer.services.permissions import Action, can
+from designer.web.forms import options
 from designer.web.forms.quality import (
     ActionForm,
     AddRuleForm,
@@ -130,7 +131,9 @@ def _render_edit(
     add_manual_form.set_categories(lang)
     add_rule_form = AddRuleForm(formdata=None, prefix="rule")
     used = {c.key for c in checklist.automatic}
-    add_rule_form.rule.choices = [(r.id, r.title(lang)) for r in RULES.values() if r.id not in used]
+    add_rule_form.rule.choices = options(
+        (r.id, r.title(lang)) for r in RULES.values() if r.id not in used
+    )
     rule_forms = _rule_forms(checklist)
     manual_forms = _manual_forms(checklist, lang)
     failed = forms.pop("failed", None)

@@ -12,8 +12,10 @@ from designer.queries import quality as qq
 from designer.queries.read_model import snapshot
 from designer.services import reviews as service
 from designer.services.permissions import Action, allowed_on_design, sign_off_candidates
+from designer.web.forms import options
 from designer.web.forms.quality import DecisionForm, SubmitForm
 from designer.web.i18n import current_language
+from designer.web.links import finding_href
 from designer.web.messages import error_text
 from designer.web.transaction import saving
 
@@ -22,12 +24,12 @@ bp = Blueprint("reviews", __name__, url_prefix="/designs/<int:design_id>")
 
 def _submit_form(design: Design, lang: str) -> SubmitForm:
     form = SubmitForm()
-    form.reviewers.choices = [
+    form.reviewers.choices = options(
         (u.id, u.display_name) for u in sign_off_candidates(design) if u.id != current_user.id
-    ]
-    form.checklists.choices = [
+    )
+    form.checklists.choices = options(
         (c.key, c.name(lang)) for c in qq.available_checklists(design.workspace_id)
-    ]
+    )
     return form
 
 
@@ -126,6 +128,6 @@ def show(design_id: int, review_id: int):
         answers=request.form if request.method == "POST" else None,
         may_decide=may_decide,
         outdated=bool(review.snapshot_hash) and review.snapshot_hash != current,
-        finding_href=lambda f: qq.finding_href(design.id, f),
+        finding_href=lambda f: finding_href(design.id, f),
         lang=current_language(),
     ), (422 if errors or (request.method == "POST" and form.errors) else 200)

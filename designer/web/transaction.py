@@ -17,15 +17,15 @@ from flask import flash
 from flask_wtf import FlaskForm
 
 from designer.extensions import db
-from designer.services.errors import Invalid, ServiceError
+from designer.services.errors import Invalid
 from designer.web.messages import attach_errors, flash_errors
 
 
 @dataclass
 class Outcome:
-    """What became of a `saving` block: `error` is the caught service error, if any."""
+    """What became of a `saving` block: `error` is the caught error, if any."""
 
-    error: ServiceError | None = None
+    error: Exception | None = None
 
     @property
     def ok(self) -> bool:
@@ -42,7 +42,7 @@ def saving(
     form: FlaskForm | None = None,
     *,
     done: str | None = None,
-    catch: tuple[type[ServiceError], ...] = (Invalid,),
+    catch: tuple[type[Exception], ...] = (Invalid,),
     show: bool = True,
 ) -> Iterator[Outcome]:
     """Commit the block's writes or roll them back (see the module docstring).
@@ -76,3 +76,8 @@ def committing() -> AbstractContextManager[Outcome]:
     """`saving` that catches nothing: every error goes to the error handlers (the API's
     422 answer, 403, 404, 409), as for buttons whose input cannot be invalid."""
     return saving(catch=())
+
+
+def discard() -> None:
+    """Roll back what a failed request wrote (for the error handlers)."""
+    db.session.rollback()

@@ -10,6 +10,7 @@ from designer.core.snapshot import (
     GROBKONZEPT_INT_FIELDS,
     GROBKONZEPT_TEXT_FIELDS,
 )
+from designer.web.forms import options
 from designer.web.wizard_steps import FIELD_HELP, OBJECTIVE_HELP
 
 _NUMBER = set(GROBKONZEPT_INT_FIELDS)
@@ -22,7 +23,7 @@ class TemplateChoiceForm(FlaskForm):
     template = RadioField(_l("Template"), default="builtin:blank", validate_choice=False)
     title = StringField(_l("Title"), validators=[Length(max=300)])
     language = SelectField(
-        _l("Language of the course"), choices=[("de", "Deutsch"), ("en", "English")]
+        _l("Language of the course"), choices=options([("de", "Deutsch"), ("en", "English")])
     )
 
 
