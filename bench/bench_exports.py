@@ -90,7 +90,12 @@ def prepare(folder: Path, nuggets: int, total_mb: int) -> int:
         (assets / f"material-{i:02d}.bin").write_bytes(os.urandom(per_file))
     app = bench_app(folder / "data")
     with app.app_context():
-        user = accounts.register("bench@example.org", "Bench", "benchmark password")
+        user = accounts.register(
+            "bench@example.org",
+            "Bench",
+            "benchmark password",
+            hash_method=app.config["PASSWORD_HASH_METHOD"],
+        )
         workspace = workspaces.create_workspace(user, "Bench")
         db.session.commit()
         design_id = import_generated(app, workspace, nuggets, assets).id

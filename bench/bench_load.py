@@ -91,7 +91,8 @@ def seed(folder: Path, url: str, nuggets: int) -> Setup:
 
     app = bench_app(folder, url)
     with app.app_context():
-        owner = accounts.register("owner@example.org", "Owner", PASSWORD)
+        hash_method = app.config["PASSWORD_HASH_METHOD"]
+        owner = accounts.register("owner@example.org", "Owner", PASSWORD, hash_method=hash_method)
         workspace = workspaces.create_workspace(owner, "Last")
         db.session.commit()
         design = import_generated(app, workspace, nuggets)
@@ -102,7 +103,9 @@ def seed(folder: Path, url: str, nuggets: int) -> Setup:
         _row, read_token = tokens.create_token(owner, "readers", "read")
         edit_tokens = []
         for i in range(16):
-            editor = accounts.register(f"editor{i}@example.org", f"Editor {i}", PASSWORD)
+            editor = accounts.register(
+                f"editor{i}@example.org", f"Editor {i}", PASSWORD, hash_method=hash_method
+            )
             workspaces.enrol(workspace, editor, "designer")
             edit_tokens.append(tokens.create_token(editor, "editing", "write")[1])
         db.session.commit()

@@ -35,7 +35,9 @@ def run(database_url: str | None, repeat: int) -> str:
     app = bench_app(folder, database_url)
     rows = []
     with app.app_context():
-        user = accounts.register("bench@example.org", "Bench", PASSWORD)
+        user = accounts.register(
+            "bench@example.org", "Bench", PASSWORD, hash_method=app.config["PASSWORD_HASH_METHOD"]
+        )
         workspace = workspaces.create_workspace(user, "Bench")
         db.session.commit()
         endpoint, rule = design_page_rule(app)

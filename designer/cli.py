@@ -5,6 +5,7 @@ from __future__ import annotations
 import secrets
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import click
 from flask import current_app
@@ -61,10 +62,14 @@ def run(host: str, port: int) -> None:
     run_simple(host, port, current_app._get_current_object(), threaded=True)
 
 
-def _fail(problems: list[str]) -> None:
+def _fail(problems: list[str]) -> NoReturn:
     for problem in problems:
         click.echo(f"error: {problem}", err=True)
     sys.exit(2)
+
+
+def _hash_method() -> str:
+    return current_app.config["PASSWORD_HASH_METHOD"]
 
 
 @main.command("create-user")
@@ -77,7 +82,7 @@ def _fail(problems: list[str]) -> None:
 def create_user(email: str, name: str, password: str, slug: str | None, role: str) -> None:
     """Create an account (and optionally add it to a workspace)."""
     try:
-        user = accounts.register(email, name, password)
+        user = accounts.register(email, name, password, hash_method=_hash_method())
         if slug:
             workspace = _workspace(slug)
             workspaces.enrol(workspace, user, role)
@@ -231,9 +236,11 @@ def demo(password: str | None) -> None:
     password = password or secrets.token_urlsafe(9)
     user = db.session.scalar(select(User).where(User.email == DEMO_EMAIL))
     if user is None:
-        user = accounts.register(DEMO_EMAIL, "Demo-Trainerin", password, locale="de")
+        user = accounts.register(
+            DEMO_EMAIL, "Demo-Trainerin", password, locale="de", hash_method=_hash_method()
+        )
     else:
-        user.password_hash = accounts.hash_password(password)
+        user.password_hash = accounts.hash_password(password, _hash_method())
     workspace = db.session.scalar(select(Workspace).where(Workspace.slug == "demo"))
     if workspace is None:
         workspace = workspaces.create_workspace(user, "Kurswerk Demo")

@@ -84,7 +84,12 @@ def make_user(app):
     from designer.services import accounts, workspaces
 
     def make(email: str, workspace=None, role: str = "designer", name: str = ""):
-        user = accounts.register(email, name or email.split("@")[0].title(), PASSWORD)
+        user = accounts.register(
+            email,
+            name or email.split("@")[0].title(),
+            PASSWORD,
+            hash_method=app.config["PASSWORD_HASH_METHOD"],
+        )
         if workspace is not None:
             workspaces.enrol(workspace, user, role)
         db.session.commit()

@@ -15,6 +15,7 @@ import hashlib
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from designer.core import fields as f
@@ -180,26 +181,56 @@ class DesignSnapshot:
     nuggets: tuple[Nugget, ...] = ()
     assets: tuple[Asset, ...] = ()
 
+    # The look-ups below are built once per snapshot, on first use. `cached_property` stores
+    # its value in the instance's __dict__ directly, past the frozen __setattr__; the
+    # dataclass has no __slots__, so every snapshot has a __dict__. The caches are not
+    # fields: equality, hashing, `replace` and the JSON form ignore them.
+
+    @cached_property
+    def _nuggets_by_key(self) -> dict[str, Nugget]:
+        return _index(self.nuggets)
+
+    @cached_property
+    def _assets_by_key(self) -> dict[str, Asset]:
+        return _index(self.assets)
+
+    @cached_property
+    def _objectives_by_key(self) -> dict[str, Objective]:
+        return _index(self.objectives)
+
+    @cached_property
+    def _placements(self) -> tuple[PlacedNugget, ...]:
+        nuggets = self._nuggets_by_key
+        placed = ((module, placement) for module in self.modules for placement in module.placements)
+        return tuple(
+            PlacedNugget(module, placement, nuggets[placement.nugget], position)
+            for position, (module, placement) in enumerate(placed)
+        )
+
+    @cached_property
+    def _placed_in(self) -> dict[int, tuple[PlacedNugget, ...]]:
+        """Each module's placements, by the module's identity (as `module_placed` asks)."""
+        placed: dict[int, list[PlacedNugget]] = {id(m): [] for m in self.modules}
+        for item in self._placements:
+            placed[id(item.module)].append(item)
+        return {key: tuple(items) for key, items in placed.items()}
+
     def nugget(self, key: str) -> Nugget:
-        return _index(self.nuggets)[key]
+        return self._nuggets_by_key[key]
 
     def asset(self, key: str) -> Asset:
-        return _index(self.assets)[key]
+        return self._assets_by_key[key]
 
     def objective(self, key: str) -> Objective:
-        return _index(self.objectives)[key]
+        return self._objectives_by_key[key]
 
     def placed(self) -> Iterator[PlacedNugget]:
         """Every placement in canvas order (module by module, top to bottom)."""
-        nuggets = _index(self.nuggets)
-        position = 0
-        for module in self.modules:
-            for placement in module.placements:
-                yield PlacedNugget(module, placement, nuggets[placement.nugget], position)
-                position += 1
+        return iter(self._placements)
 
     def module_placed(self, module: Module) -> list[PlacedNugget]:
-        return [p for p in self.placed() if p.module is module]
+        """The placements of `module` (one of this snapshot's modules), top to bottom."""
+        return list(self._placed_in.get(id(module), ()))
 
     def total_minutes(self) -> int:
         return sum(p.duration_minutes for p in self.placed())

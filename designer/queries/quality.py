@@ -4,9 +4,9 @@ reviews and seals. Writes live in services/."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from flask import url_for
 from sqlalchemy import func, or_, select
 
 from designer.core.snapshot import DesignSnapshot, snapshot_hash
@@ -113,28 +113,17 @@ class Panel:
     blocking: int
 
 
-def finding_href(design_id: int, finding: Finding) -> str:
-    """Where a finding's element is edited or shown."""
-    kind, key = finding.target_kind, finding.target_key
-    if kind == "objective":
-        return url_for("designs.overview", design_id=design_id, _anchor=f"objective-{key}")
-    if kind in ("module", "nugget"):
-        return f"/designs/{design_id}/canvas#{key}"
-    if kind == "design" and key:
-        return f"/designs/{design_id}/grobkonzept#{key}"
-    return url_for("designs.overview", design_id=design_id)
-
-
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "hint": 2}
 
 
-def panel(design: Design, snap: DesignSnapshot, lang: str) -> Panel:
-    """Every rule with its defaults, errors first."""
+def panel(snap: DesignSnapshot, lang: str, link: Callable[[Finding], str]) -> Panel:
+    """Every rule with its defaults, errors first; `link(finding)` is where it is edited
+    (the web layer builds URLs)."""
     findings = sorted(check(snap), key=lambda f: _SEVERITY_ORDER[f.severity])
     counts = Counter(f.severity for f in findings)
     return Panel(
         counts={s: counts.get(s, 0) for s in _SEVERITY_ORDER},
-        findings=[PanelFinding(f, f.message(lang), finding_href(design.id, f)) for f in findings],
+        findings=[PanelFinding(f, f.message(lang), link(f)) for f in findings],
         blocking=sum(1 for f in findings if f.blocking),
     )
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from flask import current_app
 from sqlalchemy import delete, func, select
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -29,11 +28,14 @@ def _check_password_rules(password: str) -> None:
         raise Invalid({"password": f"min_length:{MIN_PASSWORD_LENGTH}"})
 
 
-def hash_password(password: str) -> str:
-    return generate_password_hash(password, method=current_app.config["PASSWORD_HASH_METHOD"])
+def hash_password(password: str, method: str) -> str:
+    """`method` is Werkzeug's hash method (the instance's PASSWORD_HASH_METHOD)."""
+    return generate_password_hash(password, method=method)
 
 
-def register(email: str, display_name: str, password: str, locale: str | None = None) -> User:
+def register(
+    email: str, display_name: str, password: str, locale: str | None = None, *, hash_method: str
+) -> User:
     email = normalise_email(email)
     if "@" not in email or len(email) > 254:
         raise Invalid({"email": "invalid"})
@@ -43,7 +45,7 @@ def register(email: str, display_name: str, password: str, locale: str | None = 
     user = User(
         email=email,
         display_name=display_name.strip() or email.split("@")[0],
-        password_hash=hash_password(password),
+        password_hash=hash_password(password, hash_method),
         locale=locale if locale in LANGUAGES else None,
     )
     db.session.add(user)
@@ -51,8 +53,8 @@ def register(email: str, display_name: str, password: str, locale: str | None = 
     return user
 
 
-def _recent_failures(email: str) -> int:
-    window = timedelta(seconds=current_app.config["LOGIN_WINDOW_SECONDS"])
+def _recent_failures(email: str, window_seconds: int) -> int:
+    window = timedelta(seconds=window_seconds)
     return db.session.scalar(
         select(func.count(LoginAttempt.id)).where(
             LoginAttempt.email == email, LoginAttempt.created_at > utcnow() - window
@@ -60,10 +62,13 @@ def _recent_failures(email: str) -> int:
     )
 
 
-def authenticate(email: str, password: str, remote_addr: str = "") -> User | None:
-    """The user for these credentials, or None. Raises TooManyAttempts past the limit."""
+def authenticate(
+    email: str, password: str, remote_addr: str = "", *, max_failures: int, window_seconds: int
+) -> User | None:
+    """The user for these credentials, or None. Raises TooManyAttempts once `max_failures`
+    log-ins failed within the last `window_seconds` (the instance's LOGIN_* settings)."""
     email = normalise_email(email)
-    if _recent_failures(email) >= current_app.config["LOGIN_MAX_FAILURES"]:
+    if _recent_failures(email, window_seconds) >= max_failures:
         raise TooManyAttempts(email)
     user = db.session.scalar(select(User).where(User.email == email))
     if user is not None and check_password_hash(user.password_hash, password):
@@ -73,11 +78,11 @@ def authenticate(email: str, password: str, remote_addr: str = "") -> User | Non
     return None
 
 
-def change_password(user: User, old_password: str, new_password: str) -> None:
+def change_password(user: User, old_password: str, new_password: str, *, hash_method: str) -> None:
     if not check_password_hash(user.password_hash, old_password):
         raise Invalid({"old_password": "wrong"})
     _check_password_rules(new_password)
-    user.password_hash = hash_password(new_password)
+    user.password_hash = hash_password(new_password, hash_method)
 
 
 def set_locale(user: User, locale: str) -> None:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import mimetypes
+import shutil
 import tempfile
 from datetime import date
 from pathlib import Path
+from typing import BinaryIO
 
-from werkzeug.datastructures import FileStorage
 from werkzeug.utils import secure_filename
 
 from designer.core import snapshot as s
@@ -35,16 +36,24 @@ from designer.storage.filestore import FileStore, FileTooLarge
 
 
 def import_upload(
-    actor: User, workspace: Workspace, upload: FileStorage, store: FileStore, max_bytes: int
+    actor: User,
+    workspace: Workspace,
+    stream: BinaryIO,
+    filename: str,
+    store: FileStore,
+    max_bytes: int,
 ) -> tuple[Design, list[str]]:
-    """Import an uploaded file as a new design; returns it with the importer's warnings.
+    """Import an uploaded file (its content and the name it was sent with) as a new design;
+    returns it with the importer's warnings. The importers tell the kind by the name's
+    extension, so the file is copied under that name into a temporary folder first.
 
     Every reason to refuse (unreadable file, missing or oversized asset) is raised as
     ImportRefused; the caller rolls back and nothing is written."""
-    name = secure_filename(upload.filename or "") or "upload"
+    name = secure_filename(filename) or "upload"
     with tempfile.TemporaryDirectory(prefix="kurswerk-import-") as folder:
         path = Path(folder) / name
-        upload.save(path)
+        with path.open("wb") as out:
+            shutil.copyfileobj(stream, out)
         return import_path(actor, workspace, path, store, max_bytes)
 
 

@@ -2,17 +2,29 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
-from designer.extensions import db
 from designer.services import accounts
-from designer.services.errors import Invalid
 from designer.web.forms.auth import LanguageForm, LoginForm, PasswordForm, RegisterForm
-from designer.web.messages import attach_errors
+from designer.web.transaction import saving
 
 bp = Blueprint("auth", __name__)
+
+
+def _hash_method() -> str:
+    return current_app.config["PASSWORD_HASH_METHOD"]
 
 
 def _safe_next(target: str | None) -> str:
@@ -25,15 +37,15 @@ def _safe_next(target: str | None) -> str:
 def register():
     form = RegisterForm()
     if form.validate_on_submit():
-        try:
+        with saving(form) as outcome:
             user = accounts.register(
-                form.email.data, form.display_name.data, form.password.data, session.get("locale")
+                form.email.data,
+                form.display_name.data,
+                form.password.data,
+                session.get("locale"),
+                hash_method=_hash_method(),
             )
-        except Invalid as exc:
-            db.session.rollback()
-            attach_errors(form, exc)
-        else:
-            db.session.commit()
+        if outcome.ok:
             login_user(user)
             flash(_("Welcome to Kurswerk! Start by creating a workspace."), "success")
             return redirect(url_for("workspaces.dashboard"))
@@ -45,12 +57,16 @@ def login():
     form = LoginForm()
     if form.validate_on_submit():
         try:
-            user = accounts.authenticate(
-                form.email.data, form.password.data, request.remote_addr or ""
-            )
+            with saving():
+                user = accounts.authenticate(
+                    form.email.data,
+                    form.password.data,
+                    request.remote_addr or "",
+                    max_failures=current_app.config["LOGIN_MAX_FAILURES"],
+                    window_seconds=current_app.config["LOGIN_WINDOW_SECONDS"],
+                )
         except accounts.TooManyAttempts:
             abort(429)
-        db.session.commit()
         if user is not None:
             login_user(user)
             return redirect(_safe_next(request.args.get("next")))
@@ -70,14 +86,14 @@ def logout():
 def password():
     form = PasswordForm()
     if form.validate_on_submit():
-        try:
-            accounts.change_password(current_user, form.old_password.data, form.new_password.data)
-        except Invalid as exc:
-            db.session.rollback()
-            attach_errors(form, exc)
-        else:
-            db.session.commit()
-            flash(_("Your password was changed."), "success")
+        with saving(form, done=_("Your password was changed.")) as outcome:
+            accounts.change_password(
+                current_user,
+                form.old_password.data,
+                form.new_password.data,
+                hash_method=_hash_method(),
+            )
+        if outcome.ok:
             return redirect(url_for("workspaces.dashboard"))
     return render_template("auth/password.html", form=form)
 
@@ -88,6 +104,6 @@ def language():
     if form.validate_on_submit():
         session["locale"] = form.locale.data
         if current_user.is_authenticated:
-            accounts.set_locale(current_user, form.locale.data)
-            db.session.commit()
+            with saving():
+                accounts.set_locale(current_user, form.locale.data)
     return redirect(_safe_next(request.form.get("next")))

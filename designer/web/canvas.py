@@ -32,10 +32,10 @@ from designer.queries.quality import open_comment_counts
 from designer.services import designs as design_service
 from designer.services import nuggets as nugget_service
 from designer.services import placements as placement_service
-from designer.services.errors import Invalid
 from designer.services.permissions import Action, allowed_on_design, can, require
 from designer.web.forms.nuggets import LibrarySearchForm, ModuleForm, QuickNuggetForm, as_int
 from designer.web.messages import error_text
+from designer.web.transaction import committing, saving
 
 bp = Blueprint("canvas", __name__, url_prefix="/designs")
 
@@ -68,8 +68,7 @@ def _context(design: Design, view: Canvas | None = None, **extra: Any) -> dict[s
 
 
 def _changed(design: Design, announcement: str, focus: str = "") -> Response | str:
-    """After a successful change: fragments for htmx, a redirect otherwise."""
-    db.session.commit()
+    """After a successful (committed) change: fragments for htmx, a redirect otherwise."""
     if _is_htmx():
         return render_template(
             "canvas/_update.html", **_context(design, announcement=announcement, focus=focus)
@@ -78,10 +77,10 @@ def _changed(design: Design, announcement: str, focus: str = "") -> Response | s
     return redirect(url_for("canvas.show", design_id=design.id))
 
 
-def _refused(design: Design, exc: Invalid, form_id: str, values: dict[str, Any]):
-    """Invalid input: the board again, with the messages next to the form's fields."""
-    db.session.rollback()
-    problems = {form_id: {name: error_text(code) for name, code in exc.errors.items()}}
+def _refused(design: Design, errors: dict[str, str], form_id: str, values: dict[str, Any]):
+    """Invalid input (rolled back): the board again, with the messages next to the form's
+    fields."""
+    problems = {form_id: {name: error_text(code) for name, code in errors.items()}}
     summary = _("Not saved: %(problems)s", problems=" ".join(problems[form_id].values()))
     context = _context(design, problems=problems, submitted={form_id: values}, announcement=summary)
     template = "canvas/_update.html" if _is_htmx() else "canvas/page.html"
@@ -117,13 +116,13 @@ def show(design_id: int):
 def add_module(design_id: int):
     design = _design(design_id)
     form = ModuleForm()
-    try:
+    with saving(show=False) as outcome:
         module = design_service.add_module(current_user, design, form.title.data or "")
-    except Invalid as exc:
-        return _refused(design, exc, "new-module", {"title": form.title.data or ""})
-    return _changed(
-        design, _("Module “%(title)s” added.", title=module.title), f"module-{module.id}-title"
-    )
+        message = _("Module “%(title)s” added.", title=module.title)
+        focus = f"module-{module.id}-title"
+    if not outcome.ok:
+        return _refused(design, outcome.errors, "new-module", {"title": form.title.data or ""})
+    return _changed(design, message, focus)
 
 
 @bp.post("/<int:design_id>/canvas/modules/<int:module_id>/rename")
@@ -131,7 +130,7 @@ def add_module(design_id: int):
 def rename_module(design_id: int, module_id: int):
     design = _design(design_id)
     form = ModuleForm()
-    try:
+    with saving(show=False) as outcome:
         module = design_service.update_module(
             current_user,
             design,
@@ -139,13 +138,12 @@ def rename_module(design_id: int, module_id: int):
             {"title": form.title.data or ""},
             as_int(form.lock_version.data),
         )
-    except Invalid as exc:
-        return _refused(design, exc, f"rename-{module_id}", {"title": form.title.data or ""})
-    return _changed(
-        design,
-        _("Module renamed to “%(title)s”.", title=module.title),
-        f"module-{module.id}-title",
-    )
+        message = _("Module renamed to “%(title)s”.", title=module.title)
+        focus = f"module-{module.id}-title"
+    if not outcome.ok:
+        values = {"title": form.title.data or ""}
+        return _refused(design, outcome.errors, f"rename-{module_id}", values)
+    return _changed(design, message, focus)
 
 
 @bp.post("/<int:design_id>/canvas/modules/<int:module_id>/move")
@@ -153,19 +151,17 @@ def rename_module(design_id: int, module_id: int):
 def move_module(design_id: int, module_id: int):
     design = _design(design_id)
     position = _int_arg("position")
-    design_service.move_module(current_user, design, module_id, position)
-    module = design_service.module_of(design, module_id)
-    count = len(design_service.live_modules(design))
-    return _changed(
-        design,
-        _(
+    with committing():
+        design_service.move_module(current_user, design, module_id, position)
+        module = design_service.module_of(design, module_id)
+        count = len(design_service.live_modules(design))
+        message = _(
             "Module “%(title)s” is now column %(pos)s of %(count)s.",
             title=module.title,
             pos=min(position, count - 1) + 1,
             count=count,
-        ),
-        f"module-{module_id}-{request.form.get('focus', 'title')}",
-    )
+        )
+    return _changed(design, message, f"module-{module_id}-{request.form.get('focus', 'title')}")
 
 
 @bp.post("/<int:design_id>/canvas/modules/<int:module_id>/delete")
@@ -173,7 +169,8 @@ def move_module(design_id: int, module_id: int):
 def delete_module(design_id: int, module_id: int):
     design = _design(design_id)
     title = design_service.module_of(design, module_id).title
-    design_service.delete_module(current_user, design, module_id)
+    with committing():
+        design_service.delete_module(current_user, design, module_id)
     return _changed(design, _("Module “%(title)s” deleted.", title=title), "new-module-title")
 
 
@@ -195,15 +192,15 @@ def _card_announcement(view: Canvas, placement_id: int, template: str) -> str:
 @login_required
 def move_placement(design_id: int, placement_id: int):
     design = _design(design_id)
-    placement_service.move_placement(
-        current_user,
-        design,
-        placement_id,
-        _int_arg("module_id"),
-        _int_arg("position"),
-        _int_arg("lock_version"),
-    )
-    db.session.commit()
+    with committing():
+        placement_service.move_placement(
+            current_user,
+            design,
+            placement_id,
+            _int_arg("module_id"),
+            _int_arg("position"),
+            _int_arg("lock_version"),
+        )
     view = canvas(design)
     message = _card_announcement(
         view,
@@ -224,12 +221,13 @@ def move_placement(design_id: int, placement_id: int):
 def add_nugget(design_id: int, module_id: int):
     design = _design(design_id)
     form = QuickNuggetForm()
-    try:
+    with saving(show=False) as outcome:
         placement = placement_service.add_new_nugget(current_user, design, module_id, form.values())
-    except Invalid as exc:
-        return _refused(design, exc, f"add-{module_id}", form.data)
+        focus = f"card-{placement.id}-title"
+    if not outcome.ok:
+        return _refused(design, outcome.errors, f"add-{module_id}", form.data)
     title = form.title.data.strip()
-    return _changed(design, _("“%(title)s” added.", title=title), f"card-{placement.id}-title")
+    return _changed(design, _("“%(title)s” added.", title=title), focus)
 
 
 @bp.post("/<int:design_id>/canvas/modules/<int:module_id>/place")
@@ -237,18 +235,21 @@ def add_nugget(design_id: int, module_id: int):
 def place(design_id: int, module_id: int):
     design = _design(design_id)
     nugget = nugget_service.nugget_in(design.workspace_id, _int_arg("nugget_id"))
-    placement = placement_service.place_nugget(current_user, design, module_id, nugget)
-    return _changed(
-        design, _("“%(title)s” added.", title=nugget.title), f"card-{placement.id}-title"
-    )
+    with committing():
+        placement = placement_service.place_nugget(current_user, design, module_id, nugget)
+        message = _("“%(title)s” added.", title=nugget.title)
+        focus = f"card-{placement.id}-title"
+    return _changed(design, message, focus)
 
 
 @bp.post("/<int:design_id>/canvas/placements/<int:placement_id>/duplicate")
 @login_required
 def duplicate(design_id: int, placement_id: int):
     design = _design(design_id)
-    placement = placement_service.duplicate_placement(current_user, design, placement_id)
-    return _changed(design, _("Copy added below the original."), f"card-{placement.id}-title")
+    with committing():
+        placement = placement_service.duplicate_placement(current_user, design, placement_id)
+        focus = f"card-{placement.id}-title"
+    return _changed(design, _("Copy added below the original."), focus)
 
 
 @bp.post("/<int:design_id>/canvas/placements/<int:placement_id>/remove")
@@ -257,7 +258,8 @@ def remove(design_id: int, placement_id: int):
     design = _design(design_id)
     placement = placement_service.placement_of(design, placement_id)
     module_id = placement.module_id
-    placement_service.remove_placement(current_user, design, placement_id)
+    with committing():
+        placement_service.remove_placement(current_user, design, placement_id)
     return _changed(
         design,
         _("Nugget removed from the canvas; it stays in the library."),
@@ -287,12 +289,10 @@ def changes(design_id: int, placement_id: int):
 @login_required
 def pull(design_id: int, placement_id: int):
     design = _design(design_id)
-    placement = placement_service.pull_update(current_user, design, placement_id)
-    return _changed(
-        design,
-        _("Updated to revision %(rev)s.", rev=placement.nugget_revision),
-        f"card-{placement_id}-title",
-    )
+    with committing():
+        placement = placement_service.pull_update(current_user, design, placement_id)
+        message = _("Updated to revision %(rev)s.", rev=placement.nugget_revision)
+    return _changed(design, message, f"card-{placement_id}-title")
 
 
 # ----------------------------------------------------------- add from the library

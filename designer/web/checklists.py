@@ -13,7 +13,6 @@ from flask_wtf import FlaskForm
 
 from designer.core.vocab import VOCABULARIES
 from designer.core.vocab import label as vocab_label
-from designer.extensions import db
 from designer.models import Workspace, WorkspaceChecklist
 from designer.quality import (
     RULES,
@@ -28,6 +27,7 @@ from designer.queries import quality as qq
 from designer.services import checklists as service
 from designer.services.errors import Invalid
 from designer.services.permissions import Action, can
+from designer.web.forms import options
 from designer.web.forms.quality import (
     ActionForm,
     AddRuleForm,
@@ -37,7 +37,8 @@ from designer.web.forms.quality import (
     RuleCriterionForm,
 )
 from designer.web.i18n import current_language
-from designer.web.messages import attach_errors, error_text, flash_errors
+from designer.web.messages import attach_errors, error_text
+from designer.web.transaction import saving
 
 bp = Blueprint("checklists", __name__, url_prefix="/w/<slug>/checklists")
 
@@ -80,8 +81,8 @@ def copy(slug: str):
     form = CopyChecklistForm()
     if not form.validate_on_submit():
         abort(400)
-    row = service.copy_to_workspace(current_user, workspace, form.source.data)
-    db.session.commit()
+    with saving():
+        row = service.copy_to_workspace(current_user, workspace, form.source.data)
     flash(_("The checklist was copied to your workspace."), "success")
     return redirect(url_for("checklists.edit", slug=slug, checklist_id=row.id))
 
@@ -130,7 +131,9 @@ def _render_edit(
     add_manual_form.set_categories(lang)
     add_rule_form = AddRuleForm(formdata=None, prefix="rule")
     used = {c.key for c in checklist.automatic}
-    add_rule_form.rule.choices = [(r.id, r.title(lang)) for r in RULES.values() if r.id not in used]
+    add_rule_form.rule.choices = options(
+        (r.id, r.title(lang)) for r in RULES.values() if r.id not in used
+    )
     rule_forms = _rule_forms(checklist)
     manual_forms = _manual_forms(checklist, lang)
     failed = forms.pop("failed", None)
@@ -190,7 +193,6 @@ def edit(slug: str, checklist_id: int):
 
 
 def _done(slug: str, checklist_id: int, anchor: str = ""):
-    db.session.commit()
     flash(_("The checklist was saved."), "success")
     return redirect(url_for("checklists.edit", slug=slug, checklist_id=checklist_id) + anchor)
 
@@ -206,12 +208,9 @@ def names(slug: str, checklist_id: int):
     workspace, row = _editable(slug, checklist_id)
     form = ChecklistNamesForm()
     if form.validate_on_submit():
-        try:
+        with saving(form) as outcome:
             service.update_names(current_user, workspace, row, form.data, _version(form))
-        except Invalid as exc:
-            db.session.rollback()
-            attach_errors(form, exc)
-        else:
+        if outcome.ok:
             return _done(slug, checklist_id)
     return _render_edit(workspace, row, 422, names_form=form)
 
@@ -223,12 +222,9 @@ def add_manual(slug: str, checklist_id: int):
     form = ManualCriterionForm(prefix="new")
     form.set_categories(current_language())
     if form.validate_on_submit():
-        try:
+        with saving(form) as outcome:
             key = service.add_manual(current_user, workspace, row, _fields(form), _version(form))
-        except Invalid as exc:
-            db.session.rollback()
-            attach_errors(form, exc)
-        else:
+        if outcome.ok:
             return _done(slug, checklist_id, f"#criterion-{key}")
     return _render_edit(workspace, row, 422, add_manual_form=form)
 
@@ -244,12 +240,9 @@ def update_manual(slug: str, checklist_id: int, key: str):
     form = ManualCriterionForm(prefix=f"c-{key}")
     form.set_categories(current_language())
     if form.validate_on_submit():
-        try:
+        with saving(form) as outcome:
             service.update_manual(current_user, workspace, row, key, _fields(form), _version(form))
-        except Invalid as exc:
-            db.session.rollback()
-            attach_errors(form, exc)
-        else:
+        if outcome.ok:
             return _done(slug, checklist_id, f"#criterion-{key}")
     return _render_edit(workspace, row, 422, failed=(key, form))
 
@@ -261,11 +254,9 @@ def add_rule(slug: str, checklist_id: int):
     form = AddRuleForm(prefix="rule")
     if not form.validate_on_submit():
         abort(400)
-    try:
+    with saving() as outcome:
         service.add_rule(current_user, workspace, row, form.rule.data, _version(form))
-    except Invalid as exc:
-        db.session.rollback()
-        flash_errors(exc)
+    if not outcome.ok:
         return redirect(url_for("checklists.edit", slug=slug, checklist_id=checklist_id))
     return _done(slug, checklist_id, f"#criterion-{form.rule.data}")
 
@@ -286,13 +277,12 @@ def update_rule(slug: str, checklist_id: int, key: str):
                 if name.startswith(prefix + "param:")
             },
         }
-        try:
+        with saving(show=False) as outcome:
             service.update_rule(current_user, workspace, row, key, values, _version(form))
-        except Invalid as exc:
-            db.session.rollback()
-            general = {k: v for k, v in exc.errors.items() if not k.startswith("param:")}
+        if not outcome.ok:
+            general = {k: v for k, v in outcome.errors.items() if not k.startswith("param:")}
             attach_errors(form, Invalid(general))
-            errors = {k: error_text(v) for k, v in exc.errors.items() if k not in general}
+            errors = {k: error_text(v) for k, v in outcome.errors.items() if k not in general}
             return _render_edit(workspace, row, 422, failed=(key, form), param_errors=errors)
         return _done(slug, checklist_id, f"#criterion-{key}")
     return _render_edit(workspace, row, 422, failed=(key, form))
@@ -310,9 +300,10 @@ def remove(slug: str, checklist_id: int, key: str):
     if not form.validate_on_submit():
         abort(400)
     version = request.form.get("lock_version", "")
-    service.remove_criterion(
-        current_user, workspace, row, key, int(version) if version.isdigit() else None
-    )
+    with saving():
+        service.remove_criterion(
+            current_user, workspace, row, key, int(version) if version.isdigit() else None
+        )
     return _done(slug, checklist_id)
 
 
@@ -322,7 +313,7 @@ def delete(slug: str, checklist_id: int):
     workspace, row = _editable(slug, checklist_id)
     if not ActionForm().validate_on_submit():
         abort(400)
-    service.delete_checklist(current_user, workspace, row)
-    db.session.commit()
+    with saving():
+        service.delete_checklist(current_user, workspace, row)
     flash(_("The checklist was deleted."), "success")
     return redirect(url_for("checklists.index", slug=slug))

@@ -8,15 +8,14 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from designer.extensions import db
 from designer.models.quality import COMMENT_TARGETS
 from designer.queries import access
 from designer.queries import quality as qq
 from designer.services import comments as service
-from designer.services.errors import Invalid
 from designer.services.permissions import Action, allowed_on_design
 from designer.web.forms.quality import CommentForm, ResolveForm
-from designer.web.messages import error_text, flash_errors
+from designer.web.messages import error_text
+from designer.web.transaction import saving
 
 bp = Blueprint("comments", __name__)
 
@@ -48,16 +47,10 @@ def add(design_id: int):
     if ":" in request.form.get("target", ""):
         kind, raw_id = request.form["target"].split(":", 1)
         target_id = _int(raw_id)
-    try:
+    with saving(done=_("Your comment was added.")):
         service.add_comment(
             current_user, design, form.body.data, kind, target_id, _int(form.parent_id.data)
         )
-    except Invalid as exc:
-        db.session.rollback()
-        flash_errors(exc)
-    else:
-        db.session.commit()
-        flash(_("Your comment was added."), "success")
     return redirect(_back(design.id, form.next.data))
 
 
@@ -68,13 +61,8 @@ def resolve(design_id: int, comment_id: int):
     form = ResolveForm()
     if not form.validate_on_submit():
         abort(400)
-    try:
+    with saving():
         service.set_resolved(current_user, design, comment_id, form.resolved.data == "1")
-    except Invalid as exc:
-        db.session.rollback()
-        flash_errors(exc)
-    else:
-        db.session.commit()
     return redirect(_back(design.id, form.next.data))
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -10,10 +10,9 @@ from designer.extensions import db
 from designer.models import Workspace
 from designer.queries import access
 from designer.services import design_templates
-from designer.services.errors import Invalid
 from designer.services.permissions import Action, require
 from designer.web.forms.wizard import SaveTemplateForm
-from designer.web.messages import attach_errors
+from designer.web.transaction import saving
 
 bp = Blueprint("design_templates", __name__, url_prefix="/designs")
 
@@ -28,16 +27,12 @@ def save_template(design_id: int):
     if request.method == "GET":
         form.name.data = design.title
     elif form.validate_on_submit():
-        try:
+        done = _("The design was saved as a template of this workspace.")
+        with saving(form, done=done) as outcome:
             design_templates.save_as_template(
                 current_user, design, form.name.data or "", form.description.data or ""
             )
-        except Invalid as exc:
-            db.session.rollback()
-            attach_errors(form, exc)
-        else:
-            db.session.commit()
-            flash(_("The design was saved as a template of this workspace."), "success")
+        if outcome.ok:
             return redirect(url_for("designs.overview", design_id=design.id))
     return render_template(
         "wizard/save_template.html", design=design, workspace=workspace, form=form

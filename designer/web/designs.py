@@ -32,6 +32,7 @@ from designer.services.permissions import Action, allowed_on_design, allowed_on_
 from designer.web.export_options import problem_texts
 from designer.web.forms.designs import DeleteForm
 from designer.web.quality import overview_context
+from designer.web.transaction import committing
 
 bp = Blueprint("designs", __name__, url_prefix="/designs")
 
@@ -101,8 +102,8 @@ def delete(design_id: int):
     design = access.design_for(current_user, design_id, Action.DESIGN_DELETE)
     if not DeleteForm().validate_on_submit():
         abort(400)
-    design_service.delete_design(current_user, design)
-    db.session.commit()
+    with committing():
+        design_service.delete_design(current_user, design)
     flash(_("The design was moved to the trash."), "success")
     workspace = db.session.get(Workspace, design.workspace_id)
     return redirect(url_for("workspaces.show", slug=workspace.slug))

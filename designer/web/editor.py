@@ -32,6 +32,7 @@ from designer.services.permissions import Action
 from designer.storage.uploads import allowed_extensions
 from designer.web import conflicts as conflicts_view
 from designer.web.conflicts import StaleSave
+from designer.web.forms import options
 from designer.web.forms.nuggets import (
     FIELD_LABELS,
     NuggetForm,
@@ -42,6 +43,7 @@ from designer.web.forms.nuggets import (
     questions_from_form,
 )
 from designer.web.messages import attach_errors, error_text
+from designer.web.transaction import saving
 
 bp = Blueprint("editor", __name__)
 
@@ -114,7 +116,7 @@ def _placement_form(target: Target, formdata: Any = None) -> PlacementForm | Non
         "placement_lock_version": placement.lock_version,
     }
     form = PlacementForm(formdata=formdata, data=data)
-    form.objective_ids.choices = [(o.id, o.text) for o in objectives]
+    form.objective_ids.choices = options((o.id, o.text) for o in objectives)
     return form
 
 
@@ -159,7 +161,7 @@ def _render(
 
 def _show(target: Target):
     form = NuggetForm(formdata=None, data=nugget_form_data(target.nugget))
-    form.keep_assets.choices = [(a.id, a.filename) for a in _assets(target.nugget)]
+    form.keep_assets.choices = options((a.id, a.filename) for a in _assets(target.nugget))
     questions = [dict(q) for q in target.nugget.questions or []]
     return _render(target, form, _placement_form(target), questions)
 
@@ -174,7 +176,7 @@ def _question_errors(errors: dict[str, str]) -> dict[int, str]:
 
 def _save(target: Target):
     form = NuggetForm()
-    form.keep_assets.choices = [(a.id, a.filename) for a in _assets(target.nugget)]
+    form.keep_assets.choices = options((a.id, a.filename) for a in _assets(target.nugget))
     placement_form = _placement_form(target, request.form)
     questions, question_problems = questions_from_form(request.form)
     if request.form.get("action") == "add_question":
@@ -183,21 +185,12 @@ def _save(target: Target):
     values = form.values()
     values["questions"] = questions
     values["asset_ids"] = [i for i in target.nugget.asset_ids or [] if i in form.keep_assets.data]
-    # Every problem at once: questions and nugget fields are checked without writing, the
-    # placement by its service. A refused placement is rolled back before anything else
-    # touches the session; the nugget is written only when all of it passed.
-    problems = dict(question_problems)
-    problems.update(_errors_of(nugget_service.clean_nugget_values, values))
-    if placement_form is not None:
-        problems.update(_errors_of(_save_placement, target, placement_form))
-    if not problems:
-        try:
-            problems.update(_errors_of(_save_nugget, target, form, values))
-        except Conflict:
-            db.session.rollback()
-            return _merged_after_conflict(target, form, placement_form, values)
+    with saving(show=False, catch=(Invalid, NuggetConflict)) as outcome:
+        _save_all(target, form, placement_form, values, question_problems)
+    if isinstance(outcome.error, NuggetConflict):
+        return _merged_after_conflict(target, form, placement_form, values)
+    problems = outcome.errors
     if problems:
-        db.session.rollback()
         nugget_errors, placement_errors = _split(Invalid(problems))
         attach_errors(form, nugget_errors)
         if placement_form is not None:
@@ -206,7 +199,6 @@ def _save(target: Target):
         return _render(
             target, form, placement_form, questions, _question_errors(problems), status=422
         )
-    db.session.commit()
     flash(_("“%(t)s” saved.", t=target.nugget.title), "success")
     return redirect(target.back_url)
 
@@ -244,6 +236,33 @@ def _as_nugget(merged: dict[str, Any], nugget: Nugget) -> SimpleNamespace:
         lock_version=nugget.lock_version,
         revision=nugget.revision,
     )
+
+
+class NuggetConflict(Exception):
+    """The nugget (not its placement) was saved by someone else since the form was loaded."""
+
+
+def _save_all(
+    target: Target,
+    form: NuggetForm,
+    placement_form: PlacementForm | None,
+    values: dict[str, Any],
+    question_problems: dict[str, str],
+) -> None:
+    """Every problem at once: questions and nugget fields are checked without writing, the
+    placement by its service; the nugget is written only when all of it passed. Raises
+    Invalid with all problems (the caller rolls back) or NuggetConflict."""
+    problems = dict(question_problems)
+    problems.update(_errors_of(nugget_service.clean_nugget_values, values))
+    if placement_form is not None:
+        problems.update(_errors_of(_save_placement, target, placement_form))
+    if not problems:
+        try:
+            problems.update(_errors_of(_save_nugget, target, form, values))
+        except Conflict as exc:
+            raise NuggetConflict from exc
+    if problems:
+        raise Invalid(problems)
 
 
 def _errors_of(save: Callable[..., object], *args: Any) -> dict[str, str]:
@@ -284,7 +303,7 @@ def _split(exc: Invalid) -> tuple[Invalid, Invalid]:
 def _upload(target: Target):
     upload_form = UploadForm()
     upload = upload_form.file.data
-    try:
+    with saving(upload_form, done=_("File attached.")) as outcome:
         if upload is None or not getattr(upload, "filename", ""):
             raise Invalid({"file": "required"})
         attach_upload(
@@ -302,17 +321,13 @@ def _upload(target: Target):
             as_int(upload_form.lock_version.data),
             via=target.design,
         )
-    except Invalid as exc:
-        db.session.rollback()
-        attach_errors(upload_form, exc)
+    if not outcome.ok:
         form = NuggetForm(formdata=None, data=nugget_form_data(target.nugget))
-        form.keep_assets.choices = [(a.id, a.filename) for a in _assets(target.nugget)]
+        form.keep_assets.choices = options((a.id, a.filename) for a in _assets(target.nugget))
         questions = [dict(q) for q in target.nugget.questions or []]
         return _render(
             target, form, _placement_form(target), questions, upload_form=upload_form, status=422
         )
-    db.session.commit()
-    flash(_("File attached."), "success")
     return redirect(target.url)
 
 

@@ -6,12 +6,12 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from designer.extensions import db
 from designer.queries import access
 from designer.queries import library as queries_library
 from designer.services import nuggets as nugget_service
 from designer.services.permissions import Action, allowed_on_workspace
 from designer.web.forms.nuggets import LibrarySearchForm, as_int
+from designer.web.transaction import committing
 
 bp = Blueprint("library", __name__)
 
@@ -45,7 +45,7 @@ def index(slug: str):
     form = LibrarySearchForm(request.args)
     for name in ("learning_type", "delivery_mode"):
         field = getattr(form, name)
-        if field.data not in {value for value, _label in field.choices}:
+        if field.data not in {choice.value for choice in field.choices}:
             field.data = ""
     criteria, problems = _filter(form)
     nuggets = queries_library.search(workspace, criteria)
@@ -67,7 +67,7 @@ def index(slug: str):
 def fork(slug: str, nugget_id: int):
     workspace = access.workspace_by_slug(current_user, slug)
     nugget = nugget_service.nugget_in(workspace.id, nugget_id)
-    copy = nugget_service.fork_nugget(current_user, nugget, workspace)
-    db.session.commit()
+    with committing():
+        copy = nugget_service.fork_nugget(current_user, nugget, workspace)
     flash(_("Copy “%(t)s” made.", t=copy.title), "success")
     return redirect(url_for("editor.edit_library", slug=slug, nugget_id=copy.id))

@@ -5,10 +5,10 @@ from __future__ import annotations
 from flask import Blueprint, abort, redirect, render_template, url_for
 from flask_login import current_user, login_required
 
-from designer.extensions import db
 from designer.queries import quality as qq
 from designer.services import notifications
 from designer.web.forms.quality import ActionForm
+from designer.web.transaction import committing
 
 bp = Blueprint("notifications", __name__)
 
@@ -28,6 +28,6 @@ def index():
 def mark_read():
     if not ActionForm().validate_on_submit():
         abort(400)
-    notifications.mark_all_read(current_user)
-    db.session.commit()
+    with committing():
+        notifications.mark_all_read(current_user)
     return redirect(url_for("notifications.index"))

@@ -23,7 +23,6 @@ from flask import (
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from designer.extensions import db
 from designer.importers.base import ImportRefused
 from designer.importers.plan_table import PlanTable
 from designer.importers.plans import analyse_table
@@ -42,6 +41,7 @@ from designer.web.forms.plan_import import (
 )
 from designer.web.i18n import current_language
 from designer.web.messages import error_text
+from designer.web.transaction import saving
 
 bp = Blueprint("plan_import", __name__, url_prefix="/w/<slug>/import/plan")
 
@@ -192,26 +192,24 @@ def confirm(slug: str, token: str):
     if claimed is None:
         _expired(workspace, token)
     try:
-        design = plan_import.create_design(
-            current_user, workspace, table, choice, current_app.extensions["file_store"]
-        )
-        db.session.commit()
-    except Invalid as exc:
-        db.session.rollback()
-        _staging().release(claimed)
-        return _preview_page(workspace, staged, table, problems=_problem_texts(exc))
+        with saving(show=False) as outcome:
+            design = plan_import.create_design(
+                current_user, workspace, table, choice, current_app.extensions["file_store"]
+            )
     except BaseException:
-        db.session.rollback()
         _staging().release(claimed)
         raise
+    if not outcome.ok:
+        _staging().release(claimed)
+        return _preview_page(workspace, staged, table, problems=_problem_texts(outcome.errors))
     _staging().discard(token)
     _bind(token, workspace, design.id)
     flash(_("Plan imported as a new design."), "success")
     return redirect(url_for("designs.overview", design_id=design.id))
 
 
-def _problem_texts(exc: Invalid) -> list[str]:
-    return [error_text(code) for code in exc.errors.values()]
+def _problem_texts(errors: dict[str, str]) -> list[str]:
+    return [error_text(code) for code in errors.values()]
 
 
 @bp.post("/<token>/cancel")

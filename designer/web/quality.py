@@ -18,6 +18,7 @@ from designer.queries.read_model import snapshot
 from designer.services.permissions import Action, allowed_on_design
 from designer.web.forms.quality import CommentForm, ResolveForm
 from designer.web.i18n import current_language
+from designer.web.links import finding_href
 
 bp = Blueprint("quality", __name__)
 
@@ -71,7 +72,7 @@ def overview_context(user, design: Design, snap: DesignSnapshot) -> dict[str, An
     lang = current_language()
     current = qq.current_hash(snap)
     return {
-        "panel": qq.panel(design, snap, lang),
+        "panel": qq.panel(snap, lang, lambda f: finding_href(design.id, f)),
         "threads": qq.comment_threads(design),
         "comment_targets": qq.comment_target_labels(design),
         "comment_form": CommentForm(formdata=None),
@@ -88,7 +89,9 @@ def panel(design_id: int):
     design = access.design_for(current_user, design_id)
     snap = snapshot(design)
     return render_template(
-        "quality/_panel.html", design=design, panel=qq.panel(design, snap, current_language())
+        "quality/_panel.html",
+        design=design,
+        panel=qq.panel(snap, current_language(), lambda f: finding_href(design.id, f)),
     )
 
 
@@ -114,7 +117,7 @@ def report(design_id: int):
         results=[evaluate(snap, c) for c in checklists],
         review_rows=rows,
         events=qq.quality_events(design),
-        finding_href=lambda f: qq.finding_href(design.id, f),
+        finding_href=lambda f: finding_href(design.id, f),
         current_hash=current,
         lang=lang,
     )

@@ -2,33 +2,34 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from designer.extensions import db
 from designer.models import Design
 from designer.queries import access
 from designer.queries import quality as qq
 from designer.queries.read_model import snapshot
 from designer.services import reviews as service
-from designer.services.errors import Invalid
 from designer.services.permissions import Action, allowed_on_design, sign_off_candidates
+from designer.web.forms import options
 from designer.web.forms.quality import DecisionForm, SubmitForm
 from designer.web.i18n import current_language
-from designer.web.messages import attach_errors, error_text
+from designer.web.links import finding_href
+from designer.web.messages import error_text
+from designer.web.transaction import saving
 
 bp = Blueprint("reviews", __name__, url_prefix="/designs/<int:design_id>")
 
 
 def _submit_form(design: Design, lang: str) -> SubmitForm:
     form = SubmitForm()
-    form.reviewers.choices = [
+    form.reviewers.choices = options(
         (u.id, u.display_name) for u in sign_off_candidates(design) if u.id != current_user.id
-    ]
-    form.checklists.choices = [
+    )
+    form.checklists.choices = options(
         (c.key, c.name(lang)) for c in qq.available_checklists(design.workspace_id)
-    ]
+    )
     return form
 
 
@@ -41,7 +42,7 @@ def submit(design_id: int):
     if request.method == "GET" and not form.checklists.data:
         form.checklists.data = ["didactic_basics"]
     if form.validate_on_submit():
-        try:
+        with saving(form, done=_("The design was submitted for review.")) as outcome:
             service.submit_for_review(
                 current_user,
                 design,
@@ -49,12 +50,7 @@ def submit(design_id: int):
                 form.checklists.data or [],
                 form.message.data or "",
             )
-        except Invalid as exc:
-            db.session.rollback()
-            attach_errors(form, exc)
-        else:
-            db.session.commit()
-            flash(_("The design was submitted for review."), "success")
+        if outcome.ok:
             return redirect(url_for("reviews.index", design_id=design.id))
     status = 422 if request.method == "POST" else 200
     return render_template("quality/submit.html", design=design, form=form), status
@@ -98,7 +94,7 @@ def show(design_id: int, review_id: int):
     errors: dict[str, str] = {}
     if request.method == "POST" and form.validate_on_submit():
         version = form.lock_version.data
-        try:
+        with saving(form, done=_("Your decision was recorded.")) as outcome:
             service.decide(
                 current_user,
                 design,
@@ -109,13 +105,8 @@ def show(design_id: int, review_id: int):
                 form.override_reason.data or "",
                 int(version) if version and version.isdigit() else None,
             )
-        except Invalid as exc:
-            db.session.rollback()
-            errors = {k: error_text(v) for k, v in exc.errors.items()}
-            attach_errors(form, exc)
-        else:
-            db.session.commit()
-            flash(_("Your decision was recorded."), "success")
+        errors = {k: error_text(v) for k, v in outcome.errors.items()}
+        if outcome.ok:
             return redirect(url_for("reviews.show", design_id=design.id, review_id=review.id))
     snap = snapshot(design)
     current = qq.current_hash(snap)
@@ -137,6 +128,6 @@ def show(design_id: int, review_id: int):
         answers=request.form if request.method == "POST" else None,
         may_decide=may_decide,
         outdated=bool(review.snapshot_hash) and review.snapshot_hash != current,
-        finding_href=lambda f: qq.finding_href(design.id, f),
+        finding_href=lambda f: finding_href(design.id, f),
         lang=current_language(),
     ), (422 if errors or (request.method == "POST" and form.errors) else 200)

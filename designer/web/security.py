@@ -10,6 +10,7 @@ from werkzeug.exceptions import HTTPException
 from designer.extensions import db, login_manager
 from designer.models import User
 from designer.services.errors import Conflict, NotFound, PermissionDenied
+from designer.web.transaction import discard
 
 CSP = "; ".join(
     [
@@ -84,7 +85,7 @@ def init_app(app: Flask) -> None:
         """Two writes passed the version check at the same moment; the database let only
         the first UPDATE through. The later one gets 409 like any stale save (without the
         current state, which this late nobody has read)."""
-        db.session.rollback()
+        discard()
         message = _("Someone else changed this in the meantime. Reload to see the current state.")
         if wants_json() or request.headers.get("HX-Request"):
             return jsonify(error="conflict", message=message, current=None), 409
@@ -106,7 +107,7 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(Exception)
     def server_error(exc: Exception):
         app.logger.exception("unhandled error")
-        db.session.rollback()
+        discard()
         return _error_page(
             500, _("Something went wrong"), _("Nothing was saved. Please try again.")
         )

@@ -6,11 +6,9 @@ from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from designer.extensions import db
 from designer.services import tokens as token_service
-from designer.services.errors import Invalid
 from designer.web.forms.tokens import RevokeTokenForm, TokenForm
-from designer.web.messages import attach_errors
+from designer.web.transaction import saving
 
 bp = Blueprint("tokens", __name__, url_prefix="/account/tokens")
 
@@ -21,15 +19,11 @@ def index():
     form = TokenForm()
     secret = None
     if form.validate_on_submit():
-        try:
+        with saving(form) as outcome:
             token, secret = token_service.create_token(
                 current_user, form.name.data, form.scope.data
             )
-        except Invalid as exc:
-            db.session.rollback()
-            attach_errors(form, exc)
-        else:
-            db.session.commit()
+        if outcome.ok:
             form = TokenForm(formdata=None)
     return render_template(
         "account/tokens.html",
@@ -45,7 +39,7 @@ def index():
 def revoke(token_id: int):
     if not RevokeTokenForm().validate_on_submit():
         abort(400)
-    token = token_service.revoke_token(current_user, token_id)
-    db.session.commit()
+    with saving():
+        token = token_service.revoke_token(current_user, token_id)
     flash(_("The token %(name)s was revoked.", name=token.name), "success")
     return redirect(url_for("tokens.index"))

@@ -22,7 +22,6 @@ from flask_login import current_user, login_required
 
 from designer.core import bloom
 from designer.core.vocab import choices
-from designer.extensions import db
 from designer.models import Design
 from designer.queries import access
 from designer.services import designs as design_service
@@ -30,10 +29,12 @@ from designer.services.errors import Conflict, Invalid
 from designer.services.permissions import Action
 from designer.web import conflicts, wizard_steps
 from designer.web.conflicts import StaleSave
+from designer.web.forms import options
 from designer.web.forms.grobkonzept import GrobkonzeptForm
 from designer.web.forms.wizard import ConfirmForm, ObjectiveForm
 from designer.web.i18n import current_language
-from designer.web.messages import attach_errors, error_text
+from designer.web.messages import error_text
+from designer.web.transaction import committing, saving
 
 bp = Blueprint("wizard", __name__, url_prefix="/designs")
 
@@ -50,10 +51,9 @@ def _state(design: Design) -> dict[str, Any]:
 
 def _objective_form(**kwargs: Any) -> ObjectiveForm:
     form = ObjectiveForm(**kwargs)
-    form.bloom_level.choices = [
-        ("", _("No level chosen")),
-        *choices("bloom_level", current_language()),
-    ]
+    form.bloom_level.choices = options(
+        [("", _("No level chosen")), *choices("bloom_level", current_language())]
+    )
     return form
 
 
@@ -121,20 +121,13 @@ def _save(
     with its errors; (False, the conflict view) on a stale save."""
     if not form.validate_on_submit():
         abort(400)
-    try:
+    with saving(form, done=_("Saved."), catch=(Invalid, Conflict)) as outcome:
         design_service.update_grobkonzept(
             current_user, design, form.values(names), form.expected_version()
         )
-    except Invalid as exc:
-        db.session.rollback()
-        attach_errors(form, exc)
-        return False, None
-    except Conflict as exc:
-        db.session.rollback()
-        return False, conflicts.kept_in_form(form, names, exc.current, request.path)
-    db.session.commit()
-    flash(_("Saved."), "success")
-    return True, None
+    if isinstance(outcome.error, Conflict):
+        return False, conflicts.kept_in_form(form, names, outcome.error.current, request.path)
+    return outcome.ok, None
 
 
 @bp.get("/<int:design_id>/wizard")
@@ -272,15 +265,12 @@ def add_objective(design_id: int):
     form = _objective_form()
     if not form.validate_on_submit():
         abort(400)
-    try:
+    with saving(form) as outcome:
         design_service.add_objective(
             current_user, design, form.text.data or "", form.bloom_level.data or ""
         )
-    except Invalid as exc:
-        db.session.rollback()
-        attach_errors(form, exc)
+    if not outcome.ok:
         return _objectives_page(design, new_objective=form)
-    db.session.commit()
     _warn_vague(form.text.data or "")
     return _back(design)
 
@@ -293,7 +283,7 @@ def update_objective(design_id: int, objective_id: int):
     if not form.validate_on_submit():
         abort(400)
     raw_version = (form.lock_version.data or "").strip()
-    try:
+    with saving(show=False, done=_("Saved.")) as outcome:
         design_service.update_objective(
             current_user,
             design,
@@ -302,13 +292,10 @@ def update_objective(design_id: int, objective_id: int):
             form.bloom_level.data or "",
             int(raw_version) if raw_version.isdigit() else None,
         )
-    except Invalid as exc:
-        db.session.rollback()
-        errors = {name: error_text(code) for name, code in exc.errors.items()}
+    if not outcome.ok:
+        errors = {name: error_text(code) for name, code in outcome.errors.items()}
         failed = FailedRow(objective_id, form.text.data or "", form.bloom_level.data or "", errors)
         return _objectives_page(design, failed=failed)
-    db.session.commit()
-    flash(_("Saved."), "success")
     _warn_vague(form.text.data or "")
     return _back(design)
 
@@ -319,8 +306,8 @@ def remove_objective(design_id: int, objective_id: int):
     design = _editable(design_id)
     if not ConfirmForm().validate_on_submit():
         abort(400)
-    design_service.remove_objective(current_user, design, objective_id)
-    db.session.commit()
+    with committing():
+        design_service.remove_objective(current_user, design, objective_id)
     flash(_("The objective was removed."), "success")
     return _back(design)
 
@@ -334,6 +321,6 @@ def move_objective(design_id: int, objective_id: int):
     raw = request.form.get("position", "")
     if not raw.isdigit():
         abort(400)
-    design_service.move_objective(current_user, design, objective_id, int(raw))
-    db.session.commit()
+    with committing():
+        design_service.move_objective(current_user, design, objective_id, int(raw))
     return _back(design)

@@ -17,7 +17,6 @@ from flask import (
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from designer.extensions import db
 from designer.importers import registry as import_registry
 from designer.importers.base import ImportRefused
 from designer.models import Workspace
@@ -25,14 +24,13 @@ from designer.queries import access
 from designer.queries import wizard as queries_wizard
 from designer.services import design_templates
 from designer.services import workspaces as workspace_service
-from designer.services.errors import Invalid
 from designer.services.importing import import_upload
 from designer.services.permissions import Action, allowed_on_workspace
 from designer.web.forms.designs import ImportForm
 from designer.web.forms.wizard import TemplateChoiceForm
 from designer.web.forms.workspaces import MemberForm, RemoveMemberForm, RoleForm, WorkspaceForm
 from designer.web.i18n import current_language
-from designer.web.messages import attach_errors, flash_errors
+from designer.web.transaction import saving
 
 bp = Blueprint("workspaces", __name__)
 
@@ -55,15 +53,11 @@ def dashboard():
 def new():
     form = WorkspaceForm()
     if form.validate_on_submit():
-        try:
+        with saving(form) as outcome:
             workspace = workspace_service.create_workspace(
                 current_user, form.name.data, form.kind.data, form.organisation.data or ""
             )
-        except Invalid as exc:
-            db.session.rollback()
-            attach_errors(form, exc)
-        else:
-            db.session.commit()
+        if outcome.ok:
             return redirect(url_for("workspaces.show", slug=workspace.slug))
     return render_template("workspaces/new.html", form=form)
 
@@ -87,7 +81,7 @@ def members(slug: str):
     workspace = access.workspace_by_slug(current_user, slug)
     form = MemberForm()
     if form.validate_on_submit():
-        try:
+        with saving(form, done=_("Member added.")) as outcome:
             workspace_service.add_member(
                 current_user,
                 workspace,
@@ -95,12 +89,7 @@ def members(slug: str):
                 form.role.data,
                 form.organisation.data or "",
             )
-        except Invalid as exc:
-            db.session.rollback()
-            attach_errors(form, exc)
-        else:
-            db.session.commit()
-            flash(_("Member added."), "success")
+        if outcome.ok:
             return redirect(url_for("workspaces.members", slug=slug))
     return render_template(
         "workspaces/members.html",
@@ -116,14 +105,8 @@ def members(slug: str):
 
 def _member_change(slug: str, change: Callable[[Workspace], object]) -> Response:
     workspace = access.workspace_by_slug(current_user, slug)
-    try:
+    with saving(done=_("Saved.")):
         change(workspace)
-    except Invalid as exc:
-        db.session.rollback()
-        flash_errors(exc)
-    else:
-        db.session.commit()
-        flash(_("Saved."), "success")
     return redirect(url_for("workspaces.members", slug=slug))
 
 
@@ -164,7 +147,7 @@ def new_design(slug: str):
     if request.method == "GET":
         form.language.data = current_language()
     elif form.validate_on_submit():
-        try:
+        with saving(form) as outcome:
             design = design_templates.create_from_template(
                 current_user,
                 workspace,
@@ -173,11 +156,7 @@ def new_design(slug: str):
                 form.language.data,
                 current_app.extensions["file_store"],
             )
-        except Invalid as exc:
-            db.session.rollback()
-            attach_errors(form, exc)
-        else:
-            db.session.commit()
+        if outcome.ok:
             return redirect(url_for("wizard.start", design_id=design.id))
     return render_template(
         "wizard/gallery.html",
@@ -194,21 +173,19 @@ def import_file(slug: str):
     form = ImportForm()
     problems: list[str] = []
     if form.validate_on_submit():
-        try:
+        upload = form.file.data
+        with saving(done=_("Design imported."), catch=(ImportRefused,)) as outcome:
             design, _warnings = import_upload(
                 current_user,
                 workspace,
-                form.file.data,
+                upload.stream,
+                upload.filename or "",
                 current_app.extensions["file_store"],
                 current_app.config["MAX_UPLOAD_BYTES"],
             )
-        except ImportRefused as exc:
-            db.session.rollback()
-            problems = exc.problems
-        else:
-            db.session.commit()
-            flash(_("Design imported."), "success")
+        if outcome.ok:
             return redirect(url_for("designs.overview", design_id=design.id))
+        problems = outcome.error.problems
     return render_template(
         "workspaces/import.html",
         workspace=workspace,

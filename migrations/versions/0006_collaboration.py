@@ -5,8 +5,9 @@ Revises: 0004
 Create Date: 2026-11-21 15:20:00
 
 """
-from alembic import op
+
 import sqlalchemy as sa
+from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = "0006"

@@ -1,5 +1,5 @@
 // Objectives editor: warns while typing about vague verbs and suggests verbs for the
-// chosen Bloom level. The word lists come from designer/bloom.py through #bloom-data.
+// chosen Bloom level. The word lists come from designer/core/bloom.py through #bloom-data.
 (() => {
   const source = document.getElementById("bloom-data");
   if (!source) return;

@@ -53,7 +53,12 @@ def test_example_passes_the_didactic_checklist(cli):
 def test_blocking_error_exits_1(cli):
     app = create_app()
     with app.app_context():
-        owner = accounts.register("owner@example.org", "Owner", "correct horse battery")
+        owner = accounts.register(
+            "owner@example.org",
+            "Owner",
+            "correct horse battery",
+            hash_method=app.config["PASSWORD_HASH_METHOD"],
+        )
         workspace = Workspace(name="Akademie", slug="akademie")
         db.session.add(workspace)
         db.session.flush()

@@ -125,19 +125,10 @@ def modules() -> list[tuple[str, str, Path]]:
 
 
 # Leaks being removed on their own branch; this set only shrinks.
-KNOWN_LEAKS = {
-    "designer.queries.quality imports flask.url_for",
-    "designer.services.accounts imports flask.current_app",
-    "designer.services.importing imports werkzeug.datastructures",
-    "designer.services.importing imports werkzeug.datastructures.FileStorage",
-}
-
-
 def test_every_layer_keeps_its_import_rules():
     problems = []
     for module, layer, path in modules():
         problems += violations(module, layer, imported_names(path.read_text(), module))
-    problems = [p for p in problems if p.partition(" (")[0] not in KNOWN_LEAKS]
     assert not problems, "\n".join(problems)
 
 

@@ -1,7 +1,9 @@
 import json
+from dataclasses import replace
 
 import pytest
 
+from designer.core import snapshot as snapshot_module
 from designer.core.snapshot import (
     FormatError,
     from_dict,
@@ -76,3 +78,55 @@ def test_asset_filename_must_be_plain():
     data["design"]["assets"][0]["filename"] = "../../etc/passwd"
     with pytest.raises(FormatError, match="plain file name"):
         from_dict(data)
+
+
+def test_look_ups_build_each_index_once(monkeypatch):
+    """nugget(), asset() and objective() answer from an index built on first use, not
+    from one rebuilt per call (counted, not timed)."""
+    snap = from_json(EXAMPLE_JSON.read_bytes())
+    built = []
+    real_index = snapshot_module._index
+    monkeypatch.setattr(
+        snapshot_module, "_index", lambda items: built.append(len(items)) or real_index(items)
+    )
+    for _round in range(3):
+        assert all(snap.nugget(n.key) is n for n in snap.nuggets)
+        assert all(snap.asset(a.key) is a for a in snap.assets)
+        assert all(snap.objective(o.key) is o for o in snap.objectives)
+    assert sorted(built) == sorted([len(snap.nuggets), len(snap.assets), len(snap.objectives)])
+    with pytest.raises(KeyError):
+        snap.nugget("no such key")
+
+
+def test_module_placed_walks_the_canvas_once(monkeypatch):
+    snap = from_json(EXAMPLE_JSON.read_bytes())
+    made = []
+    real_placed = snapshot_module.PlacedNugget
+
+    def counting(*args):
+        made.append(args)
+        return real_placed(*args)
+
+    monkeypatch.setattr(snapshot_module, "PlacedNugget", counting)
+    per_module = [snap.module_placed(m) for m in snap.modules]
+    again = [snap.module_placed(m) for m in snap.modules]
+    everything = list(snap.placed())
+    assert len(made) == len(everything) == sum(len(m.placements) for m in snap.modules)
+    assert [p for placed in per_module for p in placed] == everything
+    assert again == per_module
+    assert [p.position for p in everything] == list(range(len(everything)))
+    per_module[0].clear()  # a caller's list is its own
+    assert snap.module_placed(snap.modules[0]) == again[0]
+
+
+def test_cached_indexes_stay_out_of_equality_and_replace():
+    snap = from_json(EXAMPLE_JSON.read_bytes())
+    fresh = from_json(EXAMPLE_JSON.read_bytes())
+    snap.nugget(snap.nuggets[0].key)
+    list(snap.placed())
+    assert snap == fresh and hash(snap) == hash(fresh)
+    renamed = replace(snap.nuggets[0], key="NEW")
+    changed = replace(snap, nuggets=(renamed, *snap.nuggets[1:]))
+    assert changed.nugget("NEW") is renamed
+    with pytest.raises(KeyError):
+        changed.nugget(snap.nuggets[0].key)

@@ -7,20 +7,6 @@ import pytest
 from designer.extensions import db
 
 
-@pytest.fixture(autouse=True)
-def _quick_password_hashes(monkeypatch):
-    """scrypt makes every made-up account cost a second; these tests do not test hashing."""
-    from werkzeug.security import generate_password_hash
-
-    from designer.services import accounts
-
-    monkeypatch.setattr(
-        accounts,
-        "hash_password",
-        lambda password: generate_password_hash(password, method="pbkdf2:sha256:1000"),
-    )
-
-
 @pytest.fixture
 def designer_user(make_user, workspace):
     return make_user("designer@example.org", workspace=workspace, role="designer")

@@ -7,7 +7,6 @@ from typing import Any
 
 from designer.core.snapshot import DesignSnapshot, PlacedNugget
 from designer.core.vocab import ACTIVITY_KINDS, DELIVERY_MODES
-from designer.quality.canvas import placed_by_module
 from designer.quality.definitions import Param, rule
 from designer.quality.findings import Issue
 from designer.quality.text import join_quoted, marked, quote
@@ -65,7 +64,8 @@ def long_input(snap: DesignSnapshot, params: Mapping[str, Any]) -> Iterator[Issu
     def is_input(p: PlacedNugget) -> bool:
         return p.delivery_mode in live and p.nugget.learning_type == "acquisition"
 
-    for module, placed in placed_by_module(snap):
+    for module in snap.modules:
+        placed = snap.module_placed(module)
         for run, after in runs(placed, is_input):
             minutes = _minutes(run)
             if minutes <= params["max_minutes"] or (after and after.delivery_mode in live):
@@ -117,7 +117,8 @@ def live_online_break(snap: DesignSnapshot, params: Mapping[str, Any]) -> Iterat
             p.nugget.title, p.nugget.tags, params["break_terms"]
         )
 
-    for module, placed in placed_by_module(snap):
+    for module in snap.modules:
+        placed = snap.module_placed(module)
         for run, _after in runs(placed, is_live_online):
             minutes = _minutes(run)
             if minutes <= params["max_minutes"]:
@@ -170,7 +171,8 @@ def self_paced_no_feedback(snap: DesignSnapshot, params: Mapping[str, Any]) -> I
     def answers(p: PlacedNugget) -> bool:
         return p.nugget.activity_kind in params["feedback_kinds"] or p.nugget.assessment != "none"
 
-    for module, placed in placed_by_module(snap):
+    for module in snap.modules:
+        placed = snap.module_placed(module)
         for run, _after in runs(placed, self_paced):
             minutes = _minutes(run)
             if minutes < params["min_minutes"] or any(answers(p) for p in run):

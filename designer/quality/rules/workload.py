@@ -6,7 +6,6 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from designer.core.snapshot import DesignSnapshot
-from designer.quality.canvas import placed_by_module
 from designer.quality.definitions import Param, rule
 from designer.quality.findings import Issue
 from designer.quality.text import quote
@@ -66,9 +65,7 @@ def planned_mismatch(snap: DesignSnapshot, params: Mapping[str, Any]) -> Iterato
 )
 def module_share(snap: DesignSnapshot, params: Mapping[str, Any]) -> Iterator[Issue]:
     """Judged only when at least two modules have time: one module is always 100 %."""
-    minutes = {
-        m.key: sum(p.duration_minutes for p in placed) for m, placed in placed_by_module(snap)
-    }
+    minutes = {m.key: sum(p.duration_minutes for p in snap.module_placed(m)) for m in snap.modules}
     total = sum(minutes.values())
     if sum(1 for m in minutes.values() if m) < 2:
         return

@@ -13,6 +13,7 @@ from designer.extensions import csrf, db
 from designer.models import User
 from designer.services import tokens
 from designer.web.api.spec import MAX_ID, bp, operation_for
+from designer.web.transaction import committing
 
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 
@@ -42,12 +43,10 @@ def _bearer(header: str):
     scheme, _space, secret = header.partition(" ")
     if scheme.lower() != "bearer" or not secret.strip():
         return _refuse(401, "invalid_token", _("Use the header Authorization: Bearer <token>."))
-    token = tokens.authenticate(secret.strip())
+    with committing():  # the token's last use
+        token = tokens.authenticate(secret.strip())
     if token is None:
-        db.session.rollback()
         return _refuse(401, "invalid_token", _("The token is unknown or was revoked."))
-    if db.session.dirty:
-        db.session.commit()
     g._login_user = db.session.get(User, token.user_id)
     g.api_token = token
     op = operation_for(request.endpoint)

@@ -10,7 +10,6 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from designer.core.snapshot import to_dict
-from designer.extensions import db
 from designer.models import Design
 from designer.queries import access
 from designer.queries.read_model import snapshot
@@ -21,6 +20,7 @@ from designer.services.permissions import Action
 from designer.web.api import common, schemas
 from designer.web.api.spec import operation
 from designer.web.i18n import current_language
+from designer.web.transaction import committing
 
 
 def design_json(design: Design) -> dict[str, Any]:
@@ -96,15 +96,15 @@ def list_templates(slug: str):
 def create_design(slug: str):
     workspace = common.workspace(slug, Action.DESIGN_CREATE)
     data = common.json_body()
-    design = create_from_template(
-        current_user,
-        workspace,
-        data.get("template") or BLANK_CHOICE,
-        data["title"],
-        data.get("language", "de"),
-        current_app.extensions["file_store"],
-    )
-    db.session.commit()
+    with committing():
+        design = create_from_template(
+            current_user,
+            workspace,
+            data.get("template") or BLANK_CHOICE,
+            data["title"],
+            data.get("language", "de"),
+            current_app.extensions["file_store"],
+        )
     response = jsonify(design_json(design))
     response.status_code = 201
     response.headers["Location"] = url_for("api.read_design", design_id=design.id)
@@ -136,10 +136,10 @@ def read_design(design_id: int):
 def update_design(design_id: int):
     design = common.design(design_id)
     data = common.json_body()
-    design_service.update_grobkonzept(
-        current_user, design, common.fields_except(data, "lock_version"), data["lock_version"]
-    )
-    db.session.commit()
+    with committing():
+        design_service.update_grobkonzept(
+            current_user, design, common.fields_except(data, "lock_version"), data["lock_version"]
+        )
     return jsonify(design_json(design))
 
 
@@ -153,6 +153,6 @@ def update_design(design_id: int):
 )
 def delete_design(design_id: int):
     design = common.design(design_id)
-    design_service.delete_design(current_user, design)
-    db.session.commit()
+    with committing():
+        design_service.delete_design(current_user, design)
     return "", 204

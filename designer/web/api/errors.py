@@ -10,10 +10,10 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm.exc import StaleDataError
 
-from designer.extensions import db
 from designer.services.errors import Invalid
 from designer.web.api.spec import bp
 from designer.web.messages import error_text
+from designer.web.transaction import discard
 
 API_ERROR_TEXTS = {
     "not_json": _l("Send a JSON object (Content-Type: application/json)."),
@@ -38,14 +38,14 @@ def invalid_response(errors: dict[str, str], messages: dict[str, str] | None = N
 
 @bp.errorhandler(Invalid)
 def invalid(exc: Invalid):
-    db.session.rollback()
+    discard()
     return invalid_response(exc.errors)
 
 
 @bp.errorhandler(StaleDataError)
 def stale(exc: StaleDataError):
     """Two writes based on the same version raced; the database let only one through."""
-    db.session.rollback()
+    discard()
     return jsonify(
         error="conflict",
         message=_("Someone else changed this in the meantime."),

@@ -6,12 +6,12 @@ from flask import current_app, jsonify, request, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from designer.extensions import db
 from designer.importers.base import ImportRefused
 from designer.services.importing import import_upload
 from designer.services.permissions import Action
 from designer.web.api import common, schemas
 from designer.web.api.spec import operation
+from designer.web.transaction import saving
 
 
 @operation(
@@ -31,18 +31,17 @@ def create_import(slug: str):
     upload = request.files.get("file")
     if upload is None:
         return jsonify(error="invalid", problems=["file: send the file in the field `file`"]), 422
-    try:
+    with saving(catch=(ImportRefused,)) as outcome:
         design, warnings = import_upload(
             current_user,
             workspace,
-            upload,
+            upload.stream,
+            upload.filename or "",
             current_app.extensions["file_store"],
             current_app.config["MAX_UPLOAD_BYTES"],
         )
-    except ImportRefused as exc:
-        db.session.rollback()
-        return jsonify(error="import_refused", problems=exc.problems), 422
-    db.session.commit()
+    if isinstance(outcome.error, ImportRefused):
+        return jsonify(error="import_refused", problems=outcome.error.problems), 422
     response = jsonify(id=design.id, title=design.title, warnings=warnings)
     response.status_code = 201
     response.headers["Location"] = url_for("api.read_design", design_id=design.id)

@@ -8,12 +8,12 @@ from flask import jsonify
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from designer.extensions import db
 from designer.models import Module
 from designer.queries import api
 from designer.services import designs as design_service
 from designer.web.api import common, schemas
 from designer.web.api.spec import operation
+from designer.web.transaction import committing
 
 
 def module_json(m: Module) -> dict[str, Any]:
@@ -53,10 +53,10 @@ def list_modules(design_id: int):
 def create_module(design_id: int):
     design = common.design(design_id)
     data = common.json_body()
-    module = design_service.add_module(
-        current_user, design, data["title"], data.get("description", "")
-    )
-    db.session.commit()
+    with committing():
+        module = design_service.add_module(
+            current_user, design, data["title"], data.get("description", "")
+        )
     return jsonify(module_json(module)), 201
 
 
@@ -73,14 +73,14 @@ def create_module(design_id: int):
 def update_module(design_id: int, module_id: int):
     design = common.design(design_id)
     data = common.json_body()
-    module = design_service.update_module(
-        current_user,
-        design,
-        module_id,
-        common.fields_except(data, "lock_version"),
-        data["lock_version"],
-    )
-    db.session.commit()
+    with committing():
+        module = design_service.update_module(
+            current_user,
+            design,
+            module_id,
+            common.fields_except(data, "lock_version"),
+            data["lock_version"],
+        )
     return jsonify(module_json(module))
 
 
@@ -97,8 +97,8 @@ def update_module(design_id: int, module_id: int):
 def move_module(design_id: int, module_id: int):
     design = common.design(design_id)
     data = common.json_body()
-    design_service.move_module(current_user, design, module_id, data["position"])
-    db.session.commit()
+    with committing():
+        design_service.move_module(current_user, design, module_id, data["position"])
     return jsonify([module_json(m) for m in api.modules_of(design)])
 
 
@@ -112,6 +112,6 @@ def move_module(design_id: int, module_id: int):
 )
 def delete_module(design_id: int, module_id: int):
     design = common.design(design_id)
-    design_service.delete_module(current_user, design, module_id)
-    db.session.commit()
+    with committing():
+        design_service.delete_module(current_user, design, module_id)
     return "", 204

@@ -8,7 +8,6 @@ from flask import jsonify
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from designer.extensions import db
 from designer.models import Nugget
 from designer.queries import api
 from designer.queries.nugget_data import revision_data
@@ -16,6 +15,7 @@ from designer.services import nuggets as nugget_service
 from designer.services.permissions import Action
 from designer.web.api import common, schemas
 from designer.web.api.spec import operation
+from designer.web.transaction import committing
 
 
 def nugget_json(n: Nugget) -> dict[str, Any]:
@@ -57,8 +57,8 @@ def list_nuggets(slug: str):
 )
 def create_nugget(slug: str):
     workspace = common.workspace(slug, Action.LIBRARY_VIEW)
-    nugget = nugget_service.create_nugget(current_user, workspace, common.json_body())
-    db.session.commit()
+    with committing():
+        nugget = nugget_service.create_nugget(current_user, workspace, common.json_body())
     return jsonify(nugget_json(nugget)), 201
 
 
@@ -89,8 +89,8 @@ def update_nugget(slug: str, nugget_id: int):
     workspace = common.workspace(slug, Action.LIBRARY_VIEW)
     nugget = nugget_service.nugget_in(workspace.id, nugget_id)
     data = common.json_body()
-    nugget_service.update_nugget(
-        current_user, nugget, common.fields_except(data, "lock_version"), data["lock_version"]
-    )
-    db.session.commit()
+    with committing():
+        nugget_service.update_nugget(
+            current_user, nugget, common.fields_except(data, "lock_version"), data["lock_version"]
+        )
     return jsonify(nugget_json(nugget))

@@ -8,12 +8,12 @@ from flask import jsonify
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from designer.extensions import db
 from designer.models import LearningObjective
 from designer.queries import api
 from designer.services import designs as design_service
 from designer.web.api import common, schemas
 from designer.web.api.spec import operation
+from designer.web.transaction import committing
 
 
 def objective_json(o: LearningObjective) -> dict[str, Any]:
@@ -53,10 +53,10 @@ def list_objectives(design_id: int):
 def create_objective(design_id: int):
     design = common.design(design_id)
     data = common.json_body()
-    objective = design_service.add_objective(
-        current_user, design, data["text"], data.get("bloom_level", "")
-    )
-    db.session.commit()
+    with committing():
+        objective = design_service.add_objective(
+            current_user, design, data["text"], data.get("bloom_level", "")
+        )
     return jsonify(objective_json(objective)), 201
 
 
@@ -74,15 +74,15 @@ def update_objective(design_id: int, objective_id: int):
     design = common.design(design_id)
     data = common.json_body()
     current = {o.id: o for o in api.objectives_of(design)}.get(objective_id)
-    objective = design_service.update_objective(
-        current_user,
-        design,
-        objective_id,
-        data.get("text", current.text if current else ""),
-        data.get("bloom_level", current.bloom_level if current else ""),
-        data["lock_version"],
-    )
-    db.session.commit()
+    with committing():
+        objective = design_service.update_objective(
+            current_user,
+            design,
+            objective_id,
+            data.get("text", current.text if current else ""),
+            data.get("bloom_level", current.bloom_level if current else ""),
+            data["lock_version"],
+        )
     return jsonify(objective_json(objective))
 
 
@@ -96,6 +96,6 @@ def update_objective(design_id: int, objective_id: int):
 )
 def delete_objective(design_id: int, objective_id: int):
     design = common.design(design_id)
-    design_service.remove_objective(current_user, design, objective_id)
-    db.session.commit()
+    with committing():
+        design_service.remove_objective(current_user, design, objective_id)
     return "", 204

@@ -8,13 +8,13 @@ from flask import jsonify
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from designer.extensions import db
 from designer.models import Placement
 from designer.queries import api
 from designer.services import nuggets as nugget_service
 from designer.services import placements as placement_service
 from designer.web.api import common, schemas
 from designer.web.api.spec import operation
+from designer.web.transaction import committing
 
 
 def placement_json(p: Placement, objective_ids: list[int] | None = None) -> dict[str, Any]:
@@ -61,10 +61,10 @@ def create_placement(design_id: int):
     design = common.design(design_id)
     data = common.json_body()
     nugget = nugget_service.nugget_in(design.workspace_id, data["nugget_id"])
-    placement = placement_service.place_nugget(
-        current_user, design, data["module_id"], nugget, data.get("position")
-    )
-    db.session.commit()
+    with committing():
+        placement = placement_service.place_nugget(
+            current_user, design, data["module_id"], nugget, data.get("position")
+        )
     return jsonify(placement_json(placement)), 201
 
 
@@ -81,15 +81,15 @@ def create_placement(design_id: int):
 def move_placement(design_id: int, placement_id: int):
     design = common.design(design_id)
     data = common.json_body()
-    placement = placement_service.move_placement(
-        current_user,
-        design,
-        placement_id,
-        data["module_id"],
-        data["position"],
-        data["lock_version"],
-    )
-    db.session.commit()
+    with committing():
+        placement = placement_service.move_placement(
+            current_user,
+            design,
+            placement_id,
+            data["module_id"],
+            data["position"],
+            data["lock_version"],
+        )
     return jsonify(placement_json(placement))
 
 
@@ -106,14 +106,14 @@ def move_placement(design_id: int, placement_id: int):
 def update_placement(design_id: int, placement_id: int):
     design = common.design(design_id)
     data = common.json_body()
-    placement = placement_service.update_placement(
-        current_user,
-        design,
-        placement_id,
-        common.fields_except(data, "lock_version"),
-        data["lock_version"],
-    )
-    db.session.commit()
+    with committing():
+        placement = placement_service.update_placement(
+            current_user,
+            design,
+            placement_id,
+            common.fields_except(data, "lock_version"),
+            data["lock_version"],
+        )
     return jsonify(placement_json(placement))
 
 
@@ -127,6 +127,6 @@ def update_placement(design_id: int, placement_id: int):
 )
 def delete_placement(design_id: int, placement_id: int):
     design = common.design(design_id)
-    placement_service.remove_placement(current_user, design, placement_id)
-    db.session.commit()
+    with committing():
+        placement_service.remove_placement(current_user, design, placement_id)
     return "", 204

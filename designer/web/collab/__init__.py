@@ -5,12 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from flask import Blueprint, Response, abort, flash, redirect
+from flask import Blueprint, Response, abort, redirect
 from flask_wtf import FlaskForm
 
-from designer.extensions import db
-from designer.services.errors import Invalid
-from designer.web.messages import flash_errors
+from designer.web.transaction import saving
 
 bp = Blueprint("collab", __name__)
 
@@ -19,14 +17,8 @@ def act(form: FlaskForm, change: Callable[[], object], done: str, back: str) -> 
     """Run one service call from a posted form: commit and say so, or show its errors."""
     if not form.validate_on_submit():
         abort(400)
-    try:
+    with saving(done=done):
         change()
-    except Invalid as exc:
-        db.session.rollback()
-        flash_errors(exc)
-    else:
-        db.session.commit()
-        flash(done, "success")
     return redirect(back)
 
 

@@ -6,7 +6,6 @@ from flask import jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from designer.extensions import db
 from designer.queries import access
 from designer.queries import collab as queries_collab
 from designer.services import designs as design_service
@@ -18,6 +17,7 @@ from designer.web.collab import bp
 from designer.web.forms.grobkonzept import GrobkonzeptForm
 from designer.web.messages import attach_errors, error_text
 from designer.web.security import wants_json
+from designer.web.transaction import saving
 
 
 @bp.get("/designs/<int:design_id>/events")
@@ -25,8 +25,8 @@ from designer.web.security import wants_json
 def events(design_id: int):
     """Newer events and who else is here. Without `after`, no events: only where to start."""
     design = access.design_for(current_user, design_id)
-    presence.heartbeat(design, current_user)
-    db.session.commit()
+    with saving():
+        presence.heartbeat(design, current_user)
     after = request.args.get("after", type=int)
     rows = [] if after is None else queries_collab.events_after(design, after)
     last_id = rows[-1].id if rows else (after or queries_collab.last_event_id(design))
@@ -54,24 +54,23 @@ def edit_grobkonzept(design_id: int):
     stale = None
     if form.validate_on_submit():
         values = form.values(GrobkonzeptForm.FIELDS)
-        try:
+        with saving(show=False, catch=(Invalid, Conflict)) as outcome:
             design_service.update_grobkonzept(
                 current_user, design, values, form.expected_version() or 0
             )
-        except Invalid as exc:
-            db.session.rollback()
+        if isinstance(outcome.error, Invalid):
             if wants_json():
-                return jsonify(errors={k: error_text(v) for k, v in exc.errors.items()}), 422
-            attach_errors(form, exc)
-        except Conflict as exc:
-            db.session.rollback()
+                return jsonify(errors={k: error_text(v) for k, v in outcome.errors.items()}), 422
+            attach_errors(form, outcome.error)
+        elif isinstance(outcome.error, Conflict):
             if wants_json():
-                raise
+                raise outcome.error
             # Without JavaScript: keep what was typed, show the other version beside it and
             # base the next save on the current version.
-            stale = conflicts.kept_in_form(form, GrobkonzeptForm.FIELDS, exc.current, request.path)
+            stale = conflicts.kept_in_form(
+                form, GrobkonzeptForm.FIELDS, outcome.error.current, request.path
+            )
         else:
-            db.session.commit()
             target = url_for("designs.overview", design_id=design.id)
             if wants_json():
                 return jsonify(ok=True, lock_version=design.lock_version, redirect=target)

@@ -5,11 +5,10 @@ from __future__ import annotations
 import csv
 import io
 
-from flask import Response, flash, redirect, render_template, request, url_for
+from flask import Response, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from designer.extensions import db
 from designer.queries import access
 from designer.queries import collab as queries_collab
 from designer.services import partnerships
@@ -19,7 +18,7 @@ from designer.services.workspaces import slugify
 from designer.web import conflicts
 from designer.web.collab import act, bp, item_id
 from designer.web.forms.collab import AgreementForm, IdForm, PartnerForm
-from designer.web.messages import attach_errors
+from designer.web.transaction import saving
 
 
 @bp.route("/w/<slug>/partnership", methods=["GET", "POST"])
@@ -32,22 +31,16 @@ def partnership(slug: str):
     stale = None
     if form.validate_on_submit():
         values = {name: getattr(form, name).data for name in partnerships.AGREEMENT_FIELDS}
-        try:
+        with saving(form, done=_("The agreement was saved."), catch=(Invalid, Conflict)) as outcome:
             partnerships.update_agreement(
                 current_user, workspace, values, int(form.lock_version.data or 0)
             )
-        except Invalid as exc:
-            db.session.rollback()
-            attach_errors(form, exc)
-        except Conflict as exc:
-            db.session.rollback()
-            stale = conflicts.kept_in_form(
-                form, partnerships.AGREEMENT_FIELDS, exc.current, request.path
-            )
-        else:
-            db.session.commit()
-            flash(_("The agreement was saved."), "success")
+        if outcome.ok:
             return redirect(url_for("collab.partnership", slug=slug))
+        if isinstance(outcome.error, Conflict):
+            stale = conflicts.kept_in_form(
+                form, partnerships.AGREEMENT_FIELDS, outcome.error.current, request.path
+            )
     return render_template(
         "collab/partnership.html",
         workspace=workspace,

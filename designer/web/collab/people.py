@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -11,7 +11,6 @@ from designer.models import Design, Workspace
 from designer.queries import access
 from designer.queries import collab as queries_collab
 from designer.services import invitations
-from designer.services.errors import Invalid
 from designer.services.permissions import Action
 from designer.web.collab import act, bp, item_id
 from designer.web.forms.collab import (
@@ -21,7 +20,8 @@ from designer.web.forms.collab import (
     IdForm,
     InvitationForm,
 )
-from designer.web.messages import attach_errors, error_text
+from designer.web.messages import error_text
+from designer.web.transaction import saving
 
 
 def _people_page(design: Design, form=None, link_form=None, new_link: str | None = None):
@@ -48,16 +48,11 @@ def people(design_id: int):
     form = GuestForm()
     if form.validate_on_submit():
         workspace = db.session.get(Workspace, design.workspace_id)
-        try:
+        with saving(form, done=_("The person can open this design now.")) as outcome:
             invitations.invite_existing(
                 current_user, workspace, design, form.email.data, form.role.data
             )
-        except Invalid as exc:
-            db.session.rollback()
-            attach_errors(form, exc)
-        else:
-            db.session.commit()
-            flash(_("The person can open this design now."), "success")
+        if outcome.ok:
             return redirect(url_for("collab.people", design_id=design.id))
     return _people_page(design, form=form)
 
@@ -69,15 +64,11 @@ def _new_link(
     errors on the form."""
     if not form.validate_on_submit():
         return None
-    try:
+    token = None
+    with saving(form):
         _invitation, token = invitations.create_invitation(
             current_user, workspace, design, form.role.data, form.days.data, form.note.data or ""
         )
-    except Invalid as exc:
-        db.session.rollback()
-        attach_errors(form, exc)
-        return None
-    db.session.commit()
     return token
 
 
@@ -185,18 +176,14 @@ def invitation(token: str):
         return render_template("collab/invitation.html", state=state, message=_state_text(state))
     form = IdForm(item_id=str(found.id) if found else "0")
     if request.method == "POST" and form.validate_on_submit():
-        try:
+        with saving(show=False, done=_("Welcome! You have joined.")) as outcome:
             accepted = invitations.accept(current_user, token)
-        except Invalid as exc:
-            db.session.rollback()
-            state = "refused"
+        if not outcome.ok:
             return render_template(
                 "collab/invitation.html",
-                state=state,
-                message=" ".join(error_text(c) for c in exc.errors.values()),
+                state="refused",
+                message=" ".join(error_text(c) for c in outcome.errors.values()),
             )
-        db.session.commit()
-        flash(_("Welcome! You have joined."), "success")
         if accepted.design_id:
             return redirect(url_for("designs.overview", design_id=accepted.design_id))
         workspace = db.session.get(Workspace, accepted.workspace_id)

@@ -14,6 +14,7 @@ from designer.services import sharing
 from designer.services.errors import NotFound
 from designer.services.permissions import Action, allowed_on_workspace, can
 from designer.web.collab import act, bp, item_id
+from designer.web.forms import options
 from designer.web.forms.collab import CopyForm, IdForm, SharingForm
 
 
@@ -65,7 +66,7 @@ def catalogue():
     search = request.args.get("q", "")
     targets = _copy_targets()
     form = CopyForm(formdata=None)
-    form.workspace_id.choices = [(w.id, w.name) for w in targets]
+    form.workspace_id.choices = options((w.id, w.name) for w in targets)
     return render_template(
         "collab/catalogue.html",
         rows=queries_collab.catalogue_for(current_user, search),
@@ -80,7 +81,7 @@ def catalogue():
 def copy():
     form = CopyForm()
     targets = {w.id: w for w in _copy_targets()}
-    form.workspace_id.choices = [(w.id, w.name) for w in targets.values()]
+    form.workspace_id.choices = options((w.id, w.name) for w in targets.values())
     target = targets.get(form.workspace_id.data)
     if target is None:
         abort(403)

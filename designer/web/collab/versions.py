@@ -8,7 +8,6 @@ from flask_login import current_user, login_required
 
 from designer.core import revision_diff
 from designer.core.snapshot import from_json
-from designer.extensions import db
 from designer.queries import access
 from designer.queries import collab as queries_collab
 from designer.queries.read_model import snapshot
@@ -17,6 +16,7 @@ from designer.services.permissions import Action, allowed_on_design
 from designer.web.collab import bp
 from designer.web.forms.collab import IdForm, SaveVersionForm
 from designer.web.i18n import current_language
+from designer.web.transaction import saving
 
 
 @bp.get("/designs/<int:design_id>/revisions")
@@ -42,8 +42,8 @@ def save_version(design_id: int):
     if not form.validate_on_submit():
         flash(_("Give the version a name."), "error")
         return redirect(request.referrer or url_for("collab.revisions_page", design_id=design.id))
-    revision = revisions.save_named_version(current_user, design, form.message.data)
-    db.session.commit()
+    with saving():
+        revision = revisions.save_named_version(current_user, design, form.message.data)
     flash(_("Saved as version %(n)s.", n=revision.number), "success")
     return redirect(url_for("collab.revisions_page", design_id=design.id))
 
@@ -84,8 +84,8 @@ def restore(design_id: int):
     if not form.validate_on_submit() or not form.item_id.data.isdigit():
         abort(400)
     number = int(form.item_id.data)
-    revision = restoring.restore_revision(current_user, design, number)
-    db.session.commit()
+    with saving():
+        revision = restoring.restore_revision(current_user, design, number)
     flash(
         _("Version %(old)s restored as version %(new)s.", old=number, new=revision.number),
         "success",

@@ -4,6 +4,7 @@ from wtforms import EmailField, PasswordField, SelectField, StringField
 from wtforms.validators import DataRequired, EqualTo, Length
 
 from designer.services.accounts import MIN_PASSWORD_LENGTH
+from designer.web.forms import options
 
 
 class LoginForm(FlaskForm):
@@ -35,4 +36,4 @@ class PasswordForm(FlaskForm):
 
 
 class LanguageForm(FlaskForm):
-    locale = SelectField(_l("Language"), choices=[("de", "Deutsch"), ("en", "English")])
+    locale = SelectField(_l("Language"), choices=options([("de", "Deutsch"), ("en", "English")]))

@@ -14,20 +14,21 @@ from wtforms import (
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange
 
 from designer.services.invitations import DESIGN_GUEST_ROLES
-from designer.web.forms.workspaces import role_choices
+from designer.web.forms import options
+from designer.web.forms.workspaces import role_choices, role_options
 
 
-def guest_role_choices():
-    return [(value, text) for value, text in role_choices() if value in DESIGN_GUEST_ROLES]
+def guest_role_options():
+    return options((value, text) for value, text in role_choices() if value in DESIGN_GUEST_ROLES)
 
 
 class GuestForm(FlaskForm):
     email = EmailField(_l("E-mail of an existing account"), validators=[DataRequired()])
-    role = SelectField(_l("Role on this design"), choices=guest_role_choices, default="viewer")
+    role = SelectField(_l("Role on this design"), choices=guest_role_options, default="viewer")
 
 
 class InvitationForm(FlaskForm):
-    role = SelectField(_l("Role"), choices=role_choices, default="viewer")
+    role = SelectField(_l("Role"), choices=role_options, default="viewer")
     days = IntegerField(
         _l("Valid for (days)"), default=14, validators=[InputRequired(), NumberRange(1, 90)]
     )
@@ -35,7 +36,7 @@ class InvitationForm(FlaskForm):
 
 
 class GuestInvitationForm(InvitationForm):
-    role = SelectField(_l("Role on this design"), choices=guest_role_choices, default="viewer")
+    role = SelectField(_l("Role on this design"), choices=guest_role_options, default="viewer")
 
 
 class ConfirmForm(FlaskForm):
@@ -49,7 +50,7 @@ class IdForm(FlaskForm):
 
 
 class GuestRoleForm(IdForm):
-    role = SelectField(_l("Role"), choices=guest_role_choices)
+    role = SelectField(_l("Role"), choices=guest_role_options)
 
 
 class SaveVersionForm(FlaskForm):
@@ -79,7 +80,7 @@ def visibility_choices():
 
 
 class SharingForm(IdForm):
-    visibility = SelectField(_l("Visible to"), choices=visibility_choices)
+    visibility = SelectField(_l("Visible to"), choices=lambda: options(visibility_choices()))
     competition_sensitive = BooleanField(_l("Competition-sensitive"))
 
 

@@ -24,6 +24,7 @@ from wtforms import (
 from wtforms.validators import Length, Optional
 
 from designer.core.vocab import QUESTION_KINDS, choices
+from designer.web.forms import options
 from designer.web.i18n import current_language
 
 NUGGET_VOCAB_FIELDS = (
@@ -48,7 +49,7 @@ def as_int(value: str | int | None) -> int | str | None:
 def _set_vocab_choices(form: FlaskForm, names: tuple[str, ...]) -> None:
     lang = current_language()
     for name in names:
-        getattr(form, name).choices = choices(name, lang)
+        getattr(form, name).choices = options(choices(name, lang))
 
 
 class QuickNuggetForm(FlaskForm):
@@ -138,10 +139,9 @@ class PlacementForm(FlaskForm):
 
     def __init__(self, *args: Any, **kwargs: Any):
         super().__init__(*args, **kwargs)
-        self.delivery_mode_override.choices = [
-            ("", str(_l("As in the nugget"))),
-            *choices("delivery_mode", current_language()),
-        ]
+        self.delivery_mode_override.choices = options(
+            [("", str(_l("As in the nugget"))), *choices("delivery_mode", current_language())]
+        )
 
     def values(self) -> dict[str, Any]:
         return {
@@ -174,7 +174,7 @@ class LibrarySearchForm(FlaskForm):
         super().__init__(*args, **kwargs)
         lang = current_language()
         for name in ("learning_type", "delivery_mode"):
-            getattr(self, name).choices = [("", str(_l("Any"))), *choices(name, lang)]
+            getattr(self, name).choices = options([("", str(_l("Any"))), *choices(name, lang)])
 
 
 # ----------------------------------------------------------------- quiz questions

@@ -12,6 +12,7 @@ from wtforms.validators import DataRequired, Length
 
 from designer.importers.plan_table import FIELD_LABELS, FIELDS, JOINED_FIELDS
 from designer.storage.staging import PlanChoice
+from designer.web.forms import options
 
 PLAN_EXTENSIONS = ("xlsx", "docx")
 IGNORE = ""
@@ -37,7 +38,7 @@ def field_choices(language: str) -> list[tuple[str, str]]:
 class MappingForm(FlaskForm):
     title = StringField(_l("Title of the design"), validators=[DataRequired(), Length(max=300)])
     language = SelectField(
-        _l("Language of the course"), choices=[("de", "Deutsch"), ("en", "English")]
+        _l("Language of the course"), choices=options([("de", "Deutsch"), ("en", "English")])
     )
     columns = FieldList(SelectField(validate_choice=True))
 
@@ -83,7 +84,7 @@ def mapping_form(
     while len(form.columns) > column_count:
         form.columns.pop_entry()
     for entry in form.columns:
-        entry.choices = field_choices(reader_language)
+        entry.choices = options(field_choices(reader_language))
     return form
 
 

@@ -15,6 +15,7 @@ from wtforms.validators import DataRequired, Length, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from designer.quality import CATEGORIES, SEVERITIES
+from designer.web.forms import options
 
 
 def severity_choices():
@@ -58,11 +59,13 @@ class ManualCriterionForm(VersionedForm):
     help_en = TextAreaField(_l("Help text (English)"), validators=[Length(max=2000)])
 
     def set_categories(self, lang: str) -> None:
-        self.category.choices = [(k, v[1] if lang == "en" else v[0]) for k, v in CATEGORIES.items()]
+        self.category.choices = options(
+            (k, v[1] if lang == "en" else v[0]) for k, v in CATEGORIES.items()
+        )
 
 
 class RuleCriterionForm(VersionedForm):
-    severity = SelectField(_l("Severity"), choices=severity_choices)
+    severity = SelectField(_l("Severity"), choices=lambda: options(severity_choices()))
     blocking = BooleanField(_l("Findings block approval"))
 
 
@@ -94,7 +97,9 @@ class SubmitForm(FlaskForm):
 class DecisionForm(VersionedForm):
     decision = RadioField(
         _l("Decision"),
-        choices=[("approved", _l("Approve")), ("changes_requested", _l("Request changes"))],
+        choices=options(
+            [("approved", _l("Approve")), ("changes_requested", _l("Request changes"))]
+        ),
         validators=[DataRequired()],
     )
     note = TextAreaField(_l("Note for the authors"), validators=[Length(max=5000)])

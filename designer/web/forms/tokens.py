@@ -3,6 +3,8 @@ from flask_wtf import FlaskForm
 from wtforms import SelectField, StringField
 from wtforms.validators import DataRequired, Length
 
+from designer.web.forms import options
+
 
 class TokenForm(FlaskForm):
     name = StringField(
@@ -10,7 +12,7 @@ class TokenForm(FlaskForm):
     )
     scope = SelectField(
         _l("Access"),
-        choices=[("read", _l("Read only")), ("write", _l("Read and write"))],
+        choices=options([("read", _l("Read only")), ("write", _l("Read and write"))]),
         default="read",
     )
 

@@ -6,6 +6,7 @@ from flask_wtf import FlaskForm
 from wtforms import HiddenField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import Length
 
+from designer.web.forms import options
 from designer.web.wizard_steps import OBJECTIVE_HELP
 
 
@@ -15,7 +16,7 @@ class TemplateChoiceForm(FlaskForm):
     template = RadioField(_l("Template"), default="builtin:blank", validate_choice=False)
     title = StringField(_l("Title"), validators=[Length(max=300)])
     language = SelectField(
-        _l("Language of the course"), choices=[("de", "Deutsch"), ("en", "English")]
+        _l("Language of the course"), choices=options([("de", "Deutsch"), ("en", "English")])
     )
 
 

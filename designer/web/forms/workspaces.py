@@ -3,6 +3,8 @@ from flask_wtf import FlaskForm
 from wtforms import EmailField, HiddenField, SelectField, StringField
 from wtforms.validators import DataRequired, Length
 
+from designer.web.forms import options
+
 
 def role_choices():
     return [
@@ -18,20 +20,24 @@ class WorkspaceForm(FlaskForm):
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)])
     kind = SelectField(
         _l("Kind"),
-        choices=[("organisation", _l("Organisation")), ("partnership", _l("Partnership"))],
+        choices=options([("organisation", _l("Organisation")), ("partnership", _l("Partnership"))]),
     )
     organisation = StringField(_l("Your organisation"), validators=[Length(max=200)])
 
 
+def role_options():
+    return options(role_choices())
+
+
 class MemberForm(FlaskForm):
     email = EmailField(_l("E-mail of an existing account"), validators=[DataRequired()])
-    role = SelectField(_l("Role"), choices=role_choices)
+    role = SelectField(_l("Role"), choices=role_options)
     organisation = StringField(_l("Organisation"), validators=[Length(max=200)])
 
 
 class RoleForm(FlaskForm):
     membership_id = HiddenField(validators=[DataRequired()])
-    role = SelectField(_l("Role"), choices=role_choices)
+    role = SelectField(_l("Role"), choices=role_options)
 
 
 class RemoveMemberForm(FlaskForm):
