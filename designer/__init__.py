@@ -19,6 +19,7 @@ def resource_dir(name: str) -> Path:
 
 def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     from designer import config, extensions
+    from designer.storage import scratch
     from designer.storage.filestore import FileStore
     from designer.web import i18n, register_blueprints, security
 
@@ -34,5 +35,6 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     i18n.init_app(app)
     security.init_app(app)
     app.extensions["file_store"] = FileStore(app.config["FILE_STORE"])
+    scratch.clean_at_start(Path(app.config["DATA_DIR"]), Path(app.config["FILE_STORE"]))
     register_blueprints(app)
     return app
