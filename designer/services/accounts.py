@@ -63,11 +63,13 @@ def _recent_failures(email: str) -> int:
 def authenticate(email: str, password: str, remote_addr: str = "") -> User | None:
     """The user for these credentials, or None. Raises TooManyAttempts past the limit."""
     email = normalise_email(email)
-    if _recent_failures(email) >= current_app.config["LOGIN_MAX_FAILURES"]:
+    failures = _recent_failures(email)
+    if failures >= current_app.config["LOGIN_MAX_FAILURES"]:
         raise TooManyAttempts(email)
     user = db.session.scalar(select(User).where(User.email == email))
     if user is not None and check_password_hash(user.password_hash, password):
-        db.session.execute(delete(LoginAttempt).where(LoginAttempt.email == email))
+        if failures:  # a plain log-in writes nothing: it works on a read-only store too
+            db.session.execute(delete(LoginAttempt).where(LoginAttempt.email == email))
         return user
     db.session.add(LoginAttempt(email=email, remote_addr=remote_addr[:64]))
     return None

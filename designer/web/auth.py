@@ -9,6 +9,7 @@ from flask_login import current_user, login_required, login_user, logout_user
 from designer.extensions import db
 from designer.services import accounts
 from designer.services.errors import Invalid
+from designer.web.faults import commit_bookkeeping
 from designer.web.forms.auth import LanguageForm, LoginForm, PasswordForm, RegisterForm
 from designer.web.messages import attach_errors
 
@@ -50,7 +51,7 @@ def login():
             )
         except accounts.TooManyAttempts:
             abort(429)
-        db.session.commit()
+        commit_bookkeeping()
         if user is not None:
             login_user(user)
             return redirect(_safe_next(request.args.get("next")))

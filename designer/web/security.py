@@ -10,6 +10,7 @@ from werkzeug.exceptions import HTTPException
 from designer.extensions import db, login_manager
 from designer.models import User
 from designer.services.errors import Conflict, NotFound, PermissionDenied
+from designer.web.faults import storage_fault
 
 CSP = "; ".join(
     [
@@ -105,8 +106,12 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(Exception)
     def server_error(exc: Exception):
-        app.logger.exception("unhandled error")
         db.session.rollback()
+        fault = storage_fault(exc)
+        if fault is not None:
+            body, status = _error_page(fault.status, fault.title, fault.message)
+            return body, status, fault.headers
+        app.logger.exception("unhandled error")
         return _error_page(
             500, _("Something went wrong"), _("Nothing was saved. Please try again.")
         )

@@ -13,6 +13,7 @@ from designer.extensions import csrf, db
 from designer.models import User
 from designer.services import tokens
 from designer.web.api.spec import MAX_ID, bp, operation_for
+from designer.web.faults import commit_bookkeeping
 
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 
@@ -47,7 +48,7 @@ def _bearer(header: str):
         db.session.rollback()
         return _refuse(401, "invalid_token", _("The token is unknown or was revoked."))
     if db.session.dirty:
-        db.session.commit()
+        commit_bookkeeping()
     g._login_user = db.session.get(User, token.user_id)
     g.api_token = token
     op = operation_for(request.endpoint)
