@@ -74,8 +74,12 @@ def import_design(
     if actor is not None:
         require(actor, Action.DESIGN_CREATE, workspace)
     snap = imported.snapshot
+    # Files first: the first row written takes the database's write lock (on SQLite, for
+    # every other writer), which is then held only while rows are written, never while
+    # large files are copied and hashed.
+    stored = _store_files(snap, imported, store, max_bytes)
     design = _design(workspace, snap, actor)
-    asset_ids = _assets(workspace, snap, imported, store, max_bytes)
+    asset_ids = _assets(workspace, snap, stored)
     nugget_rows = _nuggets(workspace, snap, asset_ids, actor)
     objective_rows = {}
     for position, o in enumerate(snap.objectives):
@@ -125,17 +129,23 @@ def _design(workspace: Workspace, snap: s.DesignSnapshot, actor: User | None) ->
     return design
 
 
+def _store_files(
+    snap: s.DesignSnapshot, imported: Imported, store: FileStore, max_bytes: int | None
+) -> dict[str, tuple[str, int]]:
+    """Asset key → (sha256, size) of its file, now in the store."""
+    stored = {}
+    for a in snap.assets:
+        with imported.assets.open(a) as stream:
+            stored[a.key] = store.put(stream, max_bytes=max_bytes)
+    return stored
+
+
 def _assets(
-    workspace: Workspace,
-    snap: s.DesignSnapshot,
-    imported: Imported,
-    store: FileStore,
-    max_bytes: int | None,
+    workspace: Workspace, snap: s.DesignSnapshot, stored: dict[str, tuple[str, int]]
 ) -> dict[str, int]:
     ids = {}
     for a in snap.assets:
-        with imported.assets.open(a) as stream:
-            sha, size = store.put(stream, max_bytes=max_bytes)
+        sha, size = stored[a.key]
         row = Asset(
             workspace_id=workspace.id,
             sha256=sha,

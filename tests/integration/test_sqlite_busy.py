@@ -4,6 +4,7 @@ cannot get the lock answers 503 with Retry-After and a clear message, never 500.
 
 from __future__ import annotations
 
+import io
 import sqlite3
 import threading
 import time
@@ -15,6 +16,7 @@ from sqlalchemy import select, text
 from designer.extensions import db
 from designer.models import Design, User
 from designer.services import designs, tokens
+from designer.storage.filestore import FileStore
 from tests.conftest import PG_URL
 
 pytestmark = pytest.mark.skipif(bool(PG_URL), reason="SQLite's locking only")
@@ -122,3 +124,48 @@ def test_a_write_that_cannot_get_the_lock_is_503_with_retry_after(app, client, a
     db.session.expire_all()
     assert db.session.get(Design, ids[0]).title == "Kurs 0"
     assert _rename(client, headers, ids[0], "Gespeichert").status_code == 200
+
+
+def test_an_import_holds_no_lock_while_it_stores_files(app, api, workspace, example_design):
+    """Copying an import's files (large ones take seconds) happens before its first row is
+    written, so other writers do not wait for it: here one writes while the import is
+    inside the file store, with a timeout too short to wait for anything."""
+    headers, ids = api
+    client = app.test_client()
+    bundle = client.post(
+        f"/api/v1/designs/{example_design.id}/exports", json={"format": "kurswerk"}, headers=headers
+    ).data
+    slug = workspace.slug
+    app.config["SQLITE_BUSY_TIMEOUT_MS"] = 100
+    db.session.close()
+    db.engine.dispose()
+    in_store, written, results = threading.Event(), threading.Event(), []
+    real_put = FileStore.put
+
+    def slow_put(self, stream, max_bytes=None):
+        if not in_store.is_set():
+            in_store.set()
+            written.wait(timeout=10)
+        return real_put(self, stream, max_bytes)
+
+    def run_import():
+        response = app.test_client().post(
+            f"/api/v1/workspaces/{slug}/imports",
+            data={"file": (io.BytesIO(bundle), "kurs.kurswerk")},
+            content_type="multipart/form-data",
+            headers=headers,
+        )
+        results.append(response.status_code)
+
+    FileStore.put = slow_put
+    try:
+        importer = threading.Thread(target=run_import)
+        importer.start()
+        assert in_store.wait(timeout=10)
+        renamed = _rename(client, headers, ids[0], "Während des Imports")
+        written.set()
+        importer.join()
+    finally:
+        FileStore.put = real_put
+    assert renamed.status_code == 200
+    assert results == [201]
