@@ -52,7 +52,7 @@ def _comment(client, design_id: int, body: str):
 
 @pytest.mark.skipif(bool(PG_URL), reason="SQLite's read-only mode")
 def test_read_only_store_lets_people_in_and_read_but_refuses_writes(
-    app, tmp_path, designer, example_design, caplog
+    app, workspace, designer, example_design, caplog
 ):
     _row, secret = tokens.create_token(designer, "lesen", "read")
     db.session.commit()
@@ -71,7 +71,19 @@ def test_read_only_store_lets_people_in_and_read_but_refuses_writes(
 
     login = client.post("/login", data={"email": designer.email, "password": PASSWORD})
     assert login.status_code == 302
-    assert client.get(f"/designs/{example_design.id}").status_code == 200
+    design = example_design.id
+    slug = workspace.slug
+    for url in (
+        "/",
+        f"/w/{slug}",
+        f"/w/{slug}/library",
+        f"/designs/{design}",
+        f"/designs/{design}/canvas",
+        f"/designs/{design}/revisions",
+        f"/designs/{design}/activity",
+        f"/designs/{design}/export/json",
+    ):
+        assert client.get(url, follow_redirects=True).status_code == 200, url
     api = client.get(
         f"/api/v1/designs/{example_design.id}", headers={"Authorization": f"Bearer {secret}"}
     )
