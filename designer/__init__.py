@@ -19,7 +19,6 @@ def resource_dir(name: str) -> Path:
 
 def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     from designer import config, database, extensions
-    from designer.storage import scratch
     from designer.storage.filestore import FileStore
     from designer.web import i18n, register_blueprints, security
 
@@ -36,7 +35,8 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     extensions.csrf.init_app(app)
     i18n.init_app(app)
     security.init_app(app)
-    app.extensions["file_store"] = FileStore(app.config["FILE_STORE"])
-    scratch.clean_at_start(Path(app.config["DATA_DIR"]), Path(app.config["FILE_STORE"]))
+    store = FileStore(app.config["FILE_STORE"], Path(app.config["DATA_DIR"]) / "tmp")
+    store.clean_stale()
+    app.extensions["file_store"] = store
     register_blueprints(app)
     return app

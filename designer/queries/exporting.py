@@ -18,7 +18,6 @@ from designer.export.registry import ExportContext, ExportFormat
 from designer.models import Design
 from designer.queries.quality import quality_record
 from designer.queries.read_model import snapshot
-from designer.storage import scratch
 
 
 def download_name(design: Design, fmt: ExportFormat) -> str:
@@ -54,7 +53,7 @@ def export_to_stream(
     name, so nothing stays on disk once the response closes it (or the worker dies).
     Raises InvalidOptions before anything is written."""
     fmt, write = _prepare(design, format_key, options)
-    out = scratch.anonymous_file()
+    out = current_app.extensions["file_store"].scratch.file()
     try:
         write(out)
         size = out.tell()

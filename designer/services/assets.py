@@ -14,7 +14,6 @@ from designer.services.errors import Invalid, NotFound
 from designer.services.locking import check_version
 from designer.services.nuggets import update_nugget
 from designer.services.permissions import Action, require
-from designer.storage import scratch
 from designer.storage.filestore import CHUNK, FileStore
 from designer.storage.uploads import accepted_kind
 
@@ -61,7 +60,7 @@ def attach_upload(
     filename = Path(filename or "").name.strip()[:MAX_FILENAME]
     if not filename:
         raise Invalid({"file": "required"})
-    folder = Path(tempfile.mkdtemp(prefix="upload-", dir=scratch.root()))
+    folder = Path(tempfile.mkdtemp(prefix="upload-", dir=store.scratch.path()))
     try:
         path = _spool(stream, folder, max_bytes)
         if path is None:

@@ -30,7 +30,6 @@ from designer.services import events
 from designer.services.partnerships import organisation_of
 from designer.services.permissions import Action, require
 from designer.services.revisions import store_revision
-from designer.storage import scratch
 from designer.storage.filestore import FileStore, FileTooLarge
 
 
@@ -42,7 +41,7 @@ def import_upload(
     Every reason to refuse (unreadable file, missing or oversized asset) is raised as
     ImportRefused; the caller rolls back and nothing is written."""
     name = secure_filename(upload.filename or "") or "upload"
-    with scratch.folder("import-") as folder:
+    with store.scratch.folder("import-") as folder:
         path = Path(folder) / name
         upload.save(path)
         return import_path(actor, workspace, path, store, max_bytes)

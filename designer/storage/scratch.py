@@ -4,7 +4,7 @@ uploads on their way into an import. Nothing there outlives its request.
 Exports use anonymous files (unlinked at once: a killed worker leaves nothing behind).
 Imports need a named file; their folders are removed when the request ends, and folders
 that a killed worker left are removed when the next app starts. Several workers (on
-several hosts) share the data directory, so only folders older than STALE_SECONDS go:
+several hosts) share the data directory, so only entries older than STALE_SECONDS go:
 no request takes that long.
 """
 
@@ -16,31 +16,29 @@ import time
 from pathlib import Path
 from typing import BinaryIO
 
-from flask import current_app
-
 STALE_SECONDS = 6 * 60 * 60
 
 
-def root() -> Path:
-    """The scratch folder of the running app (created when missing)."""
-    folder = Path(current_app.config["DATA_DIR"]) / "tmp"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
+class Scratch:
+    def __init__(self, root: Path):
+        self.root = Path(root)
 
+    def path(self) -> Path:
+        """The scratch folder (created when missing)."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        return self.root
 
-def clean_at_start(data_dir: Path, file_store: Path) -> int:
-    """Remove the scratch files and half-stored uploads that killed workers left."""
-    return clean(data_dir / "tmp") + clean(file_store, ".upload-*")
+    def file(self) -> BinaryIO:
+        """A read-write file without a name; its space is freed when it is closed."""
+        return tempfile.TemporaryFile(dir=self.path())
 
+    def folder(self, prefix: str) -> tempfile.TemporaryDirectory[str]:
+        """A folder that goes away when the `with` block ends, error or not."""
+        return tempfile.TemporaryDirectory(prefix=prefix, dir=self.path())
 
-def anonymous_file() -> BinaryIO:
-    """A read-write file without a name; its space is freed when it is closed."""
-    return tempfile.TemporaryFile(dir=root())
-
-
-def folder(prefix: str) -> tempfile.TemporaryDirectory[str]:
-    """A folder that goes away when the `with` block ends, error or not."""
-    return tempfile.TemporaryDirectory(prefix=prefix, dir=root())
+    def clean(self) -> int:
+        """Remove what killed processes left; returns how many entries went."""
+        return clean(self.root)
 
 
 def clean(folder: Path, pattern: str = "*", max_age: float = STALE_SECONDS) -> int:
