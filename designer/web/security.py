@@ -108,6 +108,8 @@ def init_app(app: Flask) -> None:
     def server_error(exc: Exception):
         db.session.rollback()
         fault = storage_fault(exc)
+        if fault is not None and wants_json():
+            return jsonify(error=fault.kind, message=fault.message), fault.status, fault.headers
         if fault is not None:
             body, status = _error_page(fault.status, fault.title, fault.message)
             return body, status, fault.headers

@@ -117,6 +117,7 @@ def test_a_write_that_cannot_get_the_lock_is_503_with_retry_after(app, client, a
         )
     assert refused.status_code == 503
     assert refused.headers["Retry-After"] == "5"
+    assert refused.json["error"] == "busy"
     assert "try again in a few seconds" in refused.json["message"]
     assert page.status_code == 503 and page.headers["Retry-After"] == "5"
     assert "in ein paar Sekunden noch einmal" in page.get_data(as_text=True)
