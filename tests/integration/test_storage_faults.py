@@ -14,6 +14,7 @@ import logging
 import os
 
 import pytest
+from flask_migrate import upgrade
 from sqlalchemy import event, func, select
 
 from designer import create_app
@@ -178,3 +179,15 @@ def test_a_full_database_says_so(app, client, login, designer, example_design):
         db.engine.dispose()
     assert db.session.scalar(select(func.count(Comment.id))) == 0
     assert _comment(client, design_id, "Kurz").status_code == 302
+
+
+def test_upgrading_the_database_keeps_the_app_logs(tmp_path, monkeypatch):
+    """`designer run` upgrades the database in the serving process; alembic's logging
+    set-up must not silence the app's loggers (the error log and the storage notes)."""
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    fresh = create_app({"SECRET_KEY": "x", "DATA_DIR": str(tmp_path / "fresh")})
+    with fresh.app_context():
+        upgrade(directory=fresh.extensions["migrate"].directory)
+        db.engine.dispose()
+    assert not fresh.logger.disabled
+    assert not logging.getLogger("designer.storage").disabled
