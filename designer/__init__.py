@@ -18,7 +18,7 @@ def resource_dir(name: str) -> Path:
 
 
 def create_app(overrides: dict[str, Any] | None = None) -> Flask:
-    from designer import config, extensions
+    from designer import config, database, extensions
     from designer.storage.filestore import FileStore
     from designer.web import i18n, register_blueprints, security
 
@@ -29,10 +29,14 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     )
     app.config.update(config.load(overrides))
     extensions.db.init_app(app)
+    with app.app_context():
+        database.configure_sqlite(extensions.db.engine, app.config)
     extensions.migrate.init_app(app, extensions.db, directory=str(resource_dir("migrations")))
     extensions.csrf.init_app(app)
     i18n.init_app(app)
     security.init_app(app)
-    app.extensions["file_store"] = FileStore(app.config["FILE_STORE"])
+    store = FileStore(app.config["FILE_STORE"], Path(app.config["DATA_DIR"]) / "tmp")
+    store.clean_stale()
+    app.extensions["file_store"] = store
     register_blueprints(app)
     return app

@@ -16,7 +16,7 @@ from flask_migrate.cli import db as db_group
 from sqlalchemy import select
 from werkzeug.serving import run_simple
 
-from designer import create_app
+from designer import backup, create_app
 from designer.core.assets import MissingAsset
 from designer.export.formats import UnknownFormat, formats
 from designer.export.options import InvalidOptions
@@ -259,3 +259,28 @@ def demo(password: str | None) -> None:
     click.echo(f"demo course: design {design.id} in workspace 'demo'")
     click.echo(f"e-mail:   {DEMO_EMAIL}")
     click.echo(f"password: {password}")
+
+
+@main.command("backup")
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@with_appcontext
+def backup_command(path: Path) -> None:
+    """Write one archive: the database, the file store and a manifest (the app may run)."""
+    try:
+        summary = backup.create_backup(current_app, path)
+    except backup.BackupError as exc:
+        _fail([str(exc)])
+    click.echo(f"backup written to {summary.path} ({summary.files} files, {summary.bytes} bytes)")
+
+
+@main.command("restore")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@with_appcontext
+def restore_command(path: Path) -> None:
+    """Restore an archive of `designer backup` into this empty instance."""
+    migrations = Path(current_app.extensions["migrate"].directory)
+    try:
+        summary = backup.restore_backup(current_app, path, migrations)
+    except backup.BackupError as exc:
+        _fail([str(exc)])
+    click.echo(f"restored {summary.path} ({summary.files} files); next: designer db upgrade")

@@ -59,6 +59,8 @@ def load(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
         "SECRET_KEY": overrides.get("SECRET_KEY") or _secret_key(folder),
         "SQLALCHEMY_DATABASE_URI": normalise_database_url(url),
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+        # How long a SQLite write waits for another one before the request answers 503.
+        "SQLITE_BUSY_TIMEOUT_MS": 10_000,
         "MAX_CONTENT_LENGTH": 200 * MiB,
         "MAX_UPLOAD_BYTES": 50 * MiB,
         "SESSION_COOKIE_HTTPONLY": True,

@@ -1,14 +1,14 @@
-"""Run an export of a stored design into a temporary file (streamed, never all in memory)."""
+"""Run an export of a stored design into a file (streamed, never all in memory)."""
 
 from __future__ import annotations
 
 import os
 import re
-import shutil
 import tempfile
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import BinaryIO
 
 from flask import current_app
 
@@ -33,6 +33,41 @@ def export_to_file(
 
     `options` are the strings the user sent; raises InvalidOptions before anything is written.
     """
+    fmt, write = _prepare(design, format_key, options)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".export-")
+    try:
+        with os.fdopen(fd, "wb") as out:
+            write(out)
+        os.replace(tmp, target)
+    except BaseException:
+        os.unlink(tmp)
+        raise
+    return fmt
+
+
+def export_to_stream(
+    design: Design, format_key: str, options: Mapping[str, str] | None = None
+) -> tuple[BinaryIO, int, ExportFormat]:
+    """The export in an anonymous scratch file, rewound, with its size: the file has no
+    name, so nothing stays on disk once the response closes it (or the worker dies).
+    Raises InvalidOptions before anything is written."""
+    fmt, write = _prepare(design, format_key, options)
+    out = current_app.extensions["file_store"].scratch.file()
+    try:
+        write(out)
+        size = out.tell()
+        out.seek(0)
+    except BaseException:
+        out.close()
+        raise
+    return out, size, fmt
+
+
+def _prepare(
+    design: Design, format_key: str, options: Mapping[str, str] | None
+) -> tuple[ExportFormat, Callable[[BinaryIO], None]]:
+    """The format and a function that writes the export (options already checked)."""
     fmt = get_format(format_key)
     parsed = fmt.read_options(options or {})
     snap = snapshot(design)
@@ -41,28 +76,4 @@ def export_to_file(
         options=parsed,
         quality=quality_record(design, snap) if fmt.reads_quality else None,
     )
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".export-")
-    try:
-        with os.fdopen(fd, "wb") as out:
-            fmt.write(snap, out, ctx)
-        os.replace(tmp, target)
-    except BaseException:
-        os.unlink(tmp)
-        raise
-    return fmt
-
-
-def export_to_tempfile(
-    design: Design, format_key: str, options: Mapping[str, str] | None = None
-) -> tuple[Path, ExportFormat]:
-    """The export in a new temporary folder (the caller removes it); no folder is left
-    behind when the export fails."""
-    folder = Path(tempfile.mkdtemp(prefix="kurswerk-export-"))
-    target = folder / "export"
-    try:
-        fmt = export_to_file(design, format_key, target, options)
-    except BaseException:
-        shutil.rmtree(folder, ignore_errors=True)
-        raise
-    return target, fmt
+    return fmt, lambda out: fmt.write(snap, out, ctx)

@@ -182,7 +182,7 @@ def _names(user_ids: set[int]) -> dict[int, str]:
     if not user_ids:
         return {}
     rows = db.session.execute(select(User.id, User.display_name).where(User.id.in_(user_ids)))
-    return dict(rows.tuples())
+    return {user_id: name for user_id, name in rows}
 
 
 def comment_target_labels(design: Design) -> dict[str, str]:

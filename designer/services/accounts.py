@@ -68,11 +68,13 @@ def authenticate(
     """The user for these credentials, or None. Raises TooManyAttempts once `max_failures`
     log-ins failed within the last `window_seconds` (the instance's LOGIN_* settings)."""
     email = normalise_email(email)
-    if _recent_failures(email, window_seconds) >= max_failures:
+    failures = _recent_failures(email, window_seconds)
+    if failures >= max_failures:
         raise TooManyAttempts(email)
     user = db.session.scalar(select(User).where(User.email == email))
     if user is not None and check_password_hash(user.password_hash, password):
-        db.session.execute(delete(LoginAttempt).where(LoginAttempt.email == email))
+        if failures:  # a plain log-in writes nothing: it works on a read-only store too
+            db.session.execute(delete(LoginAttempt).where(LoginAttempt.email == email))
         return user
     db.session.add(LoginAttempt(email=email, remote_addr=remote_addr[:64]))
     return None

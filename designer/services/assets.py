@@ -60,7 +60,7 @@ def attach_upload(
     filename = Path(filename or "").name.strip()[:MAX_FILENAME]
     if not filename:
         raise Invalid({"file": "required"})
-    folder = Path(tempfile.mkdtemp(prefix="kurswerk-upload-"))
+    folder = Path(tempfile.mkdtemp(prefix="upload-", dir=store.scratch.path()))
     try:
         path = _spool(stream, folder, max_bytes)
         if path is None:

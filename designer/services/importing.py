@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import mimetypes
 import shutil
-import tempfile
 from datetime import date
 from pathlib import Path
 from typing import BinaryIO
@@ -45,12 +44,12 @@ def import_upload(
 ) -> tuple[Design, list[str]]:
     """Import an uploaded file (its content and the name it was sent with) as a new design;
     returns it with the importer's warnings. The importers tell the kind by the name's
-    extension, so the file is copied under that name into a temporary folder first.
+    extension, so the file is copied under that name into a scratch folder first.
 
     Every reason to refuse (unreadable file, missing or oversized asset) is raised as
     ImportRefused; the caller rolls back and nothing is written."""
     name = secure_filename(filename) or "upload"
-    with tempfile.TemporaryDirectory(prefix="kurswerk-import-") as folder:
+    with store.scratch.folder("import-") as folder:
         path = Path(folder) / name
         with path.open("wb") as out:
             shutil.copyfileobj(stream, out)
@@ -83,8 +82,12 @@ def import_design(
     if actor is not None:
         require(actor, Action.DESIGN_CREATE, workspace)
     snap = imported.snapshot
+    # Files first: the first row written takes the database's write lock (on SQLite, for
+    # every other writer), which is then held only while rows are written, never while
+    # large files are copied and hashed.
+    stored = _store_files(snap, imported, store, max_bytes)
     design = _design(workspace, snap, actor)
-    asset_ids = _assets(workspace, snap, imported, store, max_bytes)
+    asset_ids = _assets(workspace, snap, stored)
     nugget_rows = _nuggets(workspace, snap, asset_ids, actor)
     objective_rows = {}
     for position, o in enumerate(snap.objectives):
@@ -134,17 +137,23 @@ def _design(workspace: Workspace, snap: s.DesignSnapshot, actor: User | None) ->
     return design
 
 
+def _store_files(
+    snap: s.DesignSnapshot, imported: Imported, store: FileStore, max_bytes: int | None
+) -> dict[str, tuple[str, int]]:
+    """Asset key → (sha256, size) of its file, now in the store."""
+    stored = {}
+    for a in snap.assets:
+        with imported.assets.open(a) as stream:
+            stored[a.key] = store.put(stream, max_bytes=max_bytes)
+    return stored
+
+
 def _assets(
-    workspace: Workspace,
-    snap: s.DesignSnapshot,
-    imported: Imported,
-    store: FileStore,
-    max_bytes: int | None,
+    workspace: Workspace, snap: s.DesignSnapshot, stored: dict[str, tuple[str, int]]
 ) -> dict[str, int]:
     ids = {}
     for a in snap.assets:
-        with imported.assets.open(a) as stream:
-            sha, size = store.put(stream, max_bytes=max_bytes)
+        sha, size = stored[a.key]
         row = Asset(
             workspace_id=workspace.id,
             sha256=sha,

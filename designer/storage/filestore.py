@@ -9,6 +9,8 @@ import tempfile
 from pathlib import Path
 from typing import BinaryIO
 
+from designer.storage import scratch
+
 CHUNK = 1024 * 1024
 
 
@@ -17,8 +19,15 @@ class FileTooLarge(ValueError):
 
 
 class FileStore:
-    def __init__(self, root: str | os.PathLike[str]):
+    def __init__(self, root: str | os.PathLike[str], scratch_root: Path | None = None):
+        """`scratch_root` (default: `tmp` beside the store) holds files on their way in
+        or out; see designer.storage.scratch."""
         self.root = Path(root)
+        self.scratch = scratch.Scratch(scratch_root or self.root.parent / "tmp")
+
+    def clean_stale(self) -> int:
+        """Remove scratch files and half-stored uploads that killed workers left."""
+        return self.scratch.clean() + scratch.clean(self.root, ".upload-*")
 
     def path(self, sha256: str) -> Path:
         if len(sha256) != 64 or any(c not in "0123456789abcdef" for c in sha256):

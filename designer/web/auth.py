@@ -18,7 +18,7 @@ from flask_login import current_user, login_required, login_user, logout_user
 
 from designer.services import accounts
 from designer.web.forms.auth import LanguageForm, LoginForm, PasswordForm, RegisterForm
-from designer.web.transaction import saving
+from designer.web.transaction import bookkeeping, saving
 
 bp = Blueprint("auth", __name__)
 
@@ -57,7 +57,7 @@ def login():
     form = LoginForm()
     if form.validate_on_submit():
         try:
-            with saving():
+            with bookkeeping():  # failed attempts are counted even on a refused log-in
                 user = accounts.authenticate(
                     form.email.data,
                     form.password.data,

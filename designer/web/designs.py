@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-
 from flask import (
     Blueprint,
     Response,
@@ -25,7 +23,7 @@ from designer.export.options import InvalidOptions
 from designer.extensions import db
 from designer.models import Workspace
 from designer.queries import access
-from designer.queries.exporting import download_name, export_to_tempfile
+from designer.queries.exporting import download_name, export_to_stream
 from designer.queries.read_model import snapshot
 from designer.services import designs as design_service
 from designer.services.permissions import Action, allowed_on_design, allowed_on_workspace
@@ -71,7 +69,7 @@ def export(design_id: int):
 def download(design_id: int, format_key: str):
     design = access.design_for(current_user, design_id, Action.DESIGN_EXPORT)
     try:
-        path, fmt = export_to_tempfile(design, format_key, _given_options())
+        stream, size, fmt = export_to_stream(design, format_key, _given_options())
     except UnknownFormat:
         abort(404)
     except InvalidOptions as exc:
@@ -84,9 +82,9 @@ def download(design_id: int, format_key: str):
         )
         return redirect(url_for("designs.export", design_id=design.id))
     response: Response = send_file(
-        path, mimetype=fmt.mimetype, as_attachment=True, download_name=download_name(design, fmt)
+        stream, mimetype=fmt.mimetype, as_attachment=True, download_name=download_name(design, fmt)
     )
-    response.call_on_close(lambda: shutil.rmtree(path.parent, ignore_errors=True))
+    response.content_length = size
     return response
 
 

@@ -10,6 +10,7 @@ from werkzeug.exceptions import HTTPException
 from designer.extensions import db, login_manager
 from designer.models import User
 from designer.services.errors import Conflict, NotFound, PermissionDenied
+from designer.web.faults import storage_fault
 from designer.web.transaction import discard
 
 CSP = "; ".join(
@@ -106,8 +107,14 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(Exception)
     def server_error(exc: Exception):
-        app.logger.exception("unhandled error")
         discard()
+        fault = storage_fault(exc)
+        if fault is not None and wants_json():
+            return jsonify(error=fault.kind, message=fault.message), fault.status, fault.headers
+        if fault is not None:
+            body, status = _error_page(fault.status, fault.title, fault.message)
+            return body, status, fault.headers
+        app.logger.exception("unhandled error")
         return _error_page(
             500, _("Something went wrong"), _("Nothing was saved. Please try again.")
         )

@@ -15,9 +15,11 @@ from dataclasses import dataclass
 
 from flask import flash
 from flask_wtf import FlaskForm
+from sqlalchemy.exc import DBAPIError
 
 from designer.extensions import db
 from designer.services.errors import Invalid
+from designer.web.faults import kind_of, storage_fault
 from designer.web.messages import attach_errors, flash_errors
 
 
@@ -76,6 +78,24 @@ def committing() -> AbstractContextManager[Outcome]:
     """`saving` that catches nothing: every error goes to the error handlers (the API's
     422 answer, 403, 404, 409), as for buttons whose input cannot be invalid."""
     return saving(catch=())
+
+
+@contextmanager
+def bookkeeping() -> Iterator[None]:
+    """Commit records that only keep the books (a log-in attempt, a token's last use): on a
+    read-only or full store they are dropped, so people can still log in and read."""
+    try:
+        yield
+    except BaseException:
+        db.session.rollback()
+        raise
+    try:
+        db.session.commit()
+    except (DBAPIError, OSError) as exc:
+        db.session.rollback()
+        if kind_of(exc) not in ("read_only", "full"):
+            raise
+        storage_fault(exc)
 
 
 def discard() -> None:

@@ -13,7 +13,7 @@ from designer.extensions import csrf, db
 from designer.models import User
 from designer.services import tokens
 from designer.web.api.spec import MAX_ID, bp, operation_for
-from designer.web.transaction import committing
+from designer.web.transaction import bookkeeping
 
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 
@@ -43,7 +43,7 @@ def _bearer(header: str):
     scheme, _space, secret = header.partition(" ")
     if scheme.lower() != "bearer" or not secret.strip():
         return _refuse(401, "invalid_token", _("Use the header Authorization: Bearer <token>."))
-    with committing():  # the token's last use
+    with bookkeeping():  # the token's last use
         token = tokens.authenticate(secret.strip())
     if token is None:
         return _refuse(401, "invalid_token", _("The token is unknown or was revoked."))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from typing import Any
 
 from flask import jsonify, send_file
@@ -11,7 +10,7 @@ from flask_babel import lazy_gettext as _l
 from designer.core.assets import MissingAsset
 from designer.export.formats import formats
 from designer.export.options import InvalidOptions
-from designer.queries.exporting import download_name, export_to_tempfile
+from designer.queries.exporting import download_name, export_to_stream
 from designer.services.permissions import Action
 from designer.web.api import common, schemas
 from designer.web.api.errors import invalid_response
@@ -100,7 +99,7 @@ def create_export(design_id: int):
     design = common.design(design_id, Action.DESIGN_EXPORT)
     data = common.json_body()
     try:
-        path, fmt = export_to_tempfile(design, data["format"], data.get("options", {}))
+        stream, size, fmt = export_to_stream(design, data["format"], data.get("options", {}))
     except InvalidOptions as exc:
         return invalid_response(
             {f"options.{p.name}": p.code for p in exc.problems},
@@ -109,7 +108,7 @@ def create_export(design_id: int):
     except MissingAsset as exc:
         return jsonify(error="missing_asset", problems=[str(exc)]), 422
     response = send_file(
-        path, mimetype=fmt.mimetype, as_attachment=True, download_name=download_name(design, fmt)
+        stream, mimetype=fmt.mimetype, as_attachment=True, download_name=download_name(design, fmt)
     )
-    response.call_on_close(lambda: shutil.rmtree(path.parent, ignore_errors=True))
+    response.content_length = size
     return response
