@@ -23,9 +23,9 @@ from designer.extensions import db
 from designer.importers import registry as import_registry
 from designer.importers.base import ImportRefused
 from designer.models import Design, Membership, User, Workspace
-from designer.quality import check, evaluate, findings_json, has_blocking
+from designer.quality import evaluate, findings_json, has_blocking
 from designer.queries.exporting import export_to_file
-from designer.queries.quality import load_checklist
+from designer.queries.quality import design_findings, load_checklist
 from designer.queries.read_model import snapshot
 from designer.services import accounts, trash, workspaces
 from designer.services.errors import Invalid, NotFound
@@ -182,7 +182,7 @@ def check_command(design_id: int, as_json: bool, checklist_key: str | None) -> N
         except NotFound:
             _fail([f"no checklist {checklist_key!r} (built-in or of the design's workspace)"])
     else:
-        findings = check(snap)
+        findings = design_findings(design, snap)
     if as_json:
         click.echo(findings_json(findings, design.language))
     else:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from flask import url_for
 from sqlalchemy import func, or_, select
 
-from designer.core.snapshot import DesignSnapshot, snapshot_hash
+from designer.core.snapshot import DesignSnapshot, from_json, snapshot_hash
 from designer.export.registry import QualityFinding, QualityRecord, SignOff
 from designer.models import (
     Comment,
@@ -21,6 +21,7 @@ from designer.models import (
     Nugget,
     Placement,
     Review,
+    Revision,
     User,
     Workspace,
     WorkspaceChecklist,
@@ -32,10 +33,11 @@ from designer.quality import (
     ChecklistResult,
     Finding,
     UnknownChecklist,
+    applicable_findings,
     builtin_checklists,
-    check,
     checklist_from_dict,
-    evaluate,
+    distinct_findings,
+    evaluate_all,
     get_builtin,
 )
 from designer.services.errors import NotFound
@@ -128,9 +130,31 @@ def finding_href(design_id: int, finding: Finding) -> str:
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "hint": 2}
 
 
+def applying_checklists(design: Design) -> list[Checklist]:
+    """The checklists that judge the design wherever its findings show: those of its
+    latest submission (as submitted), before any submission the built-in ones."""
+    latest = latest_review(design)
+    return reviewed_checklists(latest) if latest else list(builtin_checklists())
+
+
+def latest_review(design: Design) -> Review | None:
+    """The newest review request that was not withdrawn."""
+    return db.session.scalar(
+        select(Review)
+        .where(Review.design_id == design.id, Review.withdrawn_at.is_(None))
+        .order_by(Review.requested_at.desc(), Review.id.desc())
+        .limit(1)
+    )
+
+
+def design_findings(design: Design, snap: DesignSnapshot) -> list[Finding]:
+    """Every rule's findings with the severity the applying checklists give them."""
+    return applicable_findings(snap, applying_checklists(design))
+
+
 def panel(design: Design, snap: DesignSnapshot, lang: str) -> Panel:
-    """Every rule with its defaults, errors first."""
-    findings = sorted(check(snap), key=lambda f: _SEVERITY_ORDER[f.severity])
+    """Every rule's findings under the applying checklists, errors first."""
+    findings = design_findings(design, snap)
     counts = Counter(f.severity for f in findings)
     return Panel(
         counts={s: counts.get(s, 0) for s in _SEVERITY_ORDER},
@@ -281,7 +305,27 @@ def reviewed_checklists(review: Review) -> list[Checklist]:
 
 
 def review_results(review: Review, snap: DesignSnapshot) -> list[ChecklistResult]:
-    return [evaluate(snap, checklist) for checklist in reviewed_checklists(review)]
+    return evaluate_all(snap, reviewed_checklists(review))
+
+
+def blocking_count(results: list[ChecklistResult]) -> int:
+    """Findings that block approval, each counted once however many checklists hold it."""
+    return sum(1 for f in distinct_findings(results) if f.blocking)
+
+
+def reviewed_snapshot(review: Review) -> DesignSnapshot | None:
+    """The state a closed review judged: the revision it decided on (or, withdrawn, the
+    one submitted); None while the review is open and judges today's state."""
+    if review.decision is not None:
+        number = review.revision_number
+    elif review.withdrawn_at is not None:
+        number = review.submitted_revision
+    else:
+        return None
+    revision = db.session.scalar(
+        select(Revision).where(Revision.design_id == review.design_id, Revision.number == number)
+    )
+    return from_json(revision.snapshot_json.encode("utf-8")) if revision else None
 
 
 def current_hash(snap: DesignSnapshot) -> str:
@@ -323,7 +367,7 @@ def quality_record(design: Design, snap: DesignSnapshot) -> QualityRecord:
     lang = snap.language
     findings = tuple(
         QualityFinding(f.rule, f.severity, f.message(lang), _target_label(snap, f))
-        for f in check(snap)
+        for f in design_findings(design, snap)
     )
     reviews = tuple(
         SignOff(

@@ -11,7 +11,7 @@ from flask_login import current_user, login_required
 from designer.core.snapshot import DesignSnapshot
 from designer.extensions import db
 from designer.models import Design, Workspace
-from designer.quality import category_label, evaluate
+from designer.quality import category_label, evaluate_all
 from designer.queries import access
 from designer.queries import quality as qq
 from designer.queries.read_model import snapshot
@@ -99,19 +99,13 @@ def report(design_id: int):
     snap = snapshot(design)
     current = qq.current_hash(snap)
     rows = qq.reviews_of(design, current)
-    latest = next((r.review for r in rows if r.review.withdrawn_at is None), None)
-    checklists = (
-        qq.reviewed_checklists(latest)
-        if latest
-        else list(qq.available_checklists(design.workspace_id))
-    )
     lang = current_language()
     return render_template(
         "quality/report.html",
         design=design,
         workspace=db.session.get(Workspace, design.workspace_id),
         snap=snap,
-        results=[evaluate(snap, c) for c in checklists],
+        results=evaluate_all(snap, qq.applying_checklists(design)),
         review_rows=rows,
         events=qq.quality_events(design),
         finding_href=lambda f: qq.finding_href(design.id, f),

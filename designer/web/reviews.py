@@ -119,6 +119,7 @@ def show(design_id: int, review_id: int):
             return redirect(url_for("reviews.show", design_id=design.id, review_id=review.id))
     snap = snapshot(design)
     current = qq.current_hash(snap)
+    judged = qq.reviewed_snapshot(review) or snap
     may_decide = (
         Action.DESIGN_SIGN_OFF in allowed
         and review.reviewer_id == current_user.id
@@ -131,7 +132,7 @@ def show(design_id: int, review_id: int):
         design=design,
         review=review,
         reviewer=qq.reviewer_name(review),
-        results=qq.review_results(review, snap),
+        results=qq.review_results(review, judged),
         form=form,
         errors=errors,
         answers=request.form if request.method == "POST" else None,
