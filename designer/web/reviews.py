@@ -16,7 +16,7 @@ from designer.services.errors import Invalid
 from designer.services.permissions import Action, allowed_on_design, sign_off_candidates
 from designer.web.forms.quality import DecisionForm, SubmitForm
 from designer.web.i18n import current_language
-from designer.web.messages import attach_errors, error_text
+from designer.web.messages import attach_errors
 
 bp = Blueprint("reviews", __name__, url_prefix="/designs/<int:design_id>")
 
@@ -74,6 +74,27 @@ def index(design_id: int):
     )
 
 
+def _verdict_text(code: str, question: str) -> str:
+    if code == "too_long":
+        return _("The comment on “%(question)s” is too long.", question=question)
+    return _("Answer “%(question)s”: met, not met or not applicable.", question=question)
+
+
+def _verdict_errors(review, errors: dict[str, str], lang: str) -> dict[str, str]:
+    """One message per criterion the reviewer did not answer well, naming its question;
+    the page shows it next to that question (the field name is "verdict:<list>:<key>")."""
+    questions = {
+        f"verdict:{checklist.key}:{c.key}": c.title(lang)
+        for checklist in qq.reviewed_checklists(review)
+        for c in checklist.manual
+    }
+    return {
+        name: _verdict_text(code, questions[name])
+        for name, code in errors.items()
+        if name in questions
+    }
+
+
 def _answers(review) -> dict[tuple[str, str], tuple[str, str]]:
     answers = {}
     for checklist in qq.reviewed_checklists(review):
@@ -111,8 +132,10 @@ def show(design_id: int, review_id: int):
             )
         except Invalid as exc:
             db.session.rollback()
-            errors = {k: error_text(v) for k, v in exc.errors.items()}
-            attach_errors(form, exc)
+            errors = _verdict_errors(review, exc.errors, current_language())
+            rest = {k: v for k, v in exc.errors.items() if k not in errors}
+            if rest:
+                attach_errors(form, Invalid(rest))
         else:
             db.session.commit()
             flash(_("Your decision was recorded."), "success")

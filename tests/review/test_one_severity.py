@@ -14,6 +14,7 @@ from sqlalchemy import select
 from designer.cli import check_command
 from designer.extensions import db
 from designer.models import Module, Review
+from designer.quality import get_builtin
 from designer.queries import quality as qq
 from designer.queries.read_model import snapshot
 from designer.services import nuggets
@@ -156,3 +157,49 @@ def test_an_open_review_shows_todays_findings(client, login, people, example_des
     _add_unlicensed(designer, example_design, "Während der Prüfung")
     page = client.get(f"/designs/{example_design.id}/reviews/{review.id}").get_data(as_text=True)
     assert "Während der Prüfung" in page
+
+
+def _fieldsets(page: str) -> dict[str, str]:
+    """The review form's question fieldsets by id."""
+    return dict(
+        re.findall(r'<fieldset class="verdict[^"]*" id="([^"]+)".*?>(.*?)</fieldset>', page, re.S)
+    )
+
+
+def test_approving_without_answers_names_each_missing_question_next_to_it(
+    client, login, people, example_design
+):
+    designer, reviewer = people["designer"], people["reviewer"]
+    login(designer)
+    assert (
+        _submit(client, example_design.id, [reviewer.id], ("didactic_basics", "legal")).status_code
+        == 302
+    )
+    client.post("/logout")
+    login(reviewer)
+    review = db.session.scalar(select(Review).where(Review.design_id == example_design.id))
+    url = f"/designs/{example_design.id}/reviews/{review.id}"
+    response = client.post(url, data={"decision": "approved"})
+    assert response.status_code == 422
+    page = html.unescape(response.get_data(as_text=True))
+    assert "Bitte füllen Sie dieses Feld aus." not in page
+    assert 'class="has-error"' not in page and "has-error" not in page
+    fieldsets = _fieldsets(page)
+    questions = [(key, c) for key in ("didactic_basics", "legal") for c in get_builtin(key).manual]
+    assert len(fieldsets) == len(questions)
+    for key, criterion in questions:
+        message = f"Beantworten Sie „{criterion.question_de}“"
+        assert page.count(message) == 1
+        assert message in fieldsets[f"q-{key}-{criterion.key}"]
+    assert db.session.get(Review, review.id).decision is None
+
+    # Answer all but one: exactly that one is named, the answers given stay chosen.
+    answers = _manual_answers(keys=("didactic_basics", "legal"))
+    missing = get_builtin("legal").manual[-1]
+    del answers[f"verdict:legal:{missing.key}"]
+    page = html.unescape(
+        client.post(url, data={"decision": "approved", **answers}).get_data(as_text=True)
+    )
+    assert page.count("Beantworten Sie „") == 1
+    assert f"Beantworten Sie „{missing.question_de}“" in _fieldsets(page)[f"q-legal-{missing.key}"]
+    assert page.count('value="met" checked') == len(questions) - 1
