@@ -1,9 +1,11 @@
-"""The `designer` command: run, demo, db upgrade, create-user, import, export."""
+"""The `designer` command: run, demo, db upgrade, create-user, create-workspace, import,
+export, check."""
 
 from __future__ import annotations
 
 import secrets
 import sys
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import click
@@ -40,7 +42,30 @@ def _app_factory():
     return create_app()
 
 
-@click.group(cls=FlaskGroup, create_app=_app_factory, add_default_commands=False)
+class KurswerkGroup(FlaskGroup):
+    """Flask's command group (it gives commands the app) without Flask's own options:
+    a user of `designer` needs neither --app nor --env-file nor Flask's version."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(add_default_commands=False, add_version_option=False, **kwargs)
+        self.params = [p for p in self.params if p.name not in ("app", "env_file", "debug")]
+
+
+def kurswerk_version() -> str:
+    try:
+        return version("kurswerk")
+    except PackageNotFoundError:  # running from a source tree that was never installed
+        return "unknown"
+
+
+@click.group(cls=KurswerkGroup, create_app=_app_factory)
+@click.version_option(
+    kurswerk_version(),
+    "--version",
+    prog_name="Kurswerk",
+    message="%(prog)s %(version)s",
+    help="Show Kurswerk's version and exit.",
+)
 def main() -> None:
     """Kurswerk: collaborative course design."""
 
@@ -95,10 +120,38 @@ def _workspace(slug: str | None) -> Workspace:
             _fail([f"no workspace with slug {slug!r}"])
         return workspace
     all_workspaces = db.session.scalars(select(Workspace)).all()
-    if len(all_workspaces) != 1:
-        names = ", ".join(w.slug for w in all_workspaces) or "none exists yet"
-        _fail([f"name the workspace with --workspace SLUG ({names})"])
+    if not all_workspaces:
+        _fail(
+            [
+                "there is no workspace yet: make one with "
+                "`designer create-workspace NAME --owner EMAIL`, then run this again"
+            ]
+        )
+    if len(all_workspaces) > 1:
+        names = ", ".join(w.slug for w in all_workspaces)
+        _fail([f"name the workspace with --workspace SLUG (one of: {names})"])
     return all_workspaces[0]
+
+
+@main.command("create-workspace")
+@click.argument("name")
+@click.option("--owner", "email", default=None, help="E-mail of an account to coordinate it")
+@with_appcontext
+def create_workspace(name: str, email: str | None) -> None:
+    """Create a workspace; prints its slug (for --workspace) on the last line."""
+    owner = None
+    if email:
+        owner = db.session.scalar(select(User).where(User.email == email.strip().lower()))
+        if owner is None:
+            _fail([f"no account with e-mail {email!r}: create it with `designer create-user`"])
+    try:
+        workspace = workspaces.open_workspace(name, owner)
+    except Invalid as exc:
+        db.session.rollback()
+        _fail([f"{field}: {code}" for field, code in exc.errors.items()])
+    db.session.commit()
+    click.echo(f"created workspace {workspace.name!r}")
+    click.echo(workspace.slug)
 
 
 def _import(path: Path, workspace: Workspace, actor: User | None) -> Design:
