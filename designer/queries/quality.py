@@ -10,7 +10,7 @@ from flask import url_for
 from sqlalchemy import func, or_, select
 
 from designer.core.snapshot import DesignSnapshot, from_json, snapshot_hash
-from designer.export.registry import QualityFinding, QualityRecord, SignOff
+from designer.export.registry import QualityFinding, QualityRecord, SignOff, Version
 from designer.models import (
     Comment,
     Design,
@@ -39,6 +39,7 @@ from designer.quality import (
     distinct_findings,
     evaluate_all,
     get_builtin,
+    get_rule,
 )
 from designer.services.errors import NotFound
 
@@ -362,25 +363,61 @@ def reviewer_name(review: Review) -> str:
     return user.display_name if user else "—"
 
 
+def _versions(design: Design) -> dict[int, Version]:
+    rows = db.session.execute(
+        select(Revision.number, Revision.created_at).where(Revision.design_id == design.id)
+    )
+    return {n: Version(n, created.date().isoformat()) for n, created in rows}
+
+
+@dataclass(frozen=True)
+class VersionState:
+    """The latest stored version of a design and whether the design changed since."""
+
+    latest: Version | None
+    changed_since: bool
+
+
+def version_state(design: Design, snap: DesignSnapshot) -> VersionState:
+    latest = db.session.scalar(
+        select(Revision)
+        .where(Revision.design_id == design.id)
+        .order_by(Revision.number.desc())
+        .limit(1)
+    )
+    if latest is None:
+        return VersionState(None, True)
+    version = Version(latest.number, latest.created_at.date().isoformat())
+    return VersionState(version, latest.snapshot_hash != snapshot_hash(snap))
+
+
 def quality_record(design: Design, snap: DesignSnapshot) -> QualityRecord:
     """The automatic findings and the signed decisions, for documents (quality report)."""
     lang = snap.language
     findings = tuple(
-        QualityFinding(f.rule, f.severity, f.message(lang), _target_label(snap, f))
+        QualityFinding(
+            f.rule,
+            f.severity,
+            f.message(lang),
+            _target_label(snap, f),
+            get_rule(f.rule).title(lang),
+        )
         for f in design_findings(design, snap)
     )
+    versions = _versions(design)
     reviews = tuple(
         SignOff(
             reviewer=row.reviewer,
             decision=row.review.decision or "",
-            signed_at=row.review.signed_at.strftime("%Y-%m-%d %H:%M"),
-            snapshot_hash=row.review.snapshot_hash or "",
+            signed_at=row.review.signed_at.isoformat(timespec="minutes"),
+            version=versions.get(row.review.revision_number or 0),
             comment="; ".join(x for x in (row.review.note, row.review.override_reason) if x),
         )
         for row in reviews_of(design, snapshot_hash(snap))
         if row.review.signed_at is not None
     )
-    return QualityRecord(findings, reviews)
+    state = version_state(design, snap)
+    return QualityRecord(findings, reviews, state.latest, state.changed_since)
 
 
 def _target_label(snap: DesignSnapshot, finding: Finding) -> str:

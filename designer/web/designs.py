@@ -69,8 +69,9 @@ def export(design_id: int):
 @login_required
 def download(design_id: int, format_key: str):
     design = access.design_for(current_user, design_id, Action.DESIGN_EXPORT)
+    given = _given_options()
     try:
-        path, fmt = export_to_tempfile(design, format_key, _given_options())
+        path, fmt = export_to_tempfile(design, format_key, given)
     except UnknownFormat:
         abort(404)
     except InvalidOptions as exc:
@@ -83,7 +84,10 @@ def download(design_id: int, format_key: str):
         )
         return redirect(url_for("designs.export", design_id=design.id))
     response: Response = send_file(
-        path, mimetype=fmt.mimetype, as_attachment=True, download_name=download_name(design, fmt)
+        path,
+        mimetype=fmt.mimetype,
+        as_attachment=True,
+        download_name=download_name(design, fmt, given),
     )
     response.call_on_close(lambda: shutil.rmtree(path.parent, ignore_errors=True))
     return response

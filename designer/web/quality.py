@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from flask import Blueprint, render_template
+from flask_babel import format_date
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 
@@ -63,6 +65,7 @@ def quality_helpers() -> dict[str, Any]:
         "decision_label": lambda d: str(DECISION_LABELS.get(d, d)),
         "category_label": category_label,
         "event_label": lambda kind: str(EVENT_LABELS.get(kind, kind)),
+        "day_label": lambda iso: format_date(date.fromisoformat(iso), "medium"),
     }
 
 
@@ -109,6 +112,6 @@ def report(design_id: int):
         review_rows=rows,
         events=qq.quality_events(design),
         finding_href=lambda f: qq.finding_href(design.id, f),
-        current_hash=current,
+        version=qq.version_state(design, snap),
         lang=lang,
     )

@@ -99,8 +99,9 @@ def list_formats():
 def create_export(design_id: int):
     design = common.design(design_id, Action.DESIGN_EXPORT)
     data = common.json_body()
+    given = data.get("options", {})
     try:
-        path, fmt = export_to_tempfile(design, data["format"], data.get("options", {}))
+        path, fmt = export_to_tempfile(design, data["format"], given)
     except InvalidOptions as exc:
         return invalid_response(
             {f"options.{p.name}": p.code for p in exc.problems},
@@ -109,7 +110,10 @@ def create_export(design_id: int):
     except MissingAsset as exc:
         return jsonify(error="missing_asset", problems=[str(exc)]), 422
     response = send_file(
-        path, mimetype=fmt.mimetype, as_attachment=True, download_name=download_name(design, fmt)
+        path,
+        mimetype=fmt.mimetype,
+        as_attachment=True,
+        download_name=download_name(design, fmt, given),
     )
     response.call_on_close(lambda: shutil.rmtree(path.parent, ignore_errors=True))
     return response
