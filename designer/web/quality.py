@@ -32,6 +32,7 @@ VERDICT_LABELS = {
 EVENT_LABELS = {
     "design.created": _l("Design created"),
     "design.imported": _l("Design imported"),
+    "design.created_from_template": _l("Design created from a template"),
     "design.updated": _l("Grobkonzept changed"),
     "design.deleted": _l("Design moved to the trash"),
     "design.submitted": _l("Submitted for review"),
