@@ -224,7 +224,8 @@ def _option_strings(options: tuple[str, ...]) -> dict[str, str]:
 @click.option("--checklist", "checklist_key", default=None, help="Check against this checklist")
 @with_appcontext
 def check_command(design_id: int, as_json: bool, checklist_key: str | None) -> None:
-    """Run the quality rules on a design; exit 1 when a finding blocks approval."""
+    """Run the quality rules on a design, judged as the quality panel and the review judge
+    them; exit 1 when a finding blocks approval."""
     design = db.session.get(Design, design_id)
     if design is None or design.deleted_at is not None:
         _fail([f"no design with id {design_id}"])
