@@ -17,7 +17,7 @@ from designer.models import Module, Review
 from designer.quality import get_builtin
 from designer.queries import quality as qq
 from designer.queries.read_model import snapshot
-from designer.services import nuggets
+from designer.services import placements
 from tests.review.test_review_flow import _manual_answers, _submit
 
 TITLE = "Quelle unklar"
@@ -28,7 +28,7 @@ def _add_unlicensed(designer, design, title: str = TITLE) -> None:
     module = db.session.scalar(
         select(Module).where(Module.design_id == design.id).order_by(Module.position)
     )
-    nuggets.add_new_nugget(
+    placements.add_new_nugget(
         designer, design, module.id, {"title": title, "learning_type": "acquisition"}
     )
     db.session.commit()
