@@ -1,9 +1,11 @@
-"""The `designer` command: run, demo, db upgrade, create-user, import, export."""
+"""The `designer` command: run, demo, db upgrade, create-user, create-workspace, import,
+export, check."""
 
 from __future__ import annotations
 
 import secrets
 import sys
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import NoReturn
 
@@ -24,9 +26,9 @@ from designer.extensions import db
 from designer.importers import registry as import_registry
 from designer.importers.base import ImportRefused
 from designer.models import Design, Membership, User, Workspace
-from designer.quality import check, evaluate, findings_json, has_blocking
+from designer.quality import evaluate, findings_json, has_blocking
 from designer.queries.exporting import export_to_file
-from designer.queries.quality import load_checklist
+from designer.queries.quality import design_findings, load_checklist
 from designer.queries.read_model import snapshot
 from designer.services import accounts, trash, workspaces
 from designer.services.errors import Invalid, NotFound
@@ -41,7 +43,30 @@ def _app_factory():
     return create_app()
 
 
-@click.group(cls=FlaskGroup, create_app=_app_factory, add_default_commands=False)
+class KurswerkGroup(FlaskGroup):
+    """Flask's command group (it gives commands the app) without Flask's own options:
+    a user of `designer` needs neither --app nor --env-file nor Flask's version."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(add_default_commands=False, add_version_option=False, **kwargs)
+        self.params = [p for p in self.params if p.name not in ("app", "env_file", "debug")]
+
+
+def kurswerk_version() -> str:
+    try:
+        return version("kurswerk")
+    except PackageNotFoundError:  # running from a source tree that was never installed
+        return "unknown"
+
+
+@click.group(cls=KurswerkGroup, create_app=_app_factory)
+@click.version_option(
+    kurswerk_version(),
+    "--version",
+    prog_name="Kurswerk",
+    message="%(prog)s %(version)s",
+    help="Show Kurswerk's version and exit.",
+)
 def main() -> None:
     """Kurswerk: collaborative course design."""
 
@@ -100,10 +125,38 @@ def _workspace(slug: str | None) -> Workspace:
             _fail([f"no workspace with slug {slug!r}"])
         return workspace
     all_workspaces = db.session.scalars(select(Workspace)).all()
-    if len(all_workspaces) != 1:
-        names = ", ".join(w.slug for w in all_workspaces) or "none exists yet"
-        _fail([f"name the workspace with --workspace SLUG ({names})"])
+    if not all_workspaces:
+        _fail(
+            [
+                "there is no workspace yet: make one with "
+                "`designer create-workspace NAME --owner EMAIL`, then run this again"
+            ]
+        )
+    if len(all_workspaces) > 1:
+        names = ", ".join(w.slug for w in all_workspaces)
+        _fail([f"name the workspace with --workspace SLUG (one of: {names})"])
     return all_workspaces[0]
+
+
+@main.command("create-workspace")
+@click.argument("name")
+@click.option("--owner", "email", default=None, help="E-mail of an account to coordinate it")
+@with_appcontext
+def create_workspace(name: str, email: str | None) -> None:
+    """Create a workspace; prints its slug (for --workspace) on the last line."""
+    owner = None
+    if email:
+        owner = db.session.scalar(select(User).where(User.email == email.strip().lower()))
+        if owner is None:
+            _fail([f"no account with e-mail {email!r}: create it with `designer create-user`"])
+    try:
+        workspace = workspaces.open_workspace(name, owner)
+    except Invalid as exc:
+        db.session.rollback()
+        _fail([f"{field}: {code}" for field, code in exc.errors.items()])
+    db.session.commit()
+    click.echo(f"created workspace {workspace.name!r}")
+    click.echo(workspace.slug)
 
 
 def _import(path: Path, workspace: Workspace, actor: User | None) -> Design:
@@ -176,7 +229,8 @@ def _option_strings(options: tuple[str, ...]) -> dict[str, str]:
 @click.option("--checklist", "checklist_key", default=None, help="Check against this checklist")
 @with_appcontext
 def check_command(design_id: int, as_json: bool, checklist_key: str | None) -> None:
-    """Run the quality rules on a design; exit 1 when a finding blocks approval."""
+    """Run the quality rules on a design, judged as the quality panel and the review judge
+    them; exit 1 when a finding blocks approval."""
     design = db.session.get(Design, design_id)
     if design is None or design.deleted_at is not None:
         _fail([f"no design with id {design_id}"])
@@ -187,7 +241,7 @@ def check_command(design_id: int, as_json: bool, checklist_key: str | None) -> N
         except NotFound:
             _fail([f"no checklist {checklist_key!r} (built-in or of the design's workspace)"])
     else:
-        findings = check(snap)
+        findings = design_findings(design, snap)
     if as_json:
         click.echo(findings_json(findings, design.language))
     else:

@@ -42,6 +42,15 @@ class Analytics:
     alignment: tuple[ObjectiveAlignment, ...]
 
     @property
+    def workload_minutes(self) -> int:
+        """The course's workload as documents state it: what its nuggets add up to (so
+        the delivery modes listed beside it sum to it), the planned workload only while
+        nothing is placed."""
+        if self.total_minutes or self.planned_minutes is None:
+            return self.total_minutes
+        return self.planned_minutes
+
+    @property
     def deviation_percent(self) -> float | None:
         """How far the summed workload is off the planned one (+ more, − less)."""
         if not self.planned_minutes:

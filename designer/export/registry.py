@@ -15,12 +15,22 @@ from designer.export.options import ExportOption, parse_options
 
 @dataclass(frozen=True)
 class QualityFinding:
-    """One automatic finding as a document prints it (message in the design's language)."""
+    """One automatic finding as a document prints it (message and the rule's title in the
+    design's language; `rule` is the rule's id)."""
 
     rule: str
     severity: str
     message: str
     target: str
+    rule_title: str = ""
+
+
+@dataclass(frozen=True)
+class Version:
+    """A stored version of the design as people name it: its number and the day."""
+
+    number: int
+    stored_on: str  # ISO date
 
 
 @dataclass(frozen=True)
@@ -29,15 +39,20 @@ class SignOff:
 
     reviewer: str
     decision: str
-    signed_at: str
-    snapshot_hash: str
+    signed_at: str  # ISO date and time
+    version: Version | None
     comment: str
 
 
 @dataclass(frozen=True)
 class QualityRecord:
+    """`version` is the latest stored version; `changed_since` whether the design was
+    changed after it (the document then describes a state newer than any version)."""
+
     findings: tuple[QualityFinding, ...] = ()
     reviews: tuple[SignOff, ...] = ()
+    version: Version | None = None
+    changed_since: bool = False
 
 
 @dataclass(frozen=True)

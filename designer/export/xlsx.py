@@ -3,7 +3,8 @@
 Sheet 1 is the Verlaufsplan (one row per placed nugget in canvas order, minutes as
 numbers with a SUM formula, selection lists for the vocabularies); sheet 2 holds the
 Grobkonzept fields and the learning objectives; sheet 3 the modules, so that keys,
-descriptions and module dates survive a round trip.
+descriptions and module dates survive a round trip. Objectives are named as people
+number them ("Lernziel 2"), in the plan and in the objectives table the importer reads.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ WIDTHS = {
     "method": 22,
     "duration": 10,
     "media": 22,
-    "objectives": 12,
+    "objectives": 18,
     "rationale": 36,
     "attribution": 22,
     "url": 30,
@@ -59,8 +60,15 @@ def write_xlsx(snap: DesignSnapshot, out: BinaryIO, ctx: ExportContext) -> None:
     wb.save(out)
 
 
-def plan_row(placed: PlacedNugget, lang: str) -> dict[str, str | int]:
-    """The cells of one Verlaufsplan row, keyed like PLAN_COLUMNS."""
+def objective_names(snap: DesignSnapshot) -> dict[str, str]:
+    """Objective key → "Lernziel 2" (its number in the design's list)."""
+    word = text("objective", snap.language)
+    return {o.key: f"{word} {i}" for i, o in enumerate(snap.objectives, start=1)}
+
+
+def plan_row(placed: PlacedNugget, lang: str, objectives: dict[str, str]) -> dict[str, str | int]:
+    """The cells of one Verlaufsplan row, keyed like PLAN_COLUMNS; `objectives` names the
+    objective keys (see `objective_names`)."""
     n = placed.nugget
     return {
         "module": placed.module.title,
@@ -74,7 +82,7 @@ def plan_row(placed: PlacedNugget, lang: str) -> dict[str, str | int]:
         "media": n.media,
         "assessment": label("assessment", n.assessment, lang),
         "activity_kind": label("activity_kind", n.activity_kind, lang),
-        "objectives": ", ".join(placed.objectives),
+        "objectives": ", ".join(objectives[key] for key in placed.objectives),
         "rationale": n.rationale,
         "license": n.license,
         "attribution": n.attribution,
@@ -97,8 +105,9 @@ def _plan_sheet(ws: Worksheet, snap: DesignSnapshot) -> None:
     fields = list(PLAN_COLUMNS)
     ws.title = text("sheet_plan", lang)
     _header(ws, [pick(PLAN_COLUMNS[f], lang) for f in fields])
+    objectives = objective_names(snap)
     for placed in snap.placed():
-        row = plan_row(placed, lang)
+        row = plan_row(placed, lang, objectives)
         ws.append([row[f] for f in fields])
     last = ws.max_row
     minutes = get_column_letter(fields.index("duration") + 1)
@@ -158,8 +167,9 @@ def _grobkonzept_sheet(ws: Worksheet, snap: DesignSnapshot) -> None:
     ws.append([])
     objectives_header = ws.max_row + 1
     ws.append([text("key", lang), text("objective", lang), text("bloom", lang)])
+    names = objective_names(snap)
     for o in snap.objectives:
-        ws.append([o.key, o.text, label("bloom_level", o.bloom_level, lang)])
+        ws.append([names[o.key], o.text, label("bloom_level", o.bloom_level, lang)])
     for cell in ws["A"]:
         cell.font = Font(bold=True)
     for cell in ws[objectives_header]:

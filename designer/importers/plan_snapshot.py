@@ -291,11 +291,17 @@ def _clip(text: str, limit: int) -> str:
 
 
 class _Objectives:
-    """Objective cells hold keys of known objectives ("O1, O3") or objective texts."""
+    """Objective cells name known objectives as their table does ("Lernziel 1, Lernziel 3"
+    or "O1, O3") or hold objective texts. Objectives get the keys O1, O2, … in order."""
 
     def __init__(self, table: PlanTable):
-        self.items = [Objective(o.key, o.text, o.bloom_level) for o in table.objectives]
-        self.by_key = {o.key: o.key for o in self.items}
+        self.items = [
+            Objective(f"O{i}", o.text, o.bloom_level)
+            for i, o in enumerate(table.objectives, start=1)
+        ]
+        self.by_key = {
+            known.key: item.key for known, item in zip(table.objectives, self.items, strict=True)
+        }
         self.by_text = {normalise(o.text): o.key for o in self.items}
 
     def keys(self, cell: str) -> tuple[str, ...]:
@@ -305,7 +311,7 @@ class _Objectives:
                 continue
             tokens = [t.strip() for t in part.split(",")]
             if all(t in self.by_key for t in tokens):
-                out.extend(tokens)
+                out.extend(self.by_key[t] for t in tokens)
             else:
                 out.append(self._key_of_text(part))
         return tuple(dict.fromkeys(out))
@@ -315,7 +321,7 @@ class _Objectives:
         if known:
             return known
         number = len(self.items) + 1
-        while f"O{number}" in self.by_key:
+        while any(o.key == f"O{number}" for o in self.items):
             number += 1
         objective = Objective(f"O{number}", text)
         self.items.append(objective)

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from designer.models import db
 from designer.models.columns import Timestamp, utcnow
 
-REVISION_KINDS = ("named", "submitted", "approved", "restored", "imported")
+REVISION_KINDS = ("named", "submitted", "approved", "restored", "imported", "template")
 
 
 class Revision(db.Model):

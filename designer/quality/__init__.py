@@ -9,7 +9,8 @@ Everything here is a pure function of a `DesignSnapshot`. The public API:
   and its parameters for the checklist editor.
 - `builtin_checklists()`, `get_builtin(key)`, `copy_checklist(...)`,
   `checklist_to_dict` / `checklist_from_dict` (raises `ChecklistError`).
-- `evaluate(snap, checklist) -> ChecklistResult`.
+- `evaluate(snap, checklist) -> ChecklistResult`; `evaluate_all` and
+  `applicable_findings` give each finding one severity under several checklists.
 """
 
 from designer.quality.checklists import (
@@ -24,7 +25,14 @@ from designer.quality.checklists import to_dict as checklist_to_dict
 from designer.quality.criteria import AutomaticCriterion, Checklist, ManualCriterion
 from designer.quality.definitions import CATEGORIES, ConfigError, category_label
 from designer.quality.engine import check
-from designer.quality.evaluation import ChecklistResult, CriterionResult, evaluate
+from designer.quality.evaluation import (
+    ChecklistResult,
+    CriterionResult,
+    applicable_findings,
+    distinct_findings,
+    evaluate,
+    evaluate_all,
+)
 from designer.quality.findings import SEVERITIES, Finding, findings_json, has_blocking
 from designer.quality.rules import RULES, get_rule
 
@@ -41,13 +49,16 @@ __all__ = [
     "Finding",
     "ManualCriterion",
     "UnknownChecklist",
+    "applicable_findings",
     "builtin_checklists",
     "category_label",
     "check",
     "checklist_from_dict",
     "checklist_to_dict",
     "copy_checklist",
+    "distinct_findings",
     "evaluate",
+    "evaluate_all",
     "findings_json",
     "get_builtin",
     "get_rule",

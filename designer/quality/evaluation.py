@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
 from designer.core.snapshot import DesignSnapshot
 from designer.quality.criteria import AutomaticCriterion, Checklist, ManualCriterion
 from designer.quality.definitions import category_label
-from designer.quality.engine import run
-from designer.quality.findings import Finding
+from designer.quality.engine import default_criteria, run
+from designer.quality.findings import SEVERITIES, Finding
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,15 @@ class CriterionResult:
     def met(self) -> bool:
         return not self.findings
 
+    @property
+    def severity(self) -> str:
+        """The criterion's severity, or a stricter one another checklist gave its findings."""
+        return min((f.severity for f in self.findings), default=self.criterion.severity, key=_rank)
+
+    @property
+    def blocking(self) -> bool:
+        return any(f.blocking for f in self.findings) or bool(self.criterion.blocking)
+
     def to_dict(self, lang: str) -> dict[str, Any]:
         c = self.criterion
         return {
@@ -30,8 +40,8 @@ class CriterionResult:
             "category_label": category_label(c.category, lang),
             "title": c.title(lang),
             "rule": c.rule,
-            "severity": c.severity,
-            "blocking": c.blocking,
+            "severity": self.severity,
+            "blocking": self.blocking,
             "met": self.met,
             "findings": [f.to_dict(lang) for f in self.findings],
         }
@@ -79,3 +89,59 @@ def evaluate(snap: DesignSnapshot, checklist: Checklist) -> ChecklistResult:
         automatic=tuple(CriterionResult(c, tuple(run(snap, c))) for c in checklist.automatic),
         manual=checklist.manual,
     )
+
+
+def _rank(severity: str) -> int:
+    return SEVERITIES.index(severity)
+
+
+def _identity(finding: Finding) -> tuple[str, str, str, str]:
+    return (finding.rule, finding.target_kind, finding.target_key, finding.message_en)
+
+
+def _strictest(findings: Iterable[Finding]) -> dict[tuple[str, str, str, str], Finding]:
+    """One finding per identity, with the strictest severity and blocking any gave it."""
+    judged: dict[tuple[str, str, str, str], Finding] = {}
+    for finding in findings:
+        seen = judged.get(_identity(finding))
+        if seen is None:
+            judged[_identity(finding)] = finding
+            continue
+        severity = min(seen.severity, finding.severity, key=_rank)
+        judged[_identity(finding)] = replace(
+            seen, severity=severity, blocking=seen.blocking or finding.blocking
+        )
+    return judged
+
+
+def evaluate_all(snap: DesignSnapshot, checklists: Sequence[Checklist]) -> list[ChecklistResult]:
+    """Each checklist's results with one severity per finding: where several checklists
+    judge the same finding, the strictest judgement holds in all of them, so a finding
+    never shows as an error in one place and as a warning in another."""
+    results = [evaluate(snap, checklist) for checklist in checklists]
+    judged = _strictest(f for result in results for f in result.findings)
+
+    def rejudged(result: CriterionResult) -> CriterionResult:
+        return replace(result, findings=tuple(judged[_identity(f)] for f in result.findings))
+
+    return [replace(r, automatic=tuple(rejudged(a) for a in r.automatic)) for r in results]
+
+
+def distinct_findings(results: Iterable[ChecklistResult]) -> list[Finding]:
+    """The findings of several checklists, each once, errors first."""
+    judged = _strictest(f for result in results for f in result.findings)
+    return sorted(judged.values(), key=lambda f: _rank(f.severity))
+
+
+def applicable_findings(snap: DesignSnapshot, checklists: Sequence[Checklist]) -> list[Finding]:
+    """Every rule's findings as the given checklists judge them, errors first. A rule no
+    checklist uses still reports, as a hint that blocks nothing: the checklists decide
+    what is an error, here as in the review."""
+    findings = distinct_findings(evaluate_all(snap, checklists))
+    covered = {c.rule for checklist in checklists for c in checklist.automatic}
+    for criterion in default_criteria():
+        if criterion.rule not in covered:
+            findings.extend(
+                replace(f, severity="hint", blocking=False) for f in run(snap, criterion)
+            )
+    return findings

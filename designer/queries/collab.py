@@ -17,6 +17,7 @@ from designer.models import (
     Membership,
     Module,
     Nugget,
+    NuggetRevision,
     PartnerOrganisation,
     Placement,
     Revision,
@@ -73,6 +74,27 @@ def activity(
     more = len(rows) > PAGE_SIZE
     rows = rows[:PAGE_SIZE]
     return rows, (rows[-1].id if more else None)
+
+
+def last_changed_by(design_id: int, viewer_id: int | None) -> str | None:
+    """The name of the person other than the viewer who changed the design last (for
+    "Anna changed this in the meantime"); None when nobody else did."""
+    return db.session.scalar(
+        select(User.display_name)
+        .join(Event, Event.actor_id == User.id)
+        .where(Event.design_id == design_id, Event.actor_id != viewer_id)
+        .order_by(Event.id.desc())
+        .limit(1)
+    )
+
+
+def saved_by(nugget: Nugget) -> str | None:
+    """The name of whoever saved the nugget's current revision."""
+    return db.session.scalar(
+        select(User.display_name)
+        .join(NuggetRevision, NuggetRevision.author_id == User.id)
+        .where(NuggetRevision.nugget_id == nugget.id, NuggetRevision.revision == nugget.revision)
+    )
 
 
 def users_by_id(ids: set[int | None]) -> dict[int, User]:

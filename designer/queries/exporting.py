@@ -13,17 +13,41 @@ from typing import BinaryIO
 from flask import current_app
 
 from designer.core.assets import StoreAssets
-from designer.export.formats import get_format
+from designer.export.formats import formats, get_format
 from designer.export.registry import ExportContext, ExportFormat
 from designer.models import Design
 from designer.queries.quality import quality_record
 from designer.queries.read_model import snapshot
 
+_UMLAUTS = str.maketrans(
+    {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"}
+)
 
-def download_name(design: Design, fmt: ExportFormat) -> str:
-    ascii_title = unicodedata.normalize("NFKD", design.title).encode("ascii", "ignore").decode()
-    stem = re.sub(r"[^A-Za-z0-9]+", "-", ascii_title).strip("-")[:60] or f"design-{design.id}"
-    return f"{stem}.{fmt.extension}"
+
+def _file_word(text: str) -> str:
+    """Text as a safe part of a file name: ASCII letters and digits joined by hyphens."""
+    ascii_text = unicodedata.normalize("NFKD", text.translate(_UMLAUTS))
+    return re.sub(r"[^A-Za-z0-9]+", "-", ascii_text.encode("ascii", "ignore").decode()).strip("-")
+
+
+def download_name(
+    design: Design, fmt: ExportFormat, options: Mapping[str, str] | None = None
+) -> str:
+    """The design's title, then what tells this download from the design's others: the
+    document a Word export holds, the format where formats share an extension (SCORM
+    1.2 and 2004)."""
+    parts = [_file_word(design.title)[:60] or f"design-{design.id}"]
+    for option in fmt.options:
+        if option.name == "document":
+            chosen = (options or {}).get(option.name, option.default)
+            parts += [
+                _file_word(c[1 if design.language == "de" else 2])
+                for c in option.choices
+                if c[0] == chosen
+            ]
+    if sum(1 for f in formats().values() if f.extension == fmt.extension) > 1:
+        parts.append(_file_word(fmt.label))
+    return f"{'-'.join(parts)}.{fmt.extension}"
 
 
 def export_to_file(

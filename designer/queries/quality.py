@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import func, or_, select
 
-from designer.core.snapshot import DesignSnapshot, snapshot_hash
-from designer.export.registry import QualityFinding, QualityRecord, SignOff
+from designer.core.snapshot import DesignSnapshot, from_json, snapshot_hash
+from designer.export.registry import QualityFinding, QualityRecord, SignOff, Version
 from designer.models import (
     Comment,
     Design,
@@ -21,6 +21,7 @@ from designer.models import (
     Nugget,
     Placement,
     Review,
+    Revision,
     User,
     Workspace,
     WorkspaceChecklist,
@@ -32,11 +33,13 @@ from designer.quality import (
     ChecklistResult,
     Finding,
     UnknownChecklist,
+    applicable_findings,
     builtin_checklists,
-    check,
     checklist_from_dict,
-    evaluate,
+    distinct_findings,
+    evaluate_all,
     get_builtin,
+    get_rule,
 )
 from designer.services.errors import NotFound
 
@@ -116,10 +119,32 @@ class Panel:
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "hint": 2}
 
 
-def panel(snap: DesignSnapshot, lang: str, link: Callable[[Finding], str]) -> Panel:
-    """Every rule with its defaults, errors first; `link(finding)` is where it is edited
-    (the web layer builds URLs)."""
-    findings = sorted(check(snap), key=lambda f: _SEVERITY_ORDER[f.severity])
+def applying_checklists(design: Design) -> list[Checklist]:
+    """The checklists that judge the design wherever its findings show: those of its
+    latest submission (as submitted), before any submission the built-in ones."""
+    latest = latest_review(design)
+    return reviewed_checklists(latest) if latest else list(builtin_checklists())
+
+
+def latest_review(design: Design) -> Review | None:
+    """The newest review request that was not withdrawn."""
+    return db.session.scalar(
+        select(Review)
+        .where(Review.design_id == design.id, Review.withdrawn_at.is_(None))
+        .order_by(Review.requested_at.desc(), Review.id.desc())
+        .limit(1)
+    )
+
+
+def design_findings(design: Design, snap: DesignSnapshot) -> list[Finding]:
+    """Every rule's findings with the severity the applying checklists give them."""
+    return applicable_findings(snap, applying_checklists(design))
+
+
+def panel(design: Design, snap: DesignSnapshot, lang: str, link: Callable[[Finding], str]) -> Panel:
+    """Every rule's findings under the applying checklists, errors first; `link(finding)`
+    is where it is edited (the web layer builds URLs)."""
+    findings = design_findings(design, snap)
     counts = Counter(f.severity for f in findings)
     return Panel(
         counts={s: counts.get(s, 0) for s in _SEVERITY_ORDER},
@@ -270,7 +295,27 @@ def reviewed_checklists(review: Review) -> list[Checklist]:
 
 
 def review_results(review: Review, snap: DesignSnapshot) -> list[ChecklistResult]:
-    return [evaluate(snap, checklist) for checklist in reviewed_checklists(review)]
+    return evaluate_all(snap, reviewed_checklists(review))
+
+
+def blocking_count(results: list[ChecklistResult]) -> int:
+    """Findings that block approval, each counted once however many checklists hold it."""
+    return sum(1 for f in distinct_findings(results) if f.blocking)
+
+
+def reviewed_snapshot(review: Review) -> DesignSnapshot | None:
+    """The state a closed review judged: the revision it decided on (or, withdrawn, the
+    one submitted); None while the review is open and judges today's state."""
+    if review.decision is not None:
+        number = review.revision_number
+    elif review.withdrawn_at is not None:
+        number = review.submitted_revision
+    else:
+        return None
+    revision = db.session.scalar(
+        select(Revision).where(Revision.design_id == review.design_id, Revision.number == number)
+    )
+    return from_json(revision.snapshot_json.encode("utf-8")) if revision else None
 
 
 def current_hash(snap: DesignSnapshot) -> str:
@@ -307,25 +352,61 @@ def reviewer_name(review: Review) -> str:
     return user.display_name if user else "—"
 
 
+def _versions(design: Design) -> dict[int, Version]:
+    rows = db.session.execute(
+        select(Revision.number, Revision.created_at).where(Revision.design_id == design.id)
+    )
+    return {n: Version(n, created.date().isoformat()) for n, created in rows}
+
+
+@dataclass(frozen=True)
+class VersionState:
+    """The latest stored version of a design and whether the design changed since."""
+
+    latest: Version | None
+    changed_since: bool
+
+
+def version_state(design: Design, snap: DesignSnapshot) -> VersionState:
+    latest = db.session.scalar(
+        select(Revision)
+        .where(Revision.design_id == design.id)
+        .order_by(Revision.number.desc())
+        .limit(1)
+    )
+    if latest is None:
+        return VersionState(None, True)
+    version = Version(latest.number, latest.created_at.date().isoformat())
+    return VersionState(version, latest.snapshot_hash != snapshot_hash(snap))
+
+
 def quality_record(design: Design, snap: DesignSnapshot) -> QualityRecord:
     """The automatic findings and the signed decisions, for documents (quality report)."""
     lang = snap.language
     findings = tuple(
-        QualityFinding(f.rule, f.severity, f.message(lang), _target_label(snap, f))
-        for f in check(snap)
+        QualityFinding(
+            f.rule,
+            f.severity,
+            f.message(lang),
+            _target_label(snap, f),
+            get_rule(f.rule).title(lang),
+        )
+        for f in design_findings(design, snap)
     )
+    versions = _versions(design)
     reviews = tuple(
         SignOff(
             reviewer=row.reviewer,
             decision=row.review.decision or "",
-            signed_at=row.review.signed_at.strftime("%Y-%m-%d %H:%M"),
-            snapshot_hash=row.review.snapshot_hash or "",
+            signed_at=row.review.signed_at.isoformat(timespec="minutes"),
+            version=versions.get(row.review.revision_number or 0),
             comment="; ".join(x for x in (row.review.note, row.review.override_reason) if x),
         )
         for row in reviews_of(design, snapshot_hash(snap))
         if row.review.signed_at is not None
     )
-    return QualityRecord(findings, reviews)
+    state = version_state(design, snap)
+    return QualityRecord(findings, reviews, state.latest, state.changed_since)
 
 
 def _target_label(snap: DesignSnapshot, finding: Finding) -> str:

@@ -26,17 +26,21 @@ from designer.services.permissions import Action, require
 from designer.storage.filestore import FileStore
 
 
-def _template_snapshot(workspace: Workspace, choice: str, language: str) -> s.DesignSnapshot:
-    """The snapshot behind a gallery choice ("builtin:<key>" or "workspace:<id>")."""
+def _template_snapshot(
+    workspace: Workspace, choice: str, language: str
+) -> tuple[s.DesignSnapshot, str]:
+    """The snapshot behind a gallery choice ("builtin:<key>" or "workspace:<id>") and the
+    template's name."""
     if choice.startswith(BUILTIN_PREFIX):
         try:
             template = didactic_templates.get_template(choice.removeprefix(BUILTIN_PREFIX))
         except KeyError:
             raise Invalid({"template": "unknown"}) from None
-        return didactic_templates.template_snapshot(template, language, "")
+        name = didactic_templates.pick(template.name, language)
+        return didactic_templates.template_snapshot(template, language, ""), name
     if choice.startswith(WORKSPACE_PREFIX):
         row = workspace_template(workspace, choice.removeprefix(WORKSPACE_PREFIX))
-        return replace(s.from_dict(row.snapshot), language=language)
+        return replace(s.from_dict(row.snapshot), language=language), row.name
     raise Invalid({"template": "unknown"})
 
 
@@ -69,9 +73,10 @@ def create_from_template(
         raise Invalid(errors)
     if choice == BLANK_CHOICE:
         return create_design(actor, workspace, title, language, template_key=choice)
-    snap = replace(_template_snapshot(workspace, choice, language), title=title)
+    snap, name = _template_snapshot(workspace, choice, language)
+    imported = Imported(replace(snap, title=title), StoreAssets(store))
     try:
-        design = import_design(actor, workspace, Imported(snap, StoreAssets(store)), store)
+        design = import_design(actor, workspace, imported, store, template_name=name)
     except MissingAsset:
         raise Invalid({"template": "template_file_missing"}) from None
     design.template_key = choice[:60]

@@ -74,11 +74,14 @@ def import_design(
     imported: Imported,
     store: FileStore,
     max_bytes: int | None = None,
+    template_name: str | None = None,
 ) -> Design:
     """Create a design (and its library nuggets and assets) from an imported snapshot.
 
     The caller commits; on any error it rolls back and nothing is half-imported.
-    `actor=None` is the command line, which acts as the operator of the instance."""
+    `actor=None` is the command line, which acts as the operator of the instance.
+    `template_name` names the template a new design is made from: then its first version
+    says so, and the caller records how it was created, instead of an import."""
     if actor is not None:
         require(actor, Action.DESIGN_CREATE, workspace)
     snap = imported.snapshot
@@ -113,6 +116,9 @@ def import_design(
             placement.objectives = [objective_rows[k] for k in p.objectives]
             db.session.add(placement)
     db.session.flush()
+    if template_name is not None:
+        store_revision(design, actor, kind="template", message=template_name)
+        return design
     events.record("design.imported", actor, workspace.id, design.id, title=design.title)
     store_revision(design, actor, kind="imported", message="Import")
     return design

@@ -17,7 +17,12 @@ from designer.models import Design, Review, User, db
 from designer.models.columns import utcnow
 from designer.models.quality import DECISIONS, VERDICTS
 from designer.quality import checklist_to_dict
-from designer.queries.quality import load_checklist, review_results, reviewed_checklists
+from designer.queries.quality import (
+    blocking_count,
+    load_checklist,
+    review_results,
+    reviewed_checklists,
+)
 from designer.queries.read_model import snapshot
 from designer.services import events
 from designer.services.errors import Invalid, NotFound, PermissionDenied
@@ -222,7 +227,7 @@ def _blocking_count(
 ) -> int:
     """The blocking findings of the review's checklists; an approval despite them needs
     a reason."""
-    blocking = sum(len(r.blocking_findings) for r in review_results(review, snap))
+    blocking = blocking_count(review_results(review, snap))
     if decision == "approved" and blocking and not override_reason:
         raise Invalid({"override_reason": "override_reason_required"})
     return blocking

@@ -31,6 +31,25 @@ def create_workspace(
     actor: User, name: str, kind: str = "organisation", organisation: str = ""
 ) -> Workspace:
     """Any signed-in person may start a workspace; they become its coordinator."""
+    workspace = _new_workspace(actor, name, kind)
+    db.session.add(
+        Membership(
+            workspace=workspace, user_id=actor.id, role="coordinator", organisation=organisation
+        )
+    )
+    return workspace
+
+
+def open_workspace(name: str, owner: User | None = None) -> Workspace:
+    """Operator action from the command line: a workspace, with `owner` (if given) as its
+    coordinator."""
+    workspace = _new_workspace(None, name, "organisation")
+    if owner is not None:
+        enrol(workspace, owner, "coordinator")
+    return workspace
+
+
+def _new_workspace(actor: User | None, name: str, kind: str) -> Workspace:
     name = name.strip()
     if not name:
         raise Invalid({"name": "required"})
@@ -39,11 +58,6 @@ def create_workspace(
     workspace = Workspace(name=name, kind=kind, slug=_free_slug(slugify(name)))
     db.session.add(workspace)
     db.session.flush()
-    db.session.add(
-        Membership(
-            workspace=workspace, user_id=actor.id, role="coordinator", organisation=organisation
-        )
-    )
     events.record("workspace.created", actor, workspace.id, name=name, kind=kind)
     return workspace
 

@@ -13,6 +13,7 @@ from designer.models import Event, User
 TEXTS: dict[str, Any] = {
     "design.created": _l("%(who)s created the design “%(title)s”"),
     "design.imported": _l("%(who)s imported the design “%(title)s”"),
+    "design.created_from_template": _l("%(who)s created the design “%(title)s” from a template"),
     "design.updated": _l("%(who)s edited the Grobkonzept"),
     "design.deleted": _l("%(who)s moved the design “%(title)s” to the trash"),
     "design.restored": _l("%(who)s restored the design “%(title)s” from the trash"),

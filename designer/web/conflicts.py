@@ -21,11 +21,13 @@ from flask_wtf import FlaskForm
 @dataclass(frozen=True)
 class StaleSave:
     """The rows (label, mine, theirs) of the fields that differ, a sentence on what the
-    form now holds, and where "take theirs" leads (None: no such link)."""
+    form now holds, where "take theirs" leads (None: no such link) and who saved the
+    other version (None: "someone else")."""
 
     rows: list[tuple[Any, Any, Any]]
     intro: str
     reload_url: str | None = None
+    saved_by: str | None = None  # who saved the other version, where known
 
 
 def _shown(value: Any) -> str:
@@ -50,8 +52,9 @@ def kept_in_form(
     return StaleSave(rows, intro, reload_url)
 
 
-def merged(rows: list[tuple[Any, Any, Any]]) -> StaleSave:
-    """After a merge: `rows` are the fields both changed; the form holds all the rest."""
+def merged(rows: list[tuple[Any, Any, Any]], saved_by: str | None = None) -> StaleSave:
+    """After a merge: `rows` are the fields both changed; the form holds all the rest;
+    `saved_by` names who saved the other version."""
     if rows:
         intro = _(
             "Their changes to other fields are now in the form. These fields were changed by "
@@ -62,4 +65,4 @@ def merged(rows: list[tuple[Any, Any, Any]]) -> StaleSave:
             "Your changes and theirs concern different fields; the form now holds both. "
             "Check it and save again."
         )
-    return StaleSave(rows, intro)
+    return StaleSave(rows, intro, saved_by=saved_by)

@@ -68,8 +68,9 @@ def export(design_id: int):
 @login_required
 def download(design_id: int, format_key: str):
     design = access.design_for(current_user, design_id, Action.DESIGN_EXPORT)
+    given = _given_options()
     try:
-        stream, size, fmt = export_to_stream(design, format_key, _given_options())
+        stream, size, fmt = export_to_stream(design, format_key, given)
     except UnknownFormat:
         abort(404)
     except InvalidOptions as exc:
@@ -82,7 +83,10 @@ def download(design_id: int, format_key: str):
         )
         return redirect(url_for("designs.export", design_id=design.id))
     response: Response = send_file(
-        stream, mimetype=fmt.mimetype, as_attachment=True, download_name=download_name(design, fmt)
+        stream,
+        mimetype=fmt.mimetype,
+        as_attachment=True,
+        download_name=download_name(design, fmt, given),
     )
     response.content_length = size
     return response

@@ -23,6 +23,7 @@ from designer.core.merge import three_way
 from designer.extensions import db
 from designer.models import Asset, Design, LearningObjective, Nugget, Placement, Workspace
 from designer.queries import access
+from designer.queries import collab as queries_collab
 from designer.queries.nugget_data import comparable, revision_data
 from designer.services import nuggets as nugget_service
 from designer.services import placements as placement_service
@@ -223,7 +224,7 @@ def _merged_after_conflict(
         placement_form,
         merged["questions"],
         status=409,
-        stale=conflicts_view.merged(rows),
+        stale=conflicts_view.merged(rows, queries_collab.saved_by(nugget)),
     )
 
 

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from flask import Blueprint, render_template
+from flask_babel import format_date
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 
 from designer.core.snapshot import DesignSnapshot
 from designer.extensions import db
 from designer.models import Design, Workspace
-from designer.quality import category_label, evaluate
+from designer.quality import category_label, evaluate_all
 from designer.queries import access
 from designer.queries import quality as qq
 from designer.queries.read_model import snapshot
@@ -31,6 +33,7 @@ VERDICT_LABELS = {
 EVENT_LABELS = {
     "design.created": _l("Design created"),
     "design.imported": _l("Design imported"),
+    "design.created_from_template": _l("Design created from a template"),
     "design.updated": _l("Grobkonzept changed"),
     "design.deleted": _l("Design moved to the trash"),
     "design.submitted": _l("Submitted for review"),
@@ -64,6 +67,7 @@ def quality_helpers() -> dict[str, Any]:
         "decision_label": lambda d: str(DECISION_LABELS.get(d, d)),
         "category_label": category_label,
         "event_label": lambda kind: str(EVENT_LABELS.get(kind, kind)),
+        "day_label": lambda iso: format_date(date.fromisoformat(iso), "medium"),
     }
 
 
@@ -72,7 +76,7 @@ def overview_context(user, design: Design, snap: DesignSnapshot) -> dict[str, An
     lang = current_language()
     current = qq.current_hash(snap)
     return {
-        "panel": qq.panel(snap, lang, lambda f: finding_href(design.id, f)),
+        "panel": qq.panel(design, snap, lang, lambda f: finding_href(design.id, f)),
         "threads": qq.comment_threads(design),
         "comment_targets": qq.comment_target_labels(design),
         "comment_form": CommentForm(formdata=None),
@@ -91,7 +95,7 @@ def panel(design_id: int):
     return render_template(
         "quality/_panel.html",
         design=design,
-        panel=qq.panel(snap, current_language(), lambda f: finding_href(design.id, f)),
+        panel=qq.panel(design, snap, current_language(), lambda f: finding_href(design.id, f)),
     )
 
 
@@ -102,22 +106,16 @@ def report(design_id: int):
     snap = snapshot(design)
     current = qq.current_hash(snap)
     rows = qq.reviews_of(design, current)
-    latest = next((r.review for r in rows if r.review.withdrawn_at is None), None)
-    checklists = (
-        qq.reviewed_checklists(latest)
-        if latest
-        else list(qq.available_checklists(design.workspace_id))
-    )
     lang = current_language()
     return render_template(
         "quality/report.html",
         design=design,
         workspace=db.session.get(Workspace, design.workspace_id),
         snap=snap,
-        results=[evaluate(snap, c) for c in checklists],
+        results=evaluate_all(snap, qq.applying_checklists(design)),
         review_rows=rows,
         events=qq.quality_events(design),
         finding_href=lambda f: finding_href(design.id, f),
-        current_hash=current,
+        version=qq.version_state(design, snap),
         lang=lang,
     )

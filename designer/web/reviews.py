@@ -11,12 +11,13 @@ from designer.queries import access
 from designer.queries import quality as qq
 from designer.queries.read_model import snapshot
 from designer.services import reviews as service
+from designer.services.errors import Invalid
 from designer.services.permissions import Action, allowed_on_design, sign_off_candidates
 from designer.web.forms import options
 from designer.web.forms.quality import DecisionForm, SubmitForm
 from designer.web.i18n import current_language
 from designer.web.links import finding_href
-from designer.web.messages import error_text
+from designer.web.messages import attach_errors
 from designer.web.transaction import saving
 
 bp = Blueprint("reviews", __name__, url_prefix="/designs/<int:design_id>")
@@ -70,6 +71,27 @@ def index(design_id: int):
     )
 
 
+def _verdict_text(code: str, question: str) -> str:
+    if code == "too_long":
+        return _("The comment on “%(question)s” is too long.", question=question)
+    return _("Answer “%(question)s”: met, not met or not applicable.", question=question)
+
+
+def _verdict_errors(review, errors: dict[str, str], lang: str) -> dict[str, str]:
+    """One message per criterion the reviewer did not answer well, naming its question;
+    the page shows it next to that question (the field name is "verdict:<list>:<key>")."""
+    questions = {
+        f"verdict:{checklist.key}:{c.key}": c.title(lang)
+        for checklist in qq.reviewed_checklists(review)
+        for c in checklist.manual
+    }
+    return {
+        name: _verdict_text(code, questions[name])
+        for name, code in errors.items()
+        if name in questions
+    }
+
+
 def _answers(review) -> dict[tuple[str, str], tuple[str, str]]:
     answers = {}
     for checklist in qq.reviewed_checklists(review):
@@ -94,7 +116,7 @@ def show(design_id: int, review_id: int):
     errors: dict[str, str] = {}
     if request.method == "POST" and form.validate_on_submit():
         version = form.lock_version.data
-        with saving(form, done=_("Your decision was recorded.")) as outcome:
+        with saving(show=False, done=_("Your decision was recorded.")) as outcome:
             service.decide(
                 current_user,
                 design,
@@ -105,11 +127,15 @@ def show(design_id: int, review_id: int):
                 form.override_reason.data or "",
                 int(version) if version and version.isdigit() else None,
             )
-        errors = {k: error_text(v) for k, v in outcome.errors.items()}
+        errors = _verdict_errors(review, outcome.errors, current_language())
+        rest = {k: v for k, v in outcome.errors.items() if k not in errors}
+        if rest:
+            attach_errors(form, Invalid(rest))
         if outcome.ok:
             return redirect(url_for("reviews.show", design_id=design.id, review_id=review.id))
     snap = snapshot(design)
     current = qq.current_hash(snap)
+    judged = qq.reviewed_snapshot(review) or snap
     may_decide = (
         Action.DESIGN_SIGN_OFF in allowed
         and review.reviewer_id == current_user.id
@@ -122,7 +148,7 @@ def show(design_id: int, review_id: int):
         design=design,
         review=review,
         reviewer=qq.reviewer_name(review),
-        results=qq.review_results(review, snap),
+        results=qq.review_results(review, judged),
         form=form,
         errors=errors,
         answers=request.form if request.method == "POST" else None,

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from flask import Flask, Response, jsonify, render_template, request
 from flask_babel import gettext as _
+from flask_login import current_user
 from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import HTTPException
 
 from designer.extensions import db, login_manager
 from designer.models import User
+from designer.queries.collab import last_changed_by
 from designer.services.errors import Conflict, NotFound, PermissionDenied
 from designer.web.faults import storage_fault
 from designer.web.transaction import discard
@@ -69,17 +71,22 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(Conflict)
     def conflict(exc: Conflict):
+        name = _changed_by()
         if wants_json() or request.headers.get("HX-Request"):
+            message = (
+                _("%(name)s changed this in the meantime.", name=name)
+                if name
+                else _("Someone else changed this in the meantime.")
+            )
             return jsonify(
-                error="conflict",
-                message=_("Someone else changed this in the meantime."),
-                current=exc.current,
+                error="conflict", message=message, changed_by=name, current=exc.current
             ), 409
-        return _error_page(
-            409,
-            _("Changed in the meantime"),
-            _("Someone else changed this in the meantime. Reload to see the current state."),
+        message = (
+            _("%(name)s changed this in the meantime. Reload to see the current state.", name=name)
+            if name
+            else _("Someone else changed this in the meantime. Reload to see the current state.")
         )
+        return _error_page(409, _("Changed in the meantime"), message)
 
     @app.errorhandler(StaleDataError)
     def lost_race(exc: StaleDataError):
@@ -118,3 +125,11 @@ def init_app(app: Flask) -> None:
         return _error_page(
             500, _("Something went wrong"), _("Nothing was saved. Please try again.")
         )
+
+
+def _changed_by() -> str | None:
+    """Who changed the design of this request last, if someone other than the viewer."""
+    design_id = (request.view_args or {}).get("design_id")
+    if design_id is None or not current_user.is_authenticated:
+        return None
+    return last_changed_by(design_id, current_user.id)

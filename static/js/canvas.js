@@ -99,10 +99,21 @@
     }
   });
 
+  // A 409 names who changed the board in the meantime (`changed_by`) when the server knows.
+  function conflictText(region, xhr) {
+    var name = null;
+    try {
+      name = JSON.parse(xhr.responseText).changed_by;
+    } catch (e) {
+      name = null;
+    }
+    return name ? region.dataset.conflictBy.replace("{name}", name) : region.dataset.conflict;
+  }
+
   document.addEventListener("htmx:responseError", function (event) {
     var region = document.getElementById("announce");
-    var status = event.detail.xhr.status;
-    announce(status === 409 ? region.dataset.conflict : region.dataset.failed);
+    var xhr = event.detail.xhr;
+    announce(xhr.status === 409 ? conflictText(region, xhr) : region.dataset.failed);
     reloadBoard();
   });
 

@@ -208,3 +208,23 @@ def test_two_people_save_the_same_nugget_and_nothing_is_lost(
     )
     for pg in pages.values():
         pg.context.close()
+
+
+def test_a_refused_move_names_who_moved_first(page, live_server, csp_errors, workspace, make_user):
+    user = make_user("browser@example.org", workspace=workspace, role="designer")
+    other = make_user("olga@example.org", workspace=workspace, role="designer", name="Olga Ost")
+    design = designs.create_design(user, workspace, "Zwei Hände")
+    module = designs.add_module(user, design, "Start")
+    for title in ("Eins", "Zwei"):
+        placements.add_new_nugget(
+            user, design, module.id, {"title": title, "learning_type": "practice"}
+        )
+    db.session.commit()
+    _log_in(page, live_server, user.email)
+    page.goto(f"{live_server}/designs/{design.id}/canvas")
+    zwei = db.session.scalars(db.select(Placement).join(Nugget).where(Nugget.title == "Zwei")).one()
+    placements.move_placement(other, design, zwei.id, module.id, 0, zwei.lock_version)
+    db.session.commit()
+    page.locator(f"#card-{zwei.id}-up").click()
+    expect(page.locator("#announce")).to_contain_text("Olga Ost hat das inzwischen geändert.")
+    assert csp_errors == []

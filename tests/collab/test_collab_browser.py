@@ -84,3 +84,22 @@ def test_conflicting_saves_show_both_versions_and_merge_field_by_field(
     assert design.target_group == "Teamleitungen (Anna)"
     assert design.prerequisites == "Keine (Anna)"
     assert design.didactic_approach == "Flipped Classroom (Carl)"
+
+
+def test_the_nugget_editor_shows_who_else_works_on_the_design(
+    two_people, live_server, people, example_design
+):
+    from sqlalchemy import select
+
+    from designer.models import Placement
+
+    anna, carl = two_people
+    placement = db.session.scalar(
+        select(Placement).where(Placement.design_id == example_design.id).limit(1)
+    )
+    with carl.expect_response(lambda r: "/events" in r.url):  # the first poll: alone
+        carl.goto(f"{live_server}/designs/{example_design.id}/nuggets/{placement.id}/edit")
+    assert carl.locator("[data-presence]").is_hidden()
+    anna.goto(f"{live_server}/designs/{example_design.id}/canvas")
+    carl.wait_for_selector("[data-presence]:not([hidden]) .avatar", timeout=15_000)
+    assert people["designer"].display_name in carl.locator("[data-presence]").inner_text()

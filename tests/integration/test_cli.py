@@ -109,3 +109,46 @@ def test_bundle_with_missing_file_imports_nothing(cli, tmp_path):
     assert "no design with id 2" in cli(
         "export", "2", "--format", "json", "-o", str(tmp_path / "n"), code=2
     )
+
+
+def test_help_shows_kurswerk_options_and_commands_only(cli):
+    from importlib.metadata import version
+
+    help_text = cli("--help")
+    for flask_option in ("--app", "--env-file", "--debug", "Flask"):
+        assert flask_option not in help_text
+    assert "create-workspace" in help_text and "--version" in help_text
+    assert cli("--version").strip() == f"Kurswerk {version('kurswerk')}"
+
+
+def test_a_new_instance_gets_a_workspace_from_the_command_line(cli, tmp_path):
+    from designer import create_app
+
+    out = cli("import", str(EXAMPLE_JSON), code=2)
+    assert "designer create-workspace NAME --owner EMAIL" in out
+    assert "--workspace SLUG" not in out
+    assert "no account with e-mail 'anna@example.org'" in cli(
+        "create-workspace", "Akademie Nord", "--owner", "anna@example.org", code=2
+    )
+    cli("create-user", "anna@example.org", "--password", "lang-genug-123", "--name", "Anna")
+    slug = cli("create-workspace", "Akademie Nord", "--owner", "anna@example.org")
+    assert slug.strip().splitlines()[-1] == "akademie-nord"
+    cli("import", str(EXAMPLE_JSON), "--workspace", "akademie-nord")
+
+    # The owner coordinates the workspace and finds the imported design there.
+    client = create_app({"WTF_CSRF_ENABLED": False}).test_client()
+    response = client.post(
+        "/login", data={"email": "anna@example.org", "password": "lang-genug-123"}
+    )
+    assert response.status_code == 302
+    page = client.get("/w/akademie-nord").get_data(as_text=True)
+    assert json.loads(EXAMPLE_JSON.read_text())["design"]["title"] in page
+    members = client.get("/w/akademie-nord/members").get_data(as_text=True)
+    assert "Anna" in members
+
+
+def test_several_workspaces_are_named_for_import(cli):
+    cli("create-workspace", "Erste")
+    cli("create-workspace", "Zweite")
+    out = cli("import", str(EXAMPLE_JSON), code=2)
+    assert "--workspace SLUG (one of: erste, zweite)" in out

@@ -36,7 +36,7 @@ def test_verlaufsplan_sheet_has_header_rows_in_canvas_order_and_a_total(workbook
     assert ws.cell(total, 1).value == "Summe"
     assert ws.cell(total, 8).value == f"=SUM(H2:H{total - 1})"
     assert ws.cell(2, 1).value == example.modules[0].title
-    assert ws.cell(7, 12).value == "O2"  # objective keys of the sixth row
+    assert ws.cell(7, 12).value == "Lernziel 2"  # objectives of the sixth row, by number
 
 
 def test_verlaufsplan_sheet_is_frozen_filtered_sized_and_validated(workbook):
@@ -58,7 +58,7 @@ def test_grobkonzept_and_module_sheets(workbook, example):
     assert rows["Titel"] == example.title
     assert rows["Zielgruppe"] == example.grobkonzept.target_group
     assert rows["Geplanter Aufwand (Minuten)"] == 1200
-    assert rows["O3"] == example.objective("O3").text
+    assert rows["Lernziel 3"] == example.objective("O3").text
     modules = workbook["Module"]
     assert [r[1] for r in modules.iter_rows(min_row=2, values_only=True)] == [
         m.title for m in example.modules

@@ -128,6 +128,13 @@ class _Finding:
     severity: str
     message: str
     target: str
+    rule_title: str
+
+
+@dataclass(frozen=True)
+class _Version:
+    number: int
+    stored_on: str
 
 
 @dataclass(frozen=True)
@@ -135,7 +142,7 @@ class _Review:
     reviewer: str
     decision: str
     signed_at: str
-    snapshot_hash: str
+    version: _Version
     comment: str
 
 
@@ -143,19 +150,29 @@ class _Review:
 class _Quality:
     findings: tuple
     reviews: tuple
+    version: _Version | None = None
+    changed_since: bool = False
 
 
 def test_quality_report_prints_supplied_findings_and_sign_offs(example):
     data = _Quality(
-        (_Finding("workload", "warning", "Workload weicht 5 % ab", "Kurs"),),
-        (_Review("Dr. Weber", "approved", "2027-01-20", "ab" * 32, "Passt."),),
+        (_Finding("workload.x", "warning", "Workload weicht 5 % ab", "Kurs", "Aufwand passt"),),
+        (
+            _Review(
+                "Dr. Weber", "approved", "2027-01-20T09:30", _Version(7, "2027-01-20"), "Passt."
+            ),
+        ),
+        _Version(7, "2027-01-20"),
     )
     text = _texts(quality_doc.build(example, data))
-    assert "Warnung" in text and "Workload weicht 5 % ab" in text
-    assert "Dr. Weber" in text and "freigegeben" in text and "abababababababab" in text
+    assert "Warnung" in text and "Workload weicht 5 % ab" in text and "Aufwand passt" in text
+    assert "Dr. Weber" in text and "freigegeben" in text and "20.01.2027 09:30" in text
+    assert text.count("Fassung 7 vom 20.01.2027") == 2  # the report's state and the sign-off
+    assert "workload.x" not in text and "Prüfsumme" not in text
     assert "keine Daten" not in text
-    empty = _texts(quality_doc.build(example, _Quality((), ())))
-    assert "keine Auffälligkeiten" in empty
+    changed = _texts(quality_doc.build(example, _Quality((), (), _Version(8, "2027-02-01"), True)))
+    assert "Fassung 8 vom 01.02.2027, seither geändert" in changed
+    assert "keine Auffälligkeiten" in changed
 
 
 # --------------------------------------------------------------------------- rendered

@@ -194,3 +194,32 @@ def test_result_as_data_for_the_review_page():
     assert share["findings"][0]["target"] == {"kind": "module", "key": "M4"}
     assert data["manual"][0]["question"] == "Are the objectives derived from a described need?"
     json.dumps(data)
+
+
+def test_the_strictest_checklist_judges_a_shared_finding_everywhere():
+    from designer.core.snapshot import from_json
+    from designer.quality import applicable_findings, evaluate_all
+    from designer.quality.criteria import AutomaticCriterion, Checklist
+    from tests.paths import EXAMPLE_JSON
+
+    snap = from_json(EXAMPLE_JSON.read_bytes())
+    mild = Checklist("mild", "Mild", "Mild", (AutomaticCriterion("workload.module_share"),))
+    strict = Checklist(
+        "strict",
+        "Streng",
+        "Strict",
+        (AutomaticCriterion("workload.module_share", severity="error"),),
+    )
+    results = evaluate_all(snap, [mild, strict])
+    judged = {(r.severity, r.blocking) for result in results for r in result.automatic}
+    assert judged == {("error", True)}
+    shared = [
+        f for f in applicable_findings(snap, [mild, strict]) if f.rule == "workload.module_share"
+    ]
+    assert shared and {(f.severity, f.blocking) for f in shared} == {("error", True)}
+    # Alone, the mild checklist keeps its warning; rules it lacks are hints that block nothing.
+    alone = applicable_findings(snap, [mild])
+    assert {f.severity for f in alone if f.rule == "workload.module_share"} == {"warning"}
+    assert {(f.severity, f.blocking) for f in alone if f.rule != "workload.module_share"} == {
+        ("hint", False)
+    }

@@ -34,3 +34,15 @@ def test_empty_design_has_no_division_by_zero():
     a = analyse(DesignSnapshot(title="leer"))
     assert a.total_minutes == 0 and a.deviation_percent is None
     assert all(s.percent == 0 for s in a.by_learning_type)
+
+
+def test_stated_workload_is_what_the_delivery_modes_add_up_to():
+    from dataclasses import replace
+
+    snap = from_json(EXAMPLE_JSON.read_bytes())
+    a = analyse(snap)
+    assert a.workload_minutes == sum(s.minutes for s in a.by_delivery_mode) == 1140
+    # With nothing placed yet the plan is all there is to state.
+    empty = replace(snap, modules=tuple(replace(m, placements=()) for m in snap.modules))
+    assert analyse(empty).workload_minutes == 1200
+    assert analyse(DesignSnapshot(title="Leer")).workload_minutes == 0

@@ -191,3 +191,27 @@ def test_template_with_files_copies_them(app, client, login, designer_user, exam
     assert [a.filename for a in snapshot(copy).assets] == [
         a.filename for a in snapshot(example_design).assets
     ]
+
+
+def _version_rows(client, design_id: int) -> list[str]:
+    import re
+
+    page = unescape(client.get(f"/designs/{design_id}/revisions").get_data(as_text=True))
+    body = page.split("<tbody>", 1)[1].split("</tbody>", 1)[0]
+    return [" ".join(re.sub(r"<[^>]+>", " ", row).split()) for row in body.split("<tr>")[1:]]
+
+
+def test_first_version_says_which_template_the_design_was_made_from(
+    client, login, designer_user, workspace, example_design
+):
+    login(designer_user)
+    _create(client, workspace, "builtin:blended", "Digitale Lernangebote")
+    design = db.session.scalar(select(Design).where(Design.title == "Digitale Lernangebote"))
+    (first,) = _version_rows(client, design.id)
+    assert first.startswith("1 aus einer Vorlage erstellt Blended-Learning-Kurs")
+    assert "Import" not in first and "importiert" not in first
+    activity = unescape(client.get(f"/designs/{design.id}/activity").get_data(as_text=True))
+    assert "aus einer Vorlage erstellt" in activity and "importiert" not in activity
+    # An imported design still says so.
+    (imported,) = _version_rows(client, example_design.id)
+    assert imported.startswith("1 importiert Import")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from designer.core.analytics import Analytics
+from designer.core.analytics import Analytics, analyse
 from designer.core.office_labels import GROBKONZEPT_LABELS, pick
 from designer.core.snapshot import DesignSnapshot, Grobkonzept
 from designer.export.docx.layout import date_text, minutes_text, period_text
@@ -18,12 +18,16 @@ def participants_text(g: Grobkonzept, language: str) -> str:
     return str(low if low is not None else high)
 
 
-def workload_text(snap: DesignSnapshot) -> str:
-    """Planned workload when set, else the sum of the placed nuggets."""
-    minutes = snap.grobkonzept.planned_workload_minutes
-    if minutes is None:
-        minutes = snap.total_minutes()
-    return minutes_text(minutes, snap.language)
+def workload_text(stats: Analytics, language: str) -> str:
+    """The workload the nuggets add up to; where it differs from the planned one, that
+    one too ("405 min (6,75 h), geplant 360 min (6 h)")."""
+    text = minutes_text(stats.workload_minutes, language)
+    planned = stats.planned_minutes
+    if planned is not None and planned != stats.workload_minutes:
+        return t(
+            "workload_with_plan", language, workload=text, planned=minutes_text(planned, language)
+        )
+    return text
 
 
 def course_facts(snap: DesignSnapshot) -> list[tuple[str, str]]:
@@ -32,7 +36,7 @@ def course_facts(snap: DesignSnapshot) -> list[tuple[str, str]]:
     g = snap.grobkonzept
     return [
         (t("period", lang), period_text(g.start_date, g.end_date, lang) or t("open", lang)),
-        (t("workload", lang), workload_text(snap)),
+        (t("workload", lang), workload_text(analyse(snap), lang)),
         (t("participants", lang), participants_text(g, lang) or t("open", lang)),
         (t("modules_count", lang), str(len(snap.modules))),
     ]

@@ -48,14 +48,16 @@ def _section(doc: Document, heading: str, text: str) -> None:
 
 
 def _workload_line(snap: DesignSnapshot) -> str:
-    """ "1200 min (20 h): Präsenz 420 min (7 h), …" — only modes that occur."""
+    """ "1200 min (20 h) – Präsenz 420 min (7 h), …": only modes that occur; they add up
+    to the workload stated first."""
     lang = snap.language
+    stats = analyse(snap)
     parts = [
         f"{label('delivery_mode', s.key, lang)} {minutes_text(s.minutes, lang)}"
-        for s in analyse(snap).by_delivery_mode
+        for s in stats.by_delivery_mode
         if s.minutes
     ]
-    return f"{t('workload', lang)}: {workload_text(snap)}" + (
+    return f"{t('workload', lang)}: {workload_text(stats, lang)}" + (
         f" – {', '.join(parts)}" if parts else ""
     )
 

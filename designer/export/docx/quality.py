@@ -15,9 +15,10 @@ from typing import Protocol
 from docx.document import Document
 
 from designer.core.analytics import analyse
-from designer.core.snapshot import DesignSnapshot, snapshot_hash
+from designer.core.snapshot import DesignSnapshot
 from designer.export.docx.facts import course_facts, workload_sentence
 from designer.export.docx.layout import (
+    date_text,
     new_document,
     share_widths,
     table,
@@ -31,7 +32,7 @@ class Finding(Protocol):
     """One result of an automatic rule."""
 
     @property
-    def rule(self) -> str: ...  # rule id, e.g. "workload_matches_plan"
+    def rule_title(self) -> str: ...  # the rule as people name it, in the design's language
     @property
     def severity(self) -> str: ...  # "error" | "warning" | "hint"
     @property
@@ -50,18 +51,29 @@ class Review(Protocol):
     @property
     def signed_at(self) -> str: ...  # ISO date or date-time
     @property
-    def snapshot_hash(self) -> str: ...  # the version signed off
+    def version(self) -> Version | None: ...  # the version signed off
     @property
     def comment(self) -> str: ...
 
 
+class Version(Protocol):
+    @property
+    def number(self) -> int: ...
+    @property
+    def stored_on(self) -> str: ...  # ISO date
+
+
 class QualityData(Protocol):
-    """What the quality report prints besides the snapshot (later `ExportContext.quality`)."""
+    """What the quality report prints besides the snapshot (`ExportContext.quality`)."""
 
     @property
     def findings(self) -> Sequence[Finding]: ...
     @property
     def reviews(self) -> Sequence[Review]: ...
+    @property
+    def version(self) -> Version | None: ...  # the latest stored version
+    @property
+    def changed_since(self) -> bool: ...  # changed after that version
 
 
 def build(snap: DesignSnapshot, quality: QualityData | None) -> Document:
@@ -70,11 +82,25 @@ def build(snap: DesignSnapshot, quality: QualityData | None) -> Document:
     width = usable_width(doc.sections[0])
     lang = snap.language
     doc.add_heading(t("version", lang), level=1)
-    doc.add_paragraph(t("fingerprint", lang, hash=snapshot_hash(snap)[:16]))
+    doc.add_paragraph(_state(quality, lang))
     _figures(doc, snap, width)
     _automatic(doc, lang, quality, width)
     _reviews(doc, lang, quality, width)
     return doc
+
+
+def _state(quality: QualityData | None, lang: str) -> str:
+    """ "Fassung 7 vom 30.11.2026", and whether the design changed since."""
+    if quality is None or quality.version is None:
+        return t("no_version", lang)
+    text = _version(quality.version, lang)
+    return t("changed_since", lang, version=text) if quality.changed_since else text
+
+
+def _version(version: Version | None, lang: str) -> str:
+    if version is None:
+        return "—"
+    return t("version_of", lang, n=version.number, date=date_text(version.stored_on, lang))
 
 
 def _figures(doc: Document, snap: DesignSnapshot, width: int) -> None:
@@ -107,7 +133,9 @@ def _automatic(doc: Document, lang: str, quality: QualityData | None, width: int
     if not quality.findings:
         doc.add_paragraph(t("no_findings", lang))
         return
-    rows = [[_severity(f.severity, lang), f.message, f.target, f.rule] for f in quality.findings]
+    rows = [
+        [_severity(f.severity, lang), f.message, f.target, f.rule_title] for f in quality.findings
+    ]
     headers = [t(k, lang) for k in ("severity", "finding", "concerns", "rule")]
     table(doc, headers, rows, share_widths(width, (1.2, 4.4, 2, 1.6)))
 
@@ -126,11 +154,17 @@ def _reviews(doc: Document, lang: str, quality: QualityData | None, width: int) 
         [
             r.reviewer,
             t(r.decision, lang) if r.decision in ("approved", "changes_requested") else r.decision,
-            r.signed_at,
-            r.snapshot_hash[:16],
+            _signed_at(r.signed_at, lang),
+            _version(r.version, lang),
             r.comment,
         ]
         for r in quality.reviews
     ]
     headers = [t(k, lang) for k in ("reviewer", "decision", "signed_at", "version", "comment")]
     table(doc, headers, rows, share_widths(width, (2, 1.6, 1.6, 1.8, 3)))
+
+
+def _signed_at(iso: str, lang: str) -> str:
+    """ "30.11.2026 14:05" from an ISO date or date-time."""
+    day, _, clock = iso.partition("T")
+    return f"{date_text(day, lang)} {clock[:5]}".strip()

@@ -17,6 +17,7 @@ TEXTS: Final[dict[str, Pair]] = {
     "of": ("von", "of"),
     "period": ("Zeitraum", "Period"),
     "workload": ("Umfang", "Workload"),
+    "workload_with_plan": ("{workload}, geplant {planned}", "{workload}, planned {planned}"),
     "participants": ("Teilnehmende", "Participants"),
     "modules_count": ("Module", "Modules"),
     "open": ("offen", "open"),
@@ -81,7 +82,12 @@ TEXTS: Final[dict[str, Pair]] = {
     "method": ("Methode", "Method"),
     # quality report
     "version": ("Geprüfte Fassung", "Version checked"),
-    "fingerprint": ("Prüfsumme der Fassung: {hash}", "Checksum of this version: {hash}"),
+    "version_of": ("Fassung {n} vom {date}", "Version {n} of {date}"),
+    "changed_since": ("{version}, seither geändert", "{version}, changed since"),
+    "no_version": (
+        "Noch nicht als Fassung gespeichert.",
+        "Not saved as a version yet.",
+    ),
     "figures": ("Kennzahlen", "Key figures"),
     "coverage": ("Abdeckung der Lernziele", "Coverage of the objectives"),
     "covered_by": ("Nuggets", "Nuggets"),

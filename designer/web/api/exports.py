@@ -98,8 +98,9 @@ def list_formats():
 def create_export(design_id: int):
     design = common.design(design_id, Action.DESIGN_EXPORT)
     data = common.json_body()
+    given = data.get("options", {})
     try:
-        stream, size, fmt = export_to_stream(design, data["format"], data.get("options", {}))
+        stream, size, fmt = export_to_stream(design, data["format"], given)
     except InvalidOptions as exc:
         return invalid_response(
             {f"options.{p.name}": p.code for p in exc.problems},
@@ -108,7 +109,10 @@ def create_export(design_id: int):
     except MissingAsset as exc:
         return jsonify(error="missing_asset", problems=[str(exc)]), 422
     response = send_file(
-        stream, mimetype=fmt.mimetype, as_attachment=True, download_name=download_name(design, fmt)
+        stream,
+        mimetype=fmt.mimetype,
+        as_attachment=True,
+        download_name=download_name(design, fmt, given),
     )
     response.content_length = size
     return response

@@ -19,6 +19,7 @@ ERROR = {
         "errors": {"type": "object", "additionalProperties": {"type": "string"}},
         "problems": {"type": "array", "items": {"type": "string"}},
         "current": {"type": ["object", "null"]},
+        "changed_by": {"type": ["string", "null"]},
     },
 }
 PARAM_SCHEMAS = {

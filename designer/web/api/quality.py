@@ -1,11 +1,13 @@
-"""Quality findings of a design: every automatic rule, in the design's language."""
+"""Quality findings of a design: every automatic rule under the checklists that apply,
+in the design's language."""
 
 from __future__ import annotations
 
 from flask import Response
 from flask_babel import lazy_gettext as _l
 
-from designer.quality import check, findings_json
+from designer.quality import findings_json
+from designer.queries.quality import design_findings
 from designer.queries.read_model import snapshot
 from designer.web.api import common, schemas
 from designer.web.api.spec import operation
@@ -31,5 +33,5 @@ FINDING = schemas.obj(
 )
 def design_quality(design_id: int):
     design = common.design(design_id)
-    body = findings_json(check(snapshot(design)), design.language, indent=None)
+    body = findings_json(design_findings(design, snapshot(design)), design.language, indent=None)
     return Response(body, mimetype="application/json")
