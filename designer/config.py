@@ -71,8 +71,13 @@ def load(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
         # One catalogue for the whole interface: translations/de/LC_MESSAGES/messages.po.
         "BABEL_TRANSLATION_DIRECTORIES": str(Path(__file__).parent / "translations"),
         "PASSWORD_HASH_METHOD": "scrypt",
+        # Log-in throttling (services/accounts.py): free failures per account and per
+        # client address, then waits that double from the base delay up to the maximum.
         "LOGIN_MAX_FAILURES": 5,
-        "LOGIN_WINDOW_SECONDS": 300,
+        "LOGIN_ADDRESS_MAX_FAILURES": 10,
+        "LOGIN_BASE_DELAY_SECONDS": 30,
+        "LOGIN_MAX_DELAY_SECONDS": 900,
+        "LOGIN_WINDOW_SECONDS": 3600,
     }
     config.update(overrides)
     return config

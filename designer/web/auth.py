@@ -1,66 +1,149 @@
-"""Register, log in and out, change password and language."""
+"""Register, log in and out, change password and language, one-time log-in links."""
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
+from urllib.parse import urlsplit, urlunsplit
+
+from flask import (
+    Blueprint,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user, login_required, login_user, logout_user
 
 from designer.extensions import db
+from designer.models import User
 from designer.services import accounts
 from designer.services.errors import Invalid
-from designer.web.forms.auth import LanguageForm, LoginForm, PasswordForm, RegisterForm
-from designer.web.messages import attach_errors
+from designer.web.forms.auth import (
+    LanguageForm,
+    LoginForm,
+    NewPasswordForm,
+    PasswordForm,
+    RegisterForm,
+)
+from designer.web.messages import attach_errors, error_text
 
 bp = Blueprint("auth", __name__)
 
+PENDING_INVITATION = "invitation"
 
-def _safe_next(target: str | None) -> str:
-    if target and target.startswith("/") and not target.startswith("//"):
-        return target
-    return url_for("workspaces.dashboard")
+
+def safe_next(target: str | None) -> str:
+    """A path of this site to go to next, or the dashboard. Control characters and
+    backslashes are refused before parsing: browsers drop tabs and newlines and read
+    `/\\t/evil.example` or `/\\evil.example` as another site."""
+    fallback = url_for("workspaces.dashboard")
+    if not target or any(c < " " or c in "\x7f\\" for c in target):
+        return fallback
+    if not target.startswith("/") or target.startswith("//"):
+        return fallback
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or parts.path.startswith("//"):
+        return fallback
+    return urlunsplit(("", "", parts.path, parts.query, ""))
+
+
+def remember_invitation(token: str) -> None:
+    """Keep an invitation link opened while logged out through registration and log-in."""
+    session[PENDING_INVITATION] = token
+
+
+def forget_invitation() -> None:
+    session.pop(PENDING_INVITATION, None)
+
+
+def _after_login(next_target: str | None) -> str:
+    token = session.get(PENDING_INVITATION)
+    if not next_target and token:
+        return url_for("collab.invitation", token=token)
+    return safe_next(next_target)
+
+
+def _start_session(user: User) -> None:
+    session.pop("login_email", None)
+    login_user(user)
 
 
 @bp.route("/register", methods=["GET", "POST"])
 def register():
+    """Registration answers the same whether or not the address has an account (both go
+    to the log-in page with one message), so it tells nobody which addresses are taken."""
     form = RegisterForm()
     if form.validate_on_submit():
         try:
-            user = accounts.register(
+            accounts.register(
                 form.email.data, form.display_name.data, form.password.data, session.get("locale")
             )
         except Invalid as exc:
             db.session.rollback()
-            attach_errors(form, exc)
-        else:
-            db.session.commit()
-            login_user(user)
-            flash(_("Welcome to Kurswerk! Start by creating a workspace."), "success")
-            return redirect(url_for("workspaces.dashboard"))
+            if exc.errors != {"email": "taken"}:
+                attach_errors(form, exc)
+                return render_template("auth/register.html", form=form)
+        db.session.commit()
+        session["login_email"] = accounts.normalise_email(form.email.data)
+        flash(
+            _(
+                "Thank you. Now log in with your e-mail address and password. If this address "
+                "had an account already, its old password still applies."
+            ),
+            "success",
+        )
+        return redirect(url_for("auth.login"))
     return render_template("auth/register.html", form=form)
+
+
+def _too_many(form: LoginForm, seconds: int):
+    minutes = max(1, -(-seconds // 60))
+    form.form_errors.append(
+        ngettext(
+            "Too many failed attempts. Please try again in %(num)s minute, or ask a "
+            "coordinator of your workspace for a one-time log-in link.",
+            "Too many failed attempts. Please try again in %(num)s minutes, or ask a "
+            "coordinator of your workspace for a one-time log-in link.",
+            minutes,
+        )
+    )
+    page = render_template("auth/login.html", form=form, invited=_invited())
+    return page, 429, {"Retry-After": str(seconds)}
+
+
+def _invited() -> bool:
+    return bool(session.get(PENDING_INVITATION))
 
 
 @bp.route("/login", methods=["GET", "POST"])
 def login():
     form = LoginForm()
+    if request.method == "GET" and not form.email.data:
+        form.email.data = session.get("login_email", "")
     if form.validate_on_submit():
         try:
             user = accounts.authenticate(
                 form.email.data, form.password.data, request.remote_addr or ""
             )
-        except accounts.TooManyAttempts:
-            abort(429)
+        except accounts.TooManyAttempts as exc:
+            return _too_many(form, exc.retry_after)
         db.session.commit()
         if user is not None:
-            login_user(user)
-            return redirect(_safe_next(request.args.get("next")))
+            _start_session(user)
+            return redirect(_after_login(request.args.get("next")))
         form.form_errors.append(_("E-mail or password is wrong."))
-    return render_template("auth/login.html", form=form)
+    return render_template("auth/login.html", form=form, invited=_invited())
 
 
 @bp.post("/logout")
 @login_required
 def logout():
+    """Ends every session of the account, copies of this session's cookie included."""
+    accounts.end_sessions(current_user)
+    db.session.commit()
     logout_user()
     return redirect(url_for("auth.login"))
 
@@ -70,16 +153,42 @@ def logout():
 def password():
     form = PasswordForm()
     if form.validate_on_submit():
+        user = current_user._get_current_object()
         try:
-            accounts.change_password(current_user, form.old_password.data, form.new_password.data)
+            accounts.change_password(user, form.old_password.data, form.new_password.data)
         except Invalid as exc:
             db.session.rollback()
             attach_errors(form, exc)
         else:
             db.session.commit()
-            flash(_("Your password was changed."), "success")
+            login_user(user)  # this session goes on; every other one has ended
+            flash(_("Your password was changed. You were logged out everywhere else."), "success")
             return redirect(url_for("workspaces.dashboard"))
     return render_template("auth/password.html", form=form)
+
+
+@bp.route("/login-link/<token>", methods=["GET", "POST"])
+def login_link(token: str):
+    """A one-time link from a coordinator: set a new password and be logged in."""
+    user = accounts.login_link_user(token)
+    if user is None:
+        return render_template(
+            "auth/login_link.html", form=None, message=error_text("login_link_invalid")
+        ), 404
+    form = NewPasswordForm()
+    if form.validate_on_submit():
+        try:
+            user = accounts.use_login_link(token, form.new_password.data)
+        except Invalid as exc:
+            db.session.rollback()
+            attach_errors(form, exc)
+        else:
+            db.session.commit()
+            logout_user()
+            _start_session(user)
+            flash(_("Your new password is set. You are logged in."), "success")
+            return redirect(_after_login(None))
+    return render_template("auth/login_link.html", form=form, person=user, message="")
 
 
 @bp.post("/language")
@@ -90,4 +199,4 @@ def language():
         if current_user.is_authenticated:
             accounts.set_locale(current_user, form.locale.data)
             db.session.commit()
-    return redirect(_safe_next(request.form.get("next")))
+    return redirect(safe_next(request.form.get("next")))

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from flask import Flask, Response, jsonify, render_template, request
+from flask import Flask, Response, g, jsonify, render_template, request
 from flask_babel import gettext as _
+from flask_login import current_user
 from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import HTTPException
 
@@ -28,8 +29,16 @@ CSP = "; ".join(
 
 
 @login_manager.user_loader
-def load_user(user_id: str) -> User | None:
-    return db.session.get(User, int(user_id)) if user_id.isdigit() else None
+def load_user(session_id: str) -> User | None:
+    """The account of a session whose id ("user id:session version") is still current;
+    a session made before the last log-out or password change finds nobody."""
+    user_id, _sep, version = session_id.partition(":")
+    if not (user_id.isdigit() and version.isdigit()):
+        return None
+    user = db.session.get(User, int(user_id))
+    if user is None or user.session_version != int(version):
+        return None
+    return user
 
 
 def wants_json() -> bool:
@@ -47,6 +56,12 @@ def init_app(app: Flask) -> None:
     login_manager.login_view = "auth.login"
     login_manager.login_message = None
 
+    @app.before_request
+    def forget_cached_user() -> None:
+        """Who is logged in comes from this request's session alone, even when one app
+        context spans several requests (tests, scripts) and `g` outlives a request."""
+        g.pop("_login_user", None)
+
     @app.after_request
     def security_headers(response: Response) -> Response:
         response.headers.setdefault("Content-Security-Policy", CSP)
@@ -55,6 +70,9 @@ def init_app(app: Flask) -> None:
         response.headers["Referrer-Policy"] = "same-origin"
         response.headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()"
         response.headers["Cross-Origin-Opener-Policy"] = "same-origin"
+        if request.endpoint != "static" and current_user.is_authenticated:
+            # A logged-in page must not stay in a shared or back-button cache after log-out.
+            response.headers["Cache-Control"] = "no-store"
         return response
 
     @app.errorhandler(PermissionDenied)

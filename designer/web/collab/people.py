@@ -13,6 +13,7 @@ from designer.queries import collab as queries_collab
 from designer.services import invitations
 from designer.services.errors import Invalid
 from designer.services.permissions import Action
+from designer.web.auth import forget_invitation, remember_invitation
 from designer.web.collab import act, bp, item_id
 from designer.web.forms.collab import (
     GuestForm,
@@ -181,14 +182,18 @@ def invitation(token: str):
     state = invitations.status(found)
     if not current_user.is_authenticated:
         if state == "valid":
-            return redirect(url_for("auth.login", next=request.path))
+            remember_invitation(token)
+            return redirect(url_for("auth.login"))
         return render_template("collab/invitation.html", state=state, message=_state_text(state))
+    if state != "valid":
+        forget_invitation()
     form = IdForm(item_id=str(found.id) if found else "0")
     if request.method == "POST" and form.validate_on_submit():
         try:
             accepted = invitations.accept(current_user, token)
         except Invalid as exc:
             db.session.rollback()
+            forget_invitation()
             state = "refused"
             return render_template(
                 "collab/invitation.html",
@@ -196,6 +201,7 @@ def invitation(token: str):
                 message=" ".join(error_text(c) for c in exc.errors.values()),
             )
         db.session.commit()
+        forget_invitation()
         flash(_("Welcome! You have joined."), "success")
         if accepted.design_id:
             return redirect(url_for("designs.overview", design_id=accepted.design_id))
