@@ -14,7 +14,6 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
-from flask_babel import ngettext
 from flask_login import current_user, login_required, login_user, logout_user
 
 from designer.extensions import db
@@ -102,12 +101,10 @@ def register():
 def _too_many(form: LoginForm, seconds: int):
     minutes = max(1, -(-seconds // 60))
     form.form_errors.append(
-        ngettext(
-            "Too many failed attempts. Please try again in %(num)s minute, or ask a "
+        _(
+            "Too many failed attempts. Please try again in %(num)s min., or ask a "
             "coordinator of your workspace for a one-time log-in link.",
-            "Too many failed attempts. Please try again in %(num)s minutes, or ask a "
-            "coordinator of your workspace for a one-time log-in link.",
-            minutes,
+            num=minutes,
         )
     )
     page = render_template("auth/login.html", form=form, invited=_invited())

@@ -153,7 +153,7 @@ def test_delays_grow_with_every_failure_past_the_free_ones(client, make_user, cl
     assert refused.status_code == 429
     assert refused.headers["Retry-After"] == "30"
     page = refused.get_data(as_text=True)
-    assert "Koordination" in page and "1 Minute" in page
+    assert "Koordination" in page and "in 1 Min." in page
     clock.advance(31)
     assert _login(client, user.email, "falsch").status_code == 200
     assert int(_login(client, user.email, PASSWORD).headers["Retry-After"]) == 60
