@@ -3,6 +3,8 @@
 DESIGNER_DATA_DIR  data directory (default ./instance): SQLite DB, file store, secret key
 DATABASE_URL       SQLAlchemy URL, e.g. postgresql+psycopg://user:pw@host/db
 SECRET_KEY         overrides the generated key in the data directory
+DESIGNER_PROXY_HOPS  reverse proxies in front of the app whose X-Forwarded-For is trusted
+                   (default 0); log-in throttling per client address needs the real one
 """
 
 from __future__ import annotations
@@ -78,6 +80,7 @@ def load(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
         "LOGIN_BASE_DELAY_SECONDS": 30,
         "LOGIN_MAX_DELAY_SECONDS": 900,
         "LOGIN_WINDOW_SECONDS": 3600,
+        "PROXY_HOPS": int(os.environ.get("DESIGNER_PROXY_HOPS", "0") or 0),
     }
     config.update(overrides)
     return config

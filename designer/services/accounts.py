@@ -139,7 +139,7 @@ def login_wait(email: str, remote_addr: str) -> int:
 def authenticate(email: str, password: str, remote_addr: str = "") -> User | None:
     """The user for these credentials, or None. Raises TooManyAttempts while the account
     or the address has to wait. Unknown addresses cost one password hash like known ones."""
-    email = normalise_email(email)
+    email = normalise_email(email)[:254]
     remote_addr = remote_addr[:64]
     wait = login_wait(email, remote_addr)
     if wait:

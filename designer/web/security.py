@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import HTTPException
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from designer.extensions import db, login_manager
 from designer.models import User
@@ -52,6 +53,10 @@ def _error_page(status: int, title: str, message: str) -> tuple[str, int] | tupl
 
 
 def init_app(app: Flask) -> None:
+    if app.config["PROXY_HOPS"]:
+        # Behind a reverse proxy every request comes from the proxy's address; the client's
+        # is in X-Forwarded-For (log-in throttling per address counts on it).
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=app.config["PROXY_HOPS"])
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
     login_manager.login_message = None

@@ -308,3 +308,24 @@ def test_common_and_short_passwords_are_refused(client):
         assert text in page, password
     assert db.session.query(User).count() == 0
     assert _register(client, "neu@example.org", "Feldweg am Bach 7").status_code == 302
+
+
+def test_behind_a_proxy_the_forwarded_client_address_is_throttled(app, make_user):
+    from designer import create_app
+
+    behind = create_app({**app.config, "PROXY_HOPS": 1})
+    with behind.app_context():
+        client = behind.test_client()
+
+        def attempt(email: str, forwarded: str) -> int:
+            return client.post(
+                "/login",
+                data={"email": email, "password": "falsch"},
+                headers={"X-Forwarded-For": forwarded},
+                environ_base={"REMOTE_ADDR": "127.0.0.1"},
+            ).status_code
+
+        assert [attempt(f"p{i}@example.org", "198.51.100.7") for i in range(11)][-1] == 429
+        assert attempt("other@example.org", "203.0.113.9") == 200, "the proxy is not the client"
+        db.session.remove()
+        db.engine.dispose()
