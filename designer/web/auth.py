@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from urllib.parse import urlsplit, urlunsplit
 
 from flask import (
@@ -38,14 +39,11 @@ def safe_next(target: str | None) -> str:
     """A path of this site to go to next, or the dashboard. Control characters and
     backslashes are refused before parsing: browsers drop tabs and newlines and read
     `/\\t/evil.example` or `/\\evil.example` as another site."""
-    fallback = url_for("workspaces.dashboard")
     if not target or any(c < " " or c in "\x7f\\" for c in target):
-        return fallback
+        return url_for("workspaces.dashboard")
     if not target.startswith("/") or target.startswith("//"):
-        return fallback
-    parts = urlsplit(target)
-    if parts.scheme or parts.netloc or parts.path.startswith("//"):
-        return fallback
+        return url_for("workspaces.dashboard")  # another site, or scheme-relative
+    parts = urlsplit(target)  # one path and query of this site, no fragment
     return urlunsplit(("", "", parts.path, parts.query, ""))
 
 
@@ -99,7 +97,7 @@ def register():
 
 
 def _too_many(form: LoginForm, seconds: int):
-    minutes = max(1, -(-seconds // 60))
+    minutes = max(1, math.ceil(seconds / 60))
     form.form_errors.append(
         _(
             "Too many failed attempts. Please try again in %(num)s min., or ask a "
