@@ -118,6 +118,19 @@ def create_user(email: str, name: str, password: str, slug: str | None, role: st
     click.echo(f"created {user.email} (id {user.id})")
 
 
+@main.command("login-link")
+@click.argument("email")
+@with_appcontext
+def login_link(email: str) -> None:
+    """Print a one-time link (valid 24 hours) with which the account sets a new password."""
+    user = db.session.scalar(select(User).where(User.email == accounts.normalise_email(email)))
+    if user is None:
+        _fail([f"no account with e-mail {email!r}"])
+    _link, token = accounts.login_link_for(user)
+    db.session.commit()
+    click.echo(f"/login-link/{token}")
+
+
 def _workspace(slug: str | None) -> Workspace:
     if slug:
         workspace = db.session.scalar(select(Workspace).where(Workspace.slug == slug))

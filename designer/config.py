@@ -3,6 +3,8 @@
 DESIGNER_DATA_DIR  data directory (default ./instance): SQLite DB, file store, secret key
 DATABASE_URL       SQLAlchemy URL, e.g. postgresql+psycopg://user:pw@host/db
 SECRET_KEY         overrides the generated key in the data directory
+DESIGNER_PROXY_HOPS  reverse proxies in front of the app whose X-Forwarded-For is trusted
+                   (default 0); log-in throttling per client address needs the real one
 """
 
 from __future__ import annotations
@@ -73,8 +75,14 @@ def load(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
         # One catalogue for the whole interface: translations/de/LC_MESSAGES/messages.po.
         "BABEL_TRANSLATION_DIRECTORIES": str(Path(__file__).parent / "translations"),
         "PASSWORD_HASH_METHOD": "scrypt",
+        # Log-in throttling (services/accounts.py): free failures per account and per
+        # client address, then waits that double from the base delay up to the maximum.
         "LOGIN_MAX_FAILURES": 5,
-        "LOGIN_WINDOW_SECONDS": 300,
+        "LOGIN_ADDRESS_MAX_FAILURES": 10,
+        "LOGIN_BASE_DELAY_SECONDS": 30,
+        "LOGIN_MAX_DELAY_SECONDS": 900,
+        "LOGIN_WINDOW_SECONDS": 3600,
+        "PROXY_HOPS": int(os.environ.get("DESIGNER_PROXY_HOPS", "0") or 0),
     }
     config.update(overrides)
     return config

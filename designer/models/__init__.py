@@ -19,7 +19,7 @@ class Base(DeclarativeBase):
 
 db = SQLAlchemy(model_class=Base)
 
-from designer.models.accounts import LoginAttempt, User  # noqa: E402
+from designer.models.accounts import LoginAttempt, LoginLink, User  # noqa: E402
 from designer.models.assets import Asset  # noqa: E402
 from designer.models.collab import (  # noqa: E402
     Invitation,
@@ -60,6 +60,7 @@ __all__ = [
     "Invitation",
     "LearningObjective",
     "LoginAttempt",
+    "LoginLink",
     "Membership",
     "Module",
     "Notification",

@@ -70,3 +70,7 @@ def members_of(workspace: Workspace) -> list[Membership]:
             .order_by(User.display_name)
         )
     )
+
+
+def user_by_id(user_id: int) -> User | None:
+    return db.session.get(User, user_id)

@@ -12,7 +12,7 @@ import hashlib
 import secrets
 from datetime import timedelta
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from designer.models import Design, DesignMember, Invitation, Membership, User, Workspace, db
 from designer.models.columns import utcnow
@@ -125,11 +125,14 @@ def find(token: str) -> Invitation | None:
 
 
 def accept(user: User, token: str) -> Invitation:
-    """Join with the link's role; a link works once."""
+    """Join with the link's role; a link works once. The link is claimed first by one
+    conditional UPDATE: of two people accepting at the same moment, the database lets one
+    through and the other finds it accepted (and nothing of theirs is written)."""
     invitation = find(token)
     state = status(invitation)
     if state != "valid":
         raise Invalid({"invitation": f"invitation_{state}"})
+    _claim(invitation, user)
     if invitation.design_id is None:
         _join_workspace(user, invitation)
     else:
@@ -137,8 +140,6 @@ def accept(user: User, token: str) -> Invitation:
         if design is None or design.deleted_at is not None:
             raise Invalid({"invitation": "invitation_unknown"})
         _add_design_member(user, design, user, invitation.role)
-    invitation.accepted_at = utcnow()
-    invitation.accepted_by_id = user.id
     events.record(
         "invitation.accepted",
         user,
@@ -148,6 +149,24 @@ def accept(user: User, token: str) -> Invitation:
         role=invitation.role,
     )
     return invitation
+
+
+def _claim(invitation: Invitation, user: User) -> None:
+    now = utcnow()
+    claimed = db.session.execute(
+        update(Invitation)
+        .where(
+            Invitation.id == invitation.id,
+            Invitation.accepted_at.is_(None),
+            Invitation.revoked_at.is_(None),
+            Invitation.expires_at > now,
+        )
+        .values(accepted_at=now, accepted_by_id=user.id)
+        .execution_options(synchronize_session=False)
+    )
+    if claimed.rowcount != 1:
+        raise Invalid({"invitation": "invitation_accepted"})
+    db.session.refresh(invitation)
 
 
 def _join_workspace(user: User, invitation: Invitation) -> None:

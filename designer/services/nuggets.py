@@ -25,7 +25,7 @@ from designer.services.designs import mark_changed
 from designer.services.errors import Invalid, NotFound
 from designer.services.locking import check_version
 from designer.services.partnerships import organisation_of
-from designer.services.permissions import Action, require
+from designer.services.permissions import Action, edits_library_nugget, require
 
 VOCAB_FIELDS = {
     name: kind.vocabulary for name, kind in fields.NUGGET.items() if isinstance(kind, fields.Choice)
@@ -148,7 +148,9 @@ def update_nugget(
     via: Design | None = None,
 ) -> Nugget:
     """Write a new revision. Edited from a design's canvas, that design pulls it at once;
-    other designs keep their pin and see "update available"."""
+    other designs keep their pin and see "update available". Someone who may not edit the
+    library (a guest) writes a copy for that design instead when other designs use the
+    nugget (`permissions.edits_library_nugget`); the returned nugget is the one written."""
     if via is not None:
         require(actor, Action.DESIGN_EDIT, via)
         if via.workspace_id != nugget.workspace_id:
@@ -162,6 +164,8 @@ def update_nugget(
     changed = [name for name, value in clean.items() if getattr(nugget, name) != value]
     if not changed:
         return nugget
+    if via is not None and not edits_library_nugget(actor, nugget, via):
+        nugget = _copy_for_design(actor, nugget, via)
     for name in changed:
         setattr(nugget, name, clean[name])
     nugget.revision += 1
@@ -186,6 +190,21 @@ def update_nugget(
         )
         mark_changed(via, actor)
     return nugget
+
+
+def _copy_for_design(actor: User, nugget: Nugget, design: Design) -> Nugget:
+    """A copy of `nugget` (its current fields) that takes its place on `design` only."""
+    workspace = db.session.get(Workspace, design.workspace_id)
+    values = clean_nugget_values(values_of_revision(revision_data(nugget)))
+    copy = create_nugget_unchecked(actor, workspace, values)
+    copy.forked_from_id = nugget.id
+    db.session.execute(
+        update(Placement)
+        .where(Placement.design_id == design.id, Placement.nugget_id == nugget.id)
+        .values(nugget_id=copy.id, nugget_revision=copy.revision)
+        .execution_options(synchronize_session="fetch")
+    )
+    return copy
 
 
 def values_of_revision(data: dict[str, Any]) -> dict[str, Any]:

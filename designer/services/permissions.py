@@ -14,7 +14,7 @@ from enum import StrEnum
 
 from sqlalchemy import select
 
-from designer.models import Design, DesignMember, Membership, Workspace, db
+from designer.models import Design, DesignMember, Membership, Nugget, Placement, Workspace, db
 from designer.models.accounts import User
 from designer.services.errors import PermissionDenied
 
@@ -188,6 +188,42 @@ def can(user: User | None, action: Action, target: Design | Workspace) -> bool:
     if action not in WORKSPACE_ACTIONS:
         raise ValueError(f"{action} is not an action on a workspace")
     return action in allowed_on_workspace(user, target)
+
+
+def can_see_nugget(user: User | None, nugget: Nugget) -> bool:
+    """A nugget of a workspace library is seen by whoever may view that library, and by a
+    guest of a design (not in the trash) on which it is placed, as part of that design."""
+    workspace = db.session.get(Workspace, nugget.workspace_id)
+    if can(user, Action.LIBRARY_VIEW, workspace):
+        return True
+    if user is None or not getattr(user, "is_authenticated", False):
+        return False
+    placed_on_own_design = (
+        select(Placement.id)
+        .join(Design, Design.id == Placement.design_id)
+        .join(DesignMember, DesignMember.design_id == Design.id)
+        .where(
+            Placement.nugget_id == nugget.id,
+            Design.deleted_at.is_(None),
+            DesignMember.user_id == user.id,
+        )
+        .limit(1)
+    )
+    return db.session.scalar(placed_on_own_design) is not None
+
+
+def edits_library_nugget(user: User | None, nugget: Nugget, design: Design) -> bool:
+    """Whether saving `nugget` from `design`'s canvas writes the library nugget itself.
+    Those who may edit the library do; anyone else (a guest, an expert) does only while no
+    other design uses the nugget: otherwise the save makes a copy for `design` alone, so
+    their edit never reaches other designs as "update available"."""
+    workspace = db.session.get(Workspace, nugget.workspace_id)
+    if can(user, Action.NUGGET_EDIT, workspace):
+        return True
+    used_elsewhere = select(Placement.id).where(
+        Placement.nugget_id == nugget.id, Placement.design_id != design.id
+    )
+    return db.session.scalar(used_elsewhere.limit(1)) is None
 
 
 def require(user: User | None, action: Action, target: Design | Workspace) -> None:

@@ -28,7 +28,7 @@ from designer.services.nuggets import (
     create_nugget_unchecked,
     values_of_revision,
 )
-from designer.services.permissions import Action, require
+from designer.services.permissions import Action, can_see_nugget, require
 
 
 def _next_position(module: Module) -> int:
@@ -42,8 +42,17 @@ def _next_position(module: Module) -> int:
 def place_nugget(
     actor: User, design: Design, module_id: int, nugget: Nugget, position: int | None = None
 ) -> Placement:
-    """Put a library nugget on the canvas, pinned to its current revision."""
+    """Put a library nugget on the canvas, pinned to its current revision. A nugget the
+    actor may not see (a guest and the workspace library) is not found."""
     require(actor, Action.DESIGN_EDIT, design)
+    if not can_see_nugget(actor, nugget):
+        raise NotFound("nugget")
+    return _place(actor, design, module_id, nugget, position)
+
+
+def _place(
+    actor: User, design: Design, module_id: int, nugget: Nugget, position: int | None = None
+) -> Placement:
     module = module_of(design, module_id)
     if nugget.workspace_id != design.workspace_id or nugget.deleted_at is not None:
         raise NotFound("nugget")
@@ -78,7 +87,7 @@ def add_new_nugget(
     require(actor, Action.DESIGN_EDIT, design)
     workspace = db.session.get(Workspace, design.workspace_id)
     nugget = create_nugget_unchecked(actor, workspace, clean_nugget_values(values))
-    return place_nugget(actor, design, module_id, nugget)
+    return _place(actor, design, module_id, nugget)
 
 
 def placement_of(design: Design, placement_id: int) -> Placement:
@@ -265,9 +274,7 @@ def duplicate_placement(actor: User, design: Design, placement_id: int) -> Place
     values = values_of_revision(pinned_revision(original).data)
     copy = create_nugget_unchecked(actor, workspace, clean_nugget_values(values))
     copy.forked_from_id = original.nugget_id
-    placement = place_nugget(
-        actor, design, original.module_id, copy, position=original.position + 1
-    )
+    placement = _place(actor, design, original.module_id, copy, position=original.position + 1)
     placement.duration_override = original.duration_override
     placement.delivery_mode_override = original.delivery_mode_override
     placement.objectives = list(original.objectives)

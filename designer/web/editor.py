@@ -29,7 +29,7 @@ from designer.services import nuggets as nugget_service
 from designer.services import placements as placement_service
 from designer.services.assets import attach_upload
 from designer.services.errors import Conflict, Invalid
-from designer.services.permissions import Action
+from designer.services.permissions import Action, edits_library_nugget
 from designer.storage.uploads import allowed_extensions
 from designer.web import conflicts as conflicts_view
 from designer.web.conflicts import StaleSave
@@ -155,6 +155,8 @@ def _render(
             allowed_extensions=", ".join(allowed_extensions()),
             max_upload_mib=current_app.config["MAX_UPLOAD_BYTES"] // (1024 * 1024),
             stale=stale,
+            copies_on_save=target.design is not None
+            and not edits_library_nugget(current_user, target.nugget, target.design),
         ),
         status,
     )

@@ -22,6 +22,17 @@ ERROR_TEXTS = {
     "no_correct_answer": _l("Mark at least one answer as correct."),
     "taken": _l("An account with this e-mail address exists already."),
     "wrong": _l("The password is wrong."),
+    "common_password": _l(
+        "This password is one of the most common ones and easy to guess. Please choose another."
+    ),
+    "login_link_invalid": _l(
+        "This log-in link has been used or has expired. Ask a coordinator for a new one."
+    ),
+    "login_link_self": _l("Change your own password on the page “Change password”."),
+    "login_link_elsewhere": _l(
+        "This person also belongs to a workspace that you do not coordinate. The operator "
+        "of this Kurswerk can make the link with the command “designer login-link”."
+    ),
     "no_account": _l(
         "There is no account with this e-mail address. Ask the person to register first."
     ),

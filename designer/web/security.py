@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from flask import Flask, Response, jsonify, render_template, request
+from flask import Flask, Response, g, jsonify, render_template, request
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import HTTPException
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from designer.extensions import db, login_manager
 from designer.models import User
@@ -32,8 +33,16 @@ CSP = "; ".join(
 
 
 @login_manager.user_loader
-def load_user(user_id: str) -> User | None:
-    return db.session.get(User, int(user_id)) if user_id.isdigit() else None
+def load_user(session_id: str) -> User | None:
+    """The account of a session whose id ("user id:session version") is still current;
+    a session made before the last log-out or password change finds nobody."""
+    user_id, _sep, version = session_id.partition(":")
+    if not (user_id.isdigit() and version.isdigit()):
+        return None
+    user = db.session.get(User, int(user_id))
+    if user is None or user.session_version != int(version):
+        return None
+    return user
 
 
 def wants_json() -> bool:
@@ -47,9 +56,19 @@ def _error_page(status: int, title: str, message: str) -> tuple[str, int] | tupl
 
 
 def init_app(app: Flask) -> None:
+    if app.config["PROXY_HOPS"]:
+        # Behind a reverse proxy every request comes from the proxy's address; the client's
+        # is in X-Forwarded-For (log-in throttling per address counts on it).
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=app.config["PROXY_HOPS"])
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
     login_manager.login_message = None
+
+    @app.before_request
+    def forget_cached_user() -> None:
+        """Who is logged in comes from this request's session alone, even when one app
+        context spans several requests (tests, scripts) and `g` outlives a request."""
+        g.pop("_login_user", None)
 
     @app.after_request
     def security_headers(response: Response) -> Response:
@@ -59,6 +78,9 @@ def init_app(app: Flask) -> None:
         response.headers["Referrer-Policy"] = "same-origin"
         response.headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()"
         response.headers["Cross-Origin-Opener-Policy"] = "same-origin"
+        if request.endpoint != "static" and current_user.is_authenticated:
+            # A logged-in page must not stay in a shared or back-button cache after log-out.
+            response.headers["Cache-Control"] = "no-store"
         return response
 
     @app.errorhandler(PermissionDenied)

@@ -22,7 +22,7 @@ from designer.importers.base import ImportRefused
 from designer.models import Workspace
 from designer.queries import access
 from designer.queries import wizard as queries_wizard
-from designer.services import design_templates
+from designer.services import accounts, design_templates
 from designer.services import workspaces as workspace_service
 from designer.services.importing import import_upload
 from designer.services.permissions import Action, allowed_on_workspace
@@ -91,6 +91,10 @@ def members(slug: str):
             )
         if outcome.ok:
             return redirect(url_for("workspaces.members", slug=slug))
+    return _members_page(workspace, form)
+
+
+def _members_page(workspace: Workspace, form: MemberForm, **extra: object) -> str:
     return render_template(
         "workspaces/members.html",
         workspace=workspace,
@@ -100,6 +104,29 @@ def members(slug: str):
         remove_form=RemoveMemberForm(),
         allowed=allowed_on_workspace(current_user, workspace),
         Action=Action,
+        **extra,
+    )
+
+
+@bp.post("/w/<slug>/members/login-link")
+@login_required
+def login_link(slug: str):
+    """A one-time log-in link for a locked-out member, shown once to the coordinator."""
+    workspace = access.workspace_by_slug(current_user, slug, Action.MEMBERS_MANAGE)
+    form = RemoveMemberForm()
+    membership_id = form.membership_id.data or ""
+    if not (form.validate_on_submit() and membership_id.isdigit()):
+        flash(_("The request could not be understood."), "error")
+        return redirect(url_for("workspaces.members", slug=slug))
+    with saving() as outcome:
+        link, token = accounts.create_login_link(current_user, workspace, int(membership_id))
+    if not outcome.ok:
+        return redirect(url_for("workspaces.members", slug=slug))
+    return _members_page(
+        workspace,
+        MemberForm(formdata=None),
+        login_link=url_for("auth.login_link", token=token, _external=True),
+        login_link_user=access.user_by_id(link.user_id),
     )
 
 

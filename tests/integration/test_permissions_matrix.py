@@ -4,9 +4,9 @@ outsider and an anonymous visitor, against every action."""
 import pytest
 
 from designer.extensions import db
-from designer.models import DesignMember
+from designer.models import DesignMember, Nugget
 from designer.services import designs as design_service
-from designer.services.permissions import Action, can
+from designer.services.permissions import Action, can, can_see_nugget, edits_library_nugget
 
 ALL_DESIGN_ACTIONS = [
     a for a in Action if a.value.startswith("design.") and a != Action.DESIGN_CREATE
@@ -99,3 +99,57 @@ def test_trashed_design_is_visible_only_to_coordinators(people, example_design):
     assert can(people["coordinator"], Action.DESIGN_VIEW, example_design)
     assert not can(people["designer"], Action.DESIGN_VIEW, example_design)
     assert not can(people["coordinator"], Action.DESIGN_EDIT, example_design)
+
+
+MEMBERS = {"coordinator", "designer", "expert", "reviewer", "viewer"}
+GUESTS = {"guest-expert", "guest-reviewer", "guest-viewer"}
+
+
+@pytest.fixture
+def nuggets(people, workspace, example_design):
+    """A nugget of the library that no design uses, one that only the example design uses,
+    and one that the example design and another design both use."""
+    from designer.services import nuggets as nugget_service
+    from designer.services import placements
+
+    designer = people["designer"]
+    module_id = example_design.modules[0].id
+    library = nugget_service.create_nugget(designer, workspace, {"title": "Nur Bibliothek"})
+    mine = placements.add_new_nugget(
+        designer, example_design, module_id, {"title": "Nur hier"}
+    ).nugget_id
+    other = design_service.create_design(designer, workspace, "Zweites Konzept")
+    other_module = design_service.add_module(designer, other, "Eins")
+    both = placements.add_new_nugget(designer, other, other_module.id, {"title": "Beide"})
+    placements.place_nugget(
+        designer, example_design, module_id, db.session.get(Nugget, both.nugget_id)
+    )
+    db.session.commit()
+    return {
+        "library": library,
+        "mine": db.session.get(Nugget, mine),
+        "both": db.session.get(Nugget, both.nugget_id),
+    }
+
+
+def test_who_sees_a_nugget(people, nuggets):
+    """Placing a nugget on a design needs the right to see it: the library's nuggets for
+    members, a guest only those already on their design."""
+    actual = {
+        kind: {who for who, user in people.items() if can_see_nugget(user, nugget)}
+        for kind, nugget in nuggets.items()
+    }
+    assert actual == {"library": MEMBERS, "mine": MEMBERS | GUESTS, "both": MEMBERS | GUESTS}
+
+
+def test_whose_canvas_edits_write_the_library_nugget(people, nuggets, example_design):
+    """Asked only of people who may edit the design: those who may edit the library write
+    the nugget itself; the others write it only while no other design uses it."""
+    editors = {w for w, u in people.items() if can(u, Action.DESIGN_EDIT, example_design)}
+    assert editors == {"coordinator", "designer", "guest-expert"}
+    actual = {
+        kind: {w for w in editors if edits_library_nugget(people[w], nugget, example_design)}
+        for kind, nugget in nuggets.items()
+        if kind != "library"
+    }
+    assert actual == {"mine": editors, "both": {"coordinator", "designer"}}

@@ -30,6 +30,8 @@ PUBLIC = {
     "api.openapi_json": "the OpenAPI document",
     "collab.invitation": "an invitation link: its token is the secret; without a valid one "
     "the page only says so",
+    "auth.login_link": "a coordinator's one-time log-in link: its token is the secret; "
+    "without a valid one the page only says so",
 }
 PUBLIC_BLUEPRINTS = {"seal": "public quality seal pages of approved designs"}
 PERSONAL = {

@@ -12,6 +12,7 @@ from designer.queries import access
 from designer.queries import collab as queries_collab
 from designer.services import invitations
 from designer.services.permissions import Action
+from designer.web.auth import forget_invitation, remember_invitation
 from designer.web.collab import act, bp, item_id
 from designer.web.forms.collab import (
     GuestForm,
@@ -172,12 +173,16 @@ def invitation(token: str):
     state = invitations.status(found)
     if not current_user.is_authenticated:
         if state == "valid":
-            return redirect(url_for("auth.login", next=request.path))
+            remember_invitation(token)
+            return redirect(url_for("auth.login"))
         return render_template("collab/invitation.html", state=state, message=_state_text(state))
+    if state != "valid":
+        forget_invitation()
     form = IdForm(item_id=str(found.id) if found else "0")
     if request.method == "POST" and form.validate_on_submit():
         with saving(show=False, done=_("Welcome! You have joined.")) as outcome:
             accepted = invitations.accept(current_user, token)
+        forget_invitation()
         if not outcome.ok:
             return render_template(
                 "collab/invitation.html",

@@ -35,5 +35,15 @@ class PasswordForm(FlaskForm):
     )
 
 
+class NewPasswordForm(FlaskForm):
+    new_password = PasswordField(
+        _l("New password"), validators=[DataRequired(), Length(min=MIN_PASSWORD_LENGTH)]
+    )
+    confirm = PasswordField(
+        _l("Repeat new password"),
+        validators=[DataRequired(), EqualTo("new_password", message=_l("The passwords differ."))],
+    )
+
+
 class LanguageForm(FlaskForm):
     locale = SelectField(_l("Language"), choices=options([("de", "Deutsch"), ("en", "English")]))
