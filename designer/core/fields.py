@@ -249,6 +249,14 @@ GROBKONZEPT_TEXT_FIELDS = (
 )
 GROBKONZEPT_INT_FIELDS = ("planned_workload_minutes", "participants_min", "participants_max")
 GROBKONZEPT_DATE_FIELDS = ("start_date", "end_date")
+# The order of the Word and Excel documents and of the interchange format's keys: who, then
+# size and dates, then the remaining texts.
+GROBKONZEPT_DOCUMENT_ORDER = (
+    *GROBKONZEPT_TEXT_FIELDS[:3],
+    *GROBKONZEPT_INT_FIELDS,
+    *GROBKONZEPT_DATE_FIELDS,
+    *GROBKONZEPT_TEXT_FIELDS[3:],
+)
 
 # Every Grobkonzept field in the order the editors show it.
 GROBKONZEPT: dict[str, Field] = {

@@ -8,32 +8,15 @@ from __future__ import annotations
 
 from typing import Final
 
-from designer.core.fields import GROBKONZEPT
+from designer.core.fields import GROBKONZEPT, GROBKONZEPT_DOCUMENT_ORDER
 from designer.core.texts import translate
 
 Pair = tuple[str, str]
 
-# The Grobkonzept in the order of the Word and Excel documents; labels from the one table
-# (`designer.core.fields`), German from the one catalogue.
-_DOCUMENT_ORDER = (
-    "target_group",
-    "initial_situation",
-    "prerequisites",
-    "planned_workload_minutes",
-    "participants_min",
-    "participants_max",
-    "start_date",
-    "end_date",
-    "format_summary",
-    "didactic_approach",
-    "assessment_concept",
-    "framework_conditions",
-    "evaluation_plan",
-    "offer_description",
-)
+# Labels from the one table (`designer.core.fields`), German from the one catalogue.
 GROBKONZEPT_LABELS: Final[dict[str, Pair]] = {
     name: (translate(GROBKONZEPT[name].label, "de"), GROBKONZEPT[name].label)
-    for name in _DOCUMENT_ORDER
+    for name in GROBKONZEPT_DOCUMENT_ORDER
 }
 
 # Columns of the Excel Verlaufsplan, in sheet order; the keys are importer field names.

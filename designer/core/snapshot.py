@@ -21,6 +21,7 @@ from typing import Any
 from designer.core import fields as f
 from designer.core.fields import (
     GROBKONZEPT_DATE_FIELDS,
+    GROBKONZEPT_DOCUMENT_ORDER,
     GROBKONZEPT_INT_FIELDS,
     GROBKONZEPT_TEXT_FIELDS,
     Kind,
@@ -275,17 +276,7 @@ def snapshot_hash(snap: DesignSnapshot) -> str:
 
 def _grobkonzept_dict(g: Grobkonzept) -> dict[str, Any]:
     out: dict[str, Any] = {}
-    for name in (
-        "target_group",
-        "initial_situation",
-        "prerequisites",
-        "planned_workload_minutes",
-        "participants_min",
-        "participants_max",
-        "start_date",
-        "end_date",
-        *GROBKONZEPT_TEXT_FIELDS[3:],
-    ):
+    for name in GROBKONZEPT_DOCUMENT_ORDER:
         value = getattr(g, name)
         if value not in (None, "") or name in GROBKONZEPT_TEXT_FIELDS:
             out[name] = value
