@@ -13,6 +13,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from designer.core.limits import Limits
+
 MiB = 1024 * 1024
 
 
@@ -75,6 +77,8 @@ def load(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
         "PASSWORD_HASH_METHOD": "scrypt",
         "LOGIN_MAX_FAILURES": 5,
         "LOGIN_WINDOW_SECONDS": 300,
+        # How much one design may hold, and page sizes of long lists (designer/core/limits.py).
+        "DESIGN_LIMITS": Limits(),
     }
     config.update(overrides)
     return config

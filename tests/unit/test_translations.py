@@ -108,7 +108,10 @@ def test_no_msgid_appears_twice_in_the_source_file():
 
 
 def _pairs(catalog) -> dict:
-    return {m.id: m.string for m in catalog if m.id}
+    def hashable(value):
+        return tuple(value) if isinstance(value, list | tuple) else value
+
+    return {hashable(m.id): hashable(m.string) for m in catalog if m.id}
 
 
 def _singular(msgid) -> str:
@@ -158,9 +161,10 @@ def parse_glossary(text: str) -> Glossary:
 
 
 def _uses(word: str, text: str) -> bool:
-    """Whole word, exact spelling, but either case at the start ("der Nugget", "Der Nugget")."""
+    """Whole word (not part of a file name such as design.json), exact spelling, but either
+    case at the start ("der Nugget", "Der Nugget")."""
     first = f"[{re.escape(word[0].lower())}{re.escape(word[0].upper())}]"
-    return re.search(rf"(?<![\w-]){first}{re.escape(word[1:])}(?![\w-])", text) is not None
+    return re.search(rf"(?<![\w-]){first}{re.escape(word[1:])}(?![\w-]|\.\w)", text) is not None
 
 
 def glossary_conflicts(messages: dict[str, str], glossary: Glossary) -> dict[str, str]:
