@@ -3,6 +3,7 @@
 DESIGNER_DATA_DIR  data directory (default ./instance): SQLite DB, file store, secret key
 DATABASE_URL       SQLAlchemy URL, e.g. postgresql+psycopg://user:pw@host/db
 SECRET_KEY         overrides the generated key in the data directory
+DESIGNER_LIMITS    what one design may hold, e.g. nuggets_per_design=2000,page_size=100
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from designer.core.limits import Limits
+from designer.core import limits
 
 MiB = 1024 * 1024
 
@@ -78,7 +79,7 @@ def load(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
         "LOGIN_MAX_FAILURES": 5,
         "LOGIN_WINDOW_SECONDS": 300,
         # How much one design may hold, and page sizes of long lists (designer/core/limits.py).
-        "DESIGN_LIMITS": Limits(),
+        "DESIGN_LIMITS": limits.parse(os.environ.get("DESIGNER_LIMITS", "")),
     }
     config.update(overrides)
     return config

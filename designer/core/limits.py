@@ -38,6 +38,19 @@ class Limits:
 _active = Limits()
 
 
+def parse(text: str) -> Limits:
+    """Limits from `name=number` pairs separated by commas (the DESIGNER_LIMITS environment
+    variable), the defaults for the rest; an unknown name or a bad number is an error."""
+    values: dict[str, int] = {}
+    for pair in filter(None, (p.strip() for p in text.split(","))):
+        name, _, number = pair.partition("=")
+        name = name.strip()
+        if name not in Limits.__dataclass_fields__ or not number.strip().isdecimal():
+            raise ValueError(f"DESIGNER_LIMITS: cannot read {pair!r}")
+        values[name] = int(number)
+    return Limits(**values)
+
+
 def configure(limits: Limits) -> None:
     global _active
     _active = limits

@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 
+import pytest
+
 from designer.core import limits
 from designer.core.snapshot import Answer, Question, from_json
 from tests.paths import EXAMPLE_JSON
@@ -65,3 +67,16 @@ def test_exceeds_counts_up_to_the_limit_inclusive():
     assert limits.exceeds(3, "nuggets", SMALL) is None
     assert limits.exceeds(4, "nuggets", SMALL) == "too_many:nuggets:3"
     assert limits.exceeds(2, "answers", SMALL) is None
+
+
+def test_limits_from_the_environment_text():
+    assert limits.parse("") == limits.Limits()
+    parsed = limits.parse("nuggets_per_design=2000, page_size=100")
+    assert (parsed.nuggets_per_design, parsed.page_size, parsed.modules_per_design) == (
+        2000,
+        100,
+        100,
+    )
+    for bad in ("nuggets=5", "page_size=many", "page_size"):
+        with pytest.raises(ValueError, match="DESIGNER_LIMITS"):
+            limits.parse(bad)
