@@ -165,6 +165,27 @@ def test_questions_beyond_the_limit_are_refused(workspace, designer, monkeypatch
     assert refused.value.errors == {"questions": "too_many:questions:1"}
 
 
+def test_the_command_line_refuses_an_import_beyond_the_limits_of_its_environment(
+    tmp_path, monkeypatch
+):
+    from click.testing import CliRunner
+
+    from designer.cli import main
+
+    monkeypatch.setenv("DESIGNER_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    runner = CliRunner()
+    for args in (["db", "upgrade"], ["demo", "--password", "demo-passwort-123"]):
+        assert runner.invoke(main, args, catch_exceptions=False).exit_code == 0
+    monkeypatch.setenv("DESIGNER_LIMITS", "nuggets_per_design=3")
+    refused = runner.invoke(main, ["import", str(EXAMPLE_JSON), "--workspace", "demo"])
+    assert refused.exit_code == 2
+    assert "A design may hold at most 3 nuggets." in refused.output
+    monkeypatch.delenv("DESIGNER_LIMITS")
+    listing = runner.invoke(main, ["export", "2", "--format", "json", "-o", str(tmp_path / "x")])
+    assert "no design with id 2" in listing.output
+
+
 # ------------------------------------------------------------------------ pages
 
 
