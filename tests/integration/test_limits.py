@@ -16,7 +16,7 @@ from designer.core import limits
 from designer.core import snapshot as snapshot_module
 from designer.extensions import db
 from designer.models import Asset, Design, Module, Nugget, Placement
-from designer.services import designs, nuggets, tokens
+from designer.services import designs, nuggets, placements, tokens
 from tests.paths import EXAMPLE_JSON
 
 
@@ -133,7 +133,7 @@ def test_placing_beyond_the_nugget_limit_is_refused_on_the_canvas_and_in_the_api
     design = designs.create_design(designer, workspace, "Klein")
     module = designs.add_module(designer, design, "Eins")
     for i in range(3):
-        nuggets.add_new_nugget(designer, design, module.id, {"title": f"N{i}"})
+        placements.add_new_nugget(designer, design, module.id, {"title": f"N{i}"})
     spare = nuggets.create_nugget(designer, workspace, {"title": "Vierte"})
     db.session.commit()
     login(designer)
