@@ -19,6 +19,7 @@ def resource_dir(name: str) -> Path:
 
 def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     from designer import config, database, extensions
+    from designer.core import limits
     from designer.storage.filestore import FileStore
     from designer.web import i18n, register_blueprints, security
 
@@ -28,6 +29,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
         static_folder=str(resource_dir("static")),
     )
     app.config.update(config.load(overrides))
+    limits.configure(app.config["DESIGN_LIMITS"])
     extensions.db.init_app(app)
     with app.app_context():
         database.configure_sqlite(extensions.db.engine, app.config)

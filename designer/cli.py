@@ -34,6 +34,7 @@ from designer.services import accounts, trash, workspaces
 from designer.services.errors import Invalid, NotFound
 from designer.services.importing import import_path
 from designer.web.export_options import problem_texts
+from designer.web.messages import error_text
 
 SEED = Path(__file__).resolve().parent / "seed" / "blended-course.json"
 DEMO_EMAIL = "demo@kurswerk.example"
@@ -179,7 +180,8 @@ def _import(path: Path, workspace: Workspace, actor: User | None) -> Design:
         )
     except ImportRefused as exc:
         db.session.rollback()
-        _fail(exc.problems)
+        with force_locale("en"):
+            _fail([error_text(p) for p in exc.problems])
     for warning in warnings:
         click.echo(f"warning: {warning}", err=True)
     db.session.commit()

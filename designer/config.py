@@ -5,6 +5,7 @@ DATABASE_URL       SQLAlchemy URL, e.g. postgresql+psycopg://user:pw@host/db
 SECRET_KEY         overrides the generated key in the data directory
 DESIGNER_PROXY_HOPS  reverse proxies in front of the app whose X-Forwarded-For is trusted
                    (default 0); log-in throttling per client address needs the real one
+DESIGNER_LIMITS    what one design may hold, e.g. nuggets_per_design=2000,page_size=100
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ import secrets
 import tempfile
 from pathlib import Path
 from typing import Any
+
+from designer.core import limits
 
 MiB = 1024 * 1024
 
@@ -83,6 +86,8 @@ def load(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
         "LOGIN_MAX_DELAY_SECONDS": 900,
         "LOGIN_WINDOW_SECONDS": 3600,
         "PROXY_HOPS": int(os.environ.get("DESIGNER_PROXY_HOPS", "0") or 0),
+        # How much one design may hold, and page sizes of long lists (designer/core/limits.py).
+        "DESIGN_LIMITS": limits.parse(os.environ.get("DESIGNER_LIMITS", "")),
     }
     config.update(overrides)
     return config

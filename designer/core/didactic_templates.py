@@ -77,7 +77,7 @@ def _n(
 
 BLANK = DidacticTemplate(
     key="blank",
-    name=("Leerer Entwurf", "Blank design"),
+    name=("Leeres Kurskonzept", "Blank design"),
     description=(
         "Ohne Vorgaben: Sie legen Module und Lernnuggets selbst an.",
         "No presets: you create modules and learning nuggets yourself.",

@@ -24,7 +24,7 @@ PLAN_COLUMNS: Final[dict[str, Pair]] = {
     "module": ("Modul", "Module"),
     "title": ("Titel", "Title"),
     "summary": ("Kurzbeschreibung", "Summary"),
-    "learning_type": ("Lerntyp", "Learning type"),
+    "learning_type": ("Lernform", "Learning type"),
     "delivery_mode": ("Durchführungsform", "Delivery mode"),
     "social_form": ("Sozialform", "Social form"),
     "method": ("Methode", "Method"),

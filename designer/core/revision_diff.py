@@ -29,7 +29,7 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "language": ("Sprache", "Language"),
     "summary": ("Kurzbeschreibung", "Summary"),
     "content_html": ("Inhalt", "Content"),
-    "learning_type": ("Lerntyp", "Learning type"),
+    "learning_type": ("Lernform", "Learning type"),
     "delivery_mode": ("Durchführungsform", "Delivery mode"),
     "social_form": ("Sozialform", "Social form"),
     "method": ("Methode", "Method"),

@@ -374,15 +374,19 @@ def _asset_dict(a: Asset) -> dict[str, Any]:
 
 def from_json(text: str | bytes, source: str = "design.json") -> DesignSnapshot:
     """Parse an interchange document; every problem is named with its place."""
+    return from_dict(load_json(text, source), source)
+
+
+def load_json(text: str | bytes, source: str = "design.json") -> Any:
+    """The parsed JSON of a document, before it is read as a design."""
     try:
-        data = json.loads(text)
+        return json.loads(text)
     except json.JSONDecodeError as exc:
         raise FormatError(
             [f"{source}: not valid JSON (line {exc.lineno}, column {exc.colno}): {exc.msg}"]
         ) from None
     except UnicodeDecodeError:
         raise FormatError([f"{source}: not UTF-8 text"]) from None
-    return from_dict(data, source)
 
 
 def from_dict(data: Any, source: str = "design.json") -> DesignSnapshot:

@@ -6,12 +6,11 @@ import zipfile
 from pathlib import Path
 from typing import BinaryIO
 
+from designer.core import limits
 from designer.core.assets import DirectoryAssets, MissingAsset
-from designer.core.snapshot import Asset, FormatError, from_json
+from designer.core.snapshot import Asset, DesignSnapshot, FormatError, from_dict, load_json
 from designer.importers.base import Imported, ImportRefused
 from designer.importers.safezip import open_checked, read_member
-
-MAX_JSON_BYTES = 20 * 1024 * 1024
 
 
 class ZipAssets:
@@ -52,12 +51,9 @@ class _ClosingMember:
 def read_json_file(path: str | Path) -> Imported:
     """A plain design.json; asset files are looked for in a `files/` folder beside it."""
     path = Path(path)
-    if path.stat().st_size > MAX_JSON_BYTES:
-        raise ImportRefused([f"{path.name}: larger than {MAX_JSON_BYTES // 2**20} MiB"])
-    try:
-        snap = from_json(path.read_bytes(), source=path.name)
-    except FormatError as exc:
-        raise ImportRefused(exc.problems) from None
+    if path.stat().st_size > limits.active().design_json_bytes:
+        raise ImportRefused([_too_large()])
+    snap = _snapshot(path.read_bytes(), path.name)
     files = path.parent / "files"
     missing = [a.filename for a in snap.assets if not (files / a.filename).is_file()]
     if missing:
@@ -70,17 +66,32 @@ def read_json_file(path: str | Path) -> Imported:
     return Imported(snap, DirectoryAssets(files))
 
 
+def _too_large() -> str:
+    return limits.too_long("design_json_mib", limits.active().design_json_bytes // limits.MiB)
+
+
+def _snapshot(raw: bytes, source: str) -> DesignSnapshot:
+    """Read a design.json, refusing one beyond the limits before reading its items."""
+    try:
+        data = load_json(raw, source)
+        problems = limits.document_problems(data)
+        if problems:
+            raise ImportRefused(problems)
+        return from_dict(data, source)
+    except FormatError as exc:
+        raise ImportRefused(exc.problems) from None
+
+
 def read_bundle(path: str | Path) -> Imported:
     path = Path(path)
     with open_checked(str(path), path.name) as zf:
         names = set(zf.namelist())
         if "design.json" not in names:
             raise ImportRefused([f"{path.name}: no design.json at the root of the bundle"])
-        raw = read_member(zf, "design.json", MAX_JSON_BYTES)
-    try:
-        snap = from_json(raw, source=f"{path.name}/design.json")
-    except FormatError as exc:
-        raise ImportRefused(exc.problems) from None
+        if zf.getinfo("design.json").file_size > limits.active().design_json_bytes:
+            raise ImportRefused([_too_large()])
+        raw = read_member(zf, "design.json", limits.active().design_json_bytes)
+    snap = _snapshot(raw, f"{path.name}/design.json")
     missing = [a.filename for a in snap.assets if f"files/{a.filename}" not in names]
     if missing:
         raise ImportRefused([f"{path.name}: files/{name} is missing" for name in missing])

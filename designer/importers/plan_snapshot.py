@@ -80,7 +80,7 @@ MESSAGES = {
     ),
 }
 TERM_NAMES = {
-    "learning_type": ("Lerntyp", "learning type"),
+    "learning_type": ("Lernform", "learning type"),
     "delivery_mode": ("Durchführungsform", "delivery mode"),
     "social_form": ("Sozialform", "social form"),
     "assessment": ("Lernerfolgskontrolle", "assessment"),

@@ -3,7 +3,7 @@ the trash, the shared catalogue and the contribution ledger."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
@@ -26,6 +26,7 @@ from designer.models import (
     db,
 )
 from designer.models.columns import TRASH_DAYS, utcnow
+from designer.queries.paging import Page, page_of
 from designer.queries.sharing import visible_elsewhere
 
 FEED_LIMIT = 100
@@ -194,8 +195,9 @@ def restorable(deleted_at: datetime) -> bool:
 # -------------------------------------------------------------------- sharing
 
 
-def catalogue_for(user: User, search: str = "") -> list[tuple[Nugget, Workspace]]:
-    """Nuggets the user may reuse from other workspaces, with their workspace."""
+def catalogue_for(user: User, search: str = "", number: int = 1) -> Page:
+    """One page of the nuggets the user may reuse from other workspaces; each item is a
+    nugget with its workspace."""
     query = (
         visible_elsewhere(user)
         .add_columns(Workspace)
@@ -203,17 +205,16 @@ def catalogue_for(user: User, search: str = "") -> list[tuple[Nugget, Workspace]
     )
     if search.strip():
         query = query.where(Nugget.title.icontains(search.strip(), autoescape=True))
-    rows = db.session.execute(query.order_by(Nugget.title).limit(200))
-    return [(n, w) for n, w in rows]
+    page = page_of(query.order_by(Nugget.title, Nugget.id), number, rows=True)
+    return replace(page, items=[(n, w) for n, w in page.items])
 
 
-def library_of(workspace: Workspace) -> list[Nugget]:
-    return list(
-        db.session.scalars(
-            select(Nugget)
-            .where(Nugget.workspace_id == workspace.id, Nugget.deleted_at.is_(None))
-            .order_by(Nugget.title)
-        )
+def library_of(workspace: Workspace, number: int = 1) -> Page:
+    return page_of(
+        select(Nugget)
+        .where(Nugget.workspace_id == workspace.id, Nugget.deleted_at.is_(None))
+        .order_by(Nugget.title, Nugget.id),
+        number,
     )
 
 

@@ -6,10 +6,11 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Text, and_, cast, func, or_, select
+from sqlalchemy import Select, Text, and_, cast, func, or_, select
 
 from designer.models import Design, Nugget, NuggetRevision, Placement, Workspace, db
 from designer.queries.nugget_data import FLAG_FIELDS, TEXT_FIELDS
+from designer.queries.paging import Page, page_of
 
 LIKE_ESCAPE = "!"
 SEARCH_LIMIT = 200
@@ -40,6 +41,15 @@ def _json_text(value: str) -> str:
 
 def search(workspace: Workspace, f: LibraryFilter, limit: int = SEARCH_LIMIT) -> list[Nugget]:
     """The workspace's nuggets matching every given criterion, by title."""
+    return list(db.session.scalars(_search_query(workspace, f).limit(limit)))
+
+
+def search_page(workspace: Workspace, f: LibraryFilter, number: int = 1) -> Page:
+    """One page of `search`, with the number of matches in all."""
+    return page_of(_search_query(workspace, f), number)
+
+
+def _search_query(workspace: Workspace, f: LibraryFilter) -> Select:
     conditions = [Nugget.workspace_id == workspace.id, Nugget.deleted_at.is_(None)]
     if f.text.strip():
         pattern = _like_pattern(f.text.strip())
@@ -64,11 +74,7 @@ def search(workspace: Workspace, f: LibraryFilter, limit: int = SEARCH_LIMIT) ->
         conditions.append(
             cast(Nugget.tags, Text).like(_like_pattern(_json_text(f.tag.strip())), escape="!")
         )
-    return list(
-        db.session.scalars(
-            select(Nugget).where(and_(*conditions)).order_by(Nugget.title, Nugget.id).limit(limit)
-        )
-    )
+    return select(Nugget).where(and_(*conditions)).order_by(Nugget.title, Nugget.id)
 
 
 def usage_counts(nugget_ids: list[int]) -> dict[int, int]:

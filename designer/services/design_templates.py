@@ -14,7 +14,7 @@ from designer.core import didactic_templates
 from designer.core import snapshot as s
 from designer.core.assets import MissingAsset, StoreAssets
 from designer.core.vocab import LANGUAGES
-from designer.importers.base import Imported
+from designer.importers.base import Imported, ImportRefused
 from designer.models import Design, DesignTemplate, User, Workspace, db
 from designer.queries.read_model import snapshot
 from designer.queries.wizard import BLANK_CHOICE, BUILTIN_PREFIX, WORKSPACE_PREFIX
@@ -79,6 +79,8 @@ def create_from_template(
         design = import_design(actor, workspace, imported, store, template_name=name)
     except MissingAsset:
         raise Invalid({"template": "template_file_missing"}) from None
+    except ImportRefused as exc:
+        raise Invalid({f"template.{i}": code for i, code in enumerate(exc.problems)}) from None
     design.template_key = choice[:60]
     events.record(
         "design.created_from_template",

@@ -6,7 +6,7 @@ from typing import Any
 
 from sqlalchemy import update
 
-from designer.core import fields
+from designer.core import fields, limits
 from designer.core import snapshot as s
 from designer.core.vocab import BLOOM_LEVELS
 from designer.models import Design, LearningObjective, Module, User, Workspace, db
@@ -124,6 +124,8 @@ def add_objective(
 ) -> LearningObjective:
     require(actor, Action.DESIGN_EDIT, design)
     text, bloom_level = _clean_objective(text, bloom_level)
+    if code := limits.exceeds(len(design.objectives) + 1, "objectives"):
+        raise Invalid({"text": code})
     objective = LearningObjective(
         design_id=design.id, text=text, bloom_level=bloom_level, position=len(design.objectives)
     )
@@ -217,6 +219,8 @@ def _module_title(value: Any) -> str:
 
 def add_module(actor: User, design: Design, title: str, description: str = "") -> Module:
     require(actor, Action.DESIGN_EDIT, design)
+    if code := limits.exceeds(len(live_modules(design)) + 1, "modules"):
+        raise Invalid({"title": code})
     module = Module(
         design_id=design.id,
         title=_module_title(title),

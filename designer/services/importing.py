@@ -10,6 +10,7 @@ from typing import BinaryIO
 
 from werkzeug.utils import secure_filename
 
+from designer.core import limits
 from designer.core import snapshot as s
 from designer.core.assets import MissingAsset
 from designer.importers import registry
@@ -85,6 +86,9 @@ def import_design(
     if actor is not None:
         require(actor, Action.DESIGN_CREATE, workspace)
     snap = imported.snapshot
+    problems = limits.snapshot_problems(snap)
+    if problems:
+        raise ImportRefused(problems)
     # Files first: the first row written takes the database's write lock (on SQLite, for
     # every other writer), which is then held only while rows are written, never while
     # large files are copied and hashed.

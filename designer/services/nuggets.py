@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import func, select, update
 
-from designer.core import fields
+from designer.core import fields, limits
 from designer.core.vocab import VOCABULARIES
 from designer.models import (
     Asset,
@@ -56,6 +56,9 @@ def _clean_asset_ids(asset_ids: list[Any] | None, errors: dict[str, str]) -> lis
 def _clean_questions(
     questions: list[dict[str, Any]] | None, errors: dict[str, str]
 ) -> list[dict[str, Any]]:
+    if code := limits.exceeds(len(questions or []), "questions"):
+        errors["questions"] = code
+        return []
     out = []
     for i, q in enumerate(questions or []):
         if q.get("kind") not in VOCABULARIES["question_kind"] or not str(q.get("text", "")).strip():
@@ -70,6 +73,8 @@ def _clean_questions(
             for a in q.get("answers", [])
             if str(a.get("text", "")).strip()
         ]
+        if code := limits.exceeds(len(answers), "answers"):
+            errors[f"questions.{i}"] = code
         out.append(
             {
                 "kind": q["kind"],

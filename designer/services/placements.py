@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from designer.core import fields
+from designer.core import fields, limits
 from designer.models import (
     Design,
     LearningObjective,
@@ -39,6 +39,20 @@ def _next_position(module: Module) -> int:
     )
 
 
+def _placed_count(design: Design) -> int:
+    return db.session.scalar(
+        select(func.count(Placement.id))
+        .join(Module, Module.id == Placement.module_id)
+        .where(Placement.design_id == design.id, Module.deleted_at.is_(None))
+    )
+
+
+def _require_room(design: Design) -> None:
+    """Refuse one more placement when the design holds as many nuggets as it may."""
+    if code := limits.exceeds(_placed_count(design) + 1, "nuggets"):
+        raise Invalid({"nugget": code})
+
+
 def place_nugget(
     actor: User, design: Design, module_id: int, nugget: Nugget, position: int | None = None
 ) -> Placement:
@@ -56,6 +70,7 @@ def _place(
     module = module_of(design, module_id)
     if nugget.workspace_id != design.workspace_id or nugget.deleted_at is not None:
         raise NotFound("nugget")
+    _require_room(design)
     placement = Placement(
         design_id=design.id,
         module=module,
@@ -85,6 +100,7 @@ def add_new_nugget(
 ) -> Placement:
     """Create a nugget in the design's workspace library and place it."""
     require(actor, Action.DESIGN_EDIT, design)
+    _require_room(design)
     workspace = db.session.get(Workspace, design.workspace_id)
     nugget = create_nugget_unchecked(actor, workspace, clean_nugget_values(values))
     return _place(actor, design, module_id, nugget)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from designer.core import limits
 from designer.core import snapshot as s
 from designer.core.vocab import LANGUAGES
 from designer.importers.base import Imported
@@ -102,6 +103,9 @@ def create_design(
     snap, messages = _build(table, choice)
     if not snap.nuggets:
         raise Invalid({"mapping": "plan_no_rows"})
+    problems = limits.snapshot_problems(snap)
+    if problems:
+        raise Invalid({f"plan.{i}": code for i, code in enumerate(problems)})
     return import_design(actor, workspace, Imported(snap, warnings=messages), store)
 
 

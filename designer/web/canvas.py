@@ -235,10 +235,12 @@ def add_nugget(design_id: int, module_id: int):
 def place(design_id: int, module_id: int):
     design = _design(design_id)
     nugget = nugget_service.nugget_in(design.workspace_id, _int_arg("nugget_id"))
-    with committing():
+    with saving(show=False) as outcome:
         placement = placement_service.place_nugget(current_user, design, module_id, nugget)
         message = _("“%(title)s” added.", title=nugget.title)
         focus = f"card-{placement.id}-title"
+    if not outcome.ok:
+        return _refused(design, outcome.errors, f"add-{module_id}", {})
     return _changed(design, message, focus)
 
 
@@ -246,9 +248,11 @@ def place(design_id: int, module_id: int):
 @login_required
 def duplicate(design_id: int, placement_id: int):
     design = _design(design_id)
-    with committing():
+    with saving(show=False) as outcome:
         placement = placement_service.duplicate_placement(current_user, design, placement_id)
         focus = f"card-{placement.id}-title"
+    if not outcome.ok:
+        return _refused(design, outcome.errors, f"card-{placement_id}", {})
     return _changed(design, _("Copy added below the original."), focus)
 
 

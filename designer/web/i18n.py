@@ -10,6 +10,15 @@ from flask_login import current_user
 from designer.core.vocab import LANGUAGES, choices, label
 from designer.extensions import babel
 
+# Names of the export formats on German and English pages (the registry's labels are the
+# English names the command line and the API show; product names stay as they are).
+FORMAT_LABELS = {
+    "json": _l("Kurswerk JSON"),
+    "kurswerk": _l("Kurswerk bundle (design and files)"),
+    "moodle": _l("Moodle course backup"),
+    "xlsx": _l("Excel (Verlaufsplan)"),
+}
+
 
 def select_locale() -> str:
     if current_user and current_user.is_authenticated and current_user.locale in LANGUAGES:
@@ -48,4 +57,5 @@ def init_app(app: Flask) -> None:
             "lang": lang,
             "vocab_label": lambda vocabulary, value: label(vocabulary, value, lang),
             "vocab_choices": lambda vocabulary: choices(vocabulary, lang),
+            "format_label": lambda fmt: str(FORMAT_LABELS.get(fmt.key, fmt.label)),
         }

@@ -48,17 +48,17 @@ def index(slug: str):
         if field.data not in {choice.value for choice in field.choices}:
             field.data = ""
     criteria, problems = _filter(form)
-    nuggets = queries_library.search(workspace, criteria)
+    page = queries_library.search_page(workspace, criteria, request.args.get("page", 1, type=int))
     return render_template(
         "library/index.html",
         workspace=workspace,
         form=form,
         problems=problems,
-        nuggets=nuggets,
-        usage=queries_library.usage_counts([n.id for n in nuggets]),
+        page=page,
+        usage=queries_library.usage_counts([n.id for n in page.items]),
         tags=queries_library.workspace_tags(workspace),
         can_edit=Action.NUGGET_EDIT in allowed_on_workspace(current_user, workspace),
-        searched=bool(request.args),
+        searched=bool(set(request.args) - {"page"}),
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import flash
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 
 from designer.services.errors import Invalid
 
@@ -80,7 +81,63 @@ ERROR_TEXTS = {
 def error_text(code: str) -> str:
     if code.startswith("min_length:"):
         return str(_l("Use at least %(n)s characters.", n=code.split(":", 1)[1]))
+    if code.startswith(("too_many:", "too_long:")):
+        return limit_text(code)
     return str(ERROR_TEXTS.get(code, code))
+
+
+def limit_text(code: str) -> str:
+    """The sentence for a limit of designer/core/limits.py, e.g. `too_many:nuggets:1000`."""
+    _kind, what, limit = [*code.split(":"), "", ""][:3]
+    if not limit.isdecimal():
+        return code
+    num = int(limit)
+    texts = {
+        "nuggets": lambda: ngettext(
+            "A design may hold at most %(num)d nugget.",
+            "A design may hold at most %(num)d nuggets.",
+            num,
+        ),
+        "modules": lambda: ngettext(
+            "A design may hold at most %(num)d module.",
+            "A design may hold at most %(num)d modules.",
+            num,
+        ),
+        "objectives": lambda: ngettext(
+            "A design may hold at most %(num)d learning objective.",
+            "A design may hold at most %(num)d learning objectives.",
+            num,
+        ),
+        "files": lambda: ngettext(
+            "A design may hold at most %(num)d file.",
+            "A design may hold at most %(num)d files.",
+            num,
+        ),
+        "questions": lambda: ngettext(
+            "A nugget may hold at most %(num)d question.",
+            "A nugget may hold at most %(num)d questions.",
+            num,
+        ),
+        "answers": lambda: ngettext(
+            "A question may have at most %(num)d answer.",
+            "A question may have at most %(num)d answers.",
+            num,
+        ),
+        "title": lambda: ngettext(
+            "A title may have at most %(num)d character.",
+            "A title may have at most %(num)d characters.",
+            num,
+        ),
+        "text": lambda: ngettext(
+            "A text may have at most %(num)d character.",
+            "A text may have at most %(num)d characters.",
+            num,
+        ),
+        "design_json_mib": lambda: str(
+            _l("The design.json of an import may be at most %(num)s MiB.", num=num)
+        ),
+    }
+    return texts[what]() if what in texts else code
 
 
 def flash_errors(exc: Invalid) -> None:

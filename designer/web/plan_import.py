@@ -121,7 +121,7 @@ def upload(slug: str):
         except FileTooLarge:
             problems = [_("The file is too large.")]
         except ImportRefused as exc:
-            problems = exc.problems
+            problems = [error_text(p) for p in exc.problems]
         else:
             _bind(staged.token, workspace)
             return redirect(url_for(".mapping", slug=slug, token=staged.token))

@@ -30,6 +30,7 @@ from designer.web.forms.designs import ImportForm
 from designer.web.forms.wizard import TemplateChoiceForm
 from designer.web.forms.workspaces import MemberForm, RemoveMemberForm, RoleForm, WorkspaceForm
 from designer.web.i18n import current_language
+from designer.web.messages import error_text
 from designer.web.transaction import saving
 
 bp = Blueprint("workspaces", __name__)
@@ -212,7 +213,7 @@ def import_file(slug: str):
             )
         if outcome.ok:
             return redirect(url_for("designs.overview", design_id=design.id))
-        problems = outcome.error.problems
+        problems = [error_text(p) for p in outcome.error.problems]
     return render_template(
         "workspaces/import.html",
         workspace=workspace,

@@ -311,8 +311,8 @@ def test_word_row_messages_name_table_and_row(tmp_path):
     mapping = {**table.guessed_mapping(), 3: "learning_type"}  # social form read as type
     _, messages = build_snapshot(table, mapping, "Kommunikation", "de")
     # table 1 is the label | value table above the plan
-    assert messages[0] == ("Tabelle 2, Zeile 2: Lerntyp 'PA' nicht erkannt – Aneignung angenommen")
-    assert messages[-1].startswith("Tabelle 3, Zeile 2: Lerntyp 'GA'")
+    assert messages[0] == ("Tabelle 2, Zeile 2: Lernform 'PA' nicht erkannt – Aneignung angenommen")
+    assert messages[-1].startswith("Tabelle 3, Zeile 2: Lernform 'GA'")
 
 
 def test_built_from_a_table_in_memory_live_sessions_keep_their_clock_times():

@@ -124,12 +124,12 @@ def test_oversized_asset_is_refused_and_nothing_is_stored(app, call, workspace):
 
 
 def test_oversized_design_json_is_refused(tmp_path, monkeypatch):
-    from designer.importers import kurswerk
+    from designer.core import limits
 
-    monkeypatch.setattr(kurswerk, "MAX_JSON_BYTES", 1000)
+    monkeypatch.setattr(limits, "_active", limits.Limits(design_json_bytes=1000))
     path = tmp_path / "big.json"
     path.write_bytes(json.dumps({"padding": "x" * 2000}).encode())
-    with pytest.raises(ImportRefused, match="larger than"):
+    with pytest.raises(ImportRefused, match="too_long:design_json"):
         registry.read(path)
 
 

@@ -25,7 +25,7 @@ def test_gallery_lists_the_built_in_templates(client, login, designer_user, work
     html = unescape(client.get(f"/w/{workspace.slug}/designs/new").get_data(as_text=True))
     assert len(TEMPLATES) >= 6
     for name in (
-        "Leerer Entwurf",
+        "Leeres Kurskonzept",
         "Blended-Learning-Kurs",
         "Live-Online-Training",
         "Präsenzseminar mit Praxistransfer",

@@ -104,7 +104,8 @@ def test_a_stale_save_opens_the_same_conflict_view(client, login, designer_user,
     current = _fresh(blended.id).lock_version
     assert f'name="lock_version" type="hidden" value="{current}"' in html
     assert (
-        f'<a class="button" href="{url.format(id=blended.id)}">Gespeicherte übernehmen</a>' in html
+        f'<a class="button" href="{url.format(id=blended.id)}">Gespeicherten Stand übernehmen</a>'
+        in html
     )
     # Saving the form again keeps mine on top of the current version.
     again = client.post(url.format(id=blended.id), data={**values, "lock_version": str(current)})

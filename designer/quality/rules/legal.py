@@ -74,7 +74,7 @@ def license_missing(snap: DesignSnapshot, params: Mapping[str, Any]) -> Iterator
         yield _issue(
             "nugget",
             nugget.key,
-            f"Der Nugget {quote(nugget.title, 'de')}",
+            f"Das Nugget {quote(nugget.title, 'de')}",
             f"The nugget {quote(nugget.title, 'en')}",
             lic,
             source,
@@ -106,9 +106,9 @@ def ai_unchecked(snap: DesignSnapshot, params: Mapping[str, Any]) -> Iterator[Is
             yield Issue(
                 "nugget",
                 nugget.key,
-                f"Der Nugget {quote(nugget.title, 'de')} ist als KI-generiert markiert und "
-                "noch von niemandem geprüft. Lassen Sie ihn fachlich prüfen und markieren Sie "
-                "ihn dann als geprüft.",
+                f"Das Nugget {quote(nugget.title, 'de')} ist als KI-generiert markiert und "
+                "noch von niemandem geprüft. Lassen Sie es fachlich prüfen und markieren Sie "
+                "es dann als geprüft.",
                 f"The nugget {quote(nugget.title, 'en')} is marked as AI-generated and nobody "
                 "has checked it yet. Have an expert check it, then mark it as checked.",
             )

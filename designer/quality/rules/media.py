@@ -41,7 +41,7 @@ def no_rationale(snap: DesignSnapshot, params: Mapping[str, Any]) -> Iterator[Is
         yield Issue(
             "nugget",
             nugget.key,
-            f"Für den Nugget {quote(nugget.title, 'de')} ist nicht begründet, warum dieses "
+            f"Für das Nugget {quote(nugget.title, 'de')} ist nicht begründet, warum dieses "
             "Medium gewählt wurde. Schreiben Sie in einem Satz, was es für das Lernziel "
             "leistet.",
             f"The nugget {quote(nugget.title, 'en')} does not say why this medium was chosen. "

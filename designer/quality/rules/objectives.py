@@ -57,7 +57,7 @@ def not_assessed(snap: DesignSnapshot, params: Mapping[str, Any]) -> Iterator[Is
                 objective.key,
                 f"Das Lernziel {quote(objective.text, 'de')} wird von keinem verknüpften "
                 "Nugget überprüft. Ergänzen Sie eine Übung, einen Test oder eine Aufgabe mit "
-                "Rückmeldung (Prüfung: formativ oder summativ).",
+                "Rückmeldung (Leistungsnachweis: formativ oder summativ).",
                 f"No linked nugget assesses the objective {quote(objective.text, 'en')}. Add "
                 "an exercise, quiz or assignment with feedback (assessment: formative or "
                 "summative).",
@@ -100,7 +100,7 @@ def is_organisational(nugget: Nugget, params: Mapping[str, Any]) -> bool:
                 "Icebreaker",
                 "Break",
             ),
-            "Wörter in Titel oder Schlagwort, die einen organisatorischen Nugget erkennen lassen",
+            "Wörter in Titel oder Schlagwort, die ein organisatorisches Nugget erkennen lassen",
             "Words in the title or a tag that mark an organisational nugget",
         ),
     ),
@@ -115,9 +115,9 @@ def nugget_unlinked(snap: DesignSnapshot, params: Mapping[str, Any]) -> Iterator
         yield Issue(
             "nugget",
             nugget.key,
-            f"Der Nugget {quote(nugget.title, 'de')} im Modul {quote(placed.module.title, 'de')} "
-            "ist mit keinem Lernziel verknüpft. Verknüpfen Sie ihn mit dem Lernziel, dem er "
-            "dient, oder prüfen Sie, ob er nötig ist.",
+            f"Das Nugget {quote(nugget.title, 'de')} im Modul {quote(placed.module.title, 'de')} "
+            "ist mit keinem Lernziel verknüpft. Verknüpfen Sie es mit dem Lernziel, dem es "
+            "dient, oder prüfen Sie, ob es nötig ist.",
             f"The nugget {quote(nugget.title, 'en')} in module "
             f"{quote(placed.module.title, 'en')} is linked to no objective. Link it to the "
             "objective it serves, or check whether it is needed.",

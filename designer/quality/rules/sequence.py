@@ -130,7 +130,7 @@ def live_online_break(snap: DesignSnapshot, params: Mapping[str, Any]) -> Iterat
                 f"Im Modul {quote(module.title, 'de')} dauert die Live-online-Phase ab "
                 f"{quote(first.title, 'de')} {minutes} Minuten ohne Pause. Planen Sie "
                 f"spätestens nach {params['max_minutes']} Minuten eine Bildschirmpause ein "
-                "(als eigenen Nugget „Pause“).",
+                "(als eigenes Nugget „Pause“).",
                 f"In module {quote(module.title, 'en')} the live-online phase from "
                 f"{quote(first.title, 'en')} lasts {minutes} minutes without a break. Plan a "
                 f"screen break after at most {params['max_minutes']} minutes (as a nugget "

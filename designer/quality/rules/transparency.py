@@ -18,7 +18,7 @@ _FIELD_LABELS = {
     "participants_max": ("die Höchstzahl der Teilnehmenden", "the maximum of participants"),
     "format_summary": ("das Format", "the format"),
     "didactic_approach": ("der didaktische Ansatz", "the didactic approach"),
-    "assessment_concept": ("das Prüfungskonzept", "the assessment concept"),
+    "assessment_concept": ("der Plan der Leistungsnachweise", "the assessment concept"),
     "framework_conditions": ("die Rahmenbedingungen", "the framework conditions"),
     "evaluation_plan": ("die Evaluation", "the evaluation plan"),
     "offer_description": ("die Angebotsbeschreibung", "the offer description"),

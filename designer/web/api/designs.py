@@ -11,7 +11,7 @@ from flask_login import current_user
 
 from designer.core.snapshot import to_dict
 from designer.models import Design
-from designer.queries import access
+from designer.queries import api
 from designer.queries.read_model import snapshot
 from designer.queries.wizard import BLANK_CHOICE, gallery
 from designer.services import designs as design_service
@@ -50,10 +50,12 @@ def summary_json(design: Design) -> dict[str, Any]:
     tag="designs",
     writes=False,
     result=schemas.list_of(schemas.DESIGN_SUMMARY),
+    paginated=True,
 )
 def list_designs(slug: str):
     workspace = common.workspace(slug)
-    return jsonify([summary_json(d) for d in access.designs_of_workspace(workspace)])
+    page = api.designs_of(workspace, *common.page_request())
+    return common.page_response(page, [summary_json(d) for d in page.items])
 
 
 @operation(

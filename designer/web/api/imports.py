@@ -10,6 +10,7 @@ from designer.importers.base import ImportRefused
 from designer.services.importing import import_upload
 from designer.services.permissions import Action
 from designer.web.api import common, schemas
+from designer.web.api.errors import message
 from designer.web.api.spec import operation
 from designer.web.transaction import saving
 
@@ -41,7 +42,8 @@ def create_import(slug: str):
             current_app.config["MAX_UPLOAD_BYTES"],
         )
     if isinstance(outcome.error, ImportRefused):
-        return jsonify(error="import_refused", problems=outcome.error.problems), 422
+        problems = [message(p) for p in outcome.error.problems]
+        return jsonify(error="import_refused", problems=problems), 422
     response = jsonify(id=design.id, title=design.title, warnings=warnings)
     response.status_code = 201
     response.headers["Location"] = url_for("api.read_design", design_id=design.id)

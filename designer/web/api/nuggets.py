@@ -38,10 +38,12 @@ def nugget_json(n: Nugget) -> dict[str, Any]:
     tag="nuggets",
     writes=False,
     result=schemas.list_of(schemas.NUGGET),
+    paginated=True,
 )
 def list_nuggets(slug: str):
     workspace = common.workspace(slug, Action.LIBRARY_VIEW)
-    return jsonify([nugget_json(n) for n in api.nuggets_of(workspace)])
+    page = api.nuggets_of(workspace, *common.page_request())
+    return common.page_response(page, [nugget_json(n) for n in page.items])
 
 
 @operation(

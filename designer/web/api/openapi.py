@@ -8,6 +8,7 @@ from flask import jsonify
 from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 
+from designer.core import limits
 from designer.web.api.spec import ERROR_DESCRIPTIONS, MAX_ID, OPERATIONS, Operation
 from designer.web.api.spec import operation as register
 
@@ -29,10 +30,48 @@ PARAM_SCHEMAS = {
 
 
 def _parameters(op: Operation) -> list[dict[str, Any]]:
-    return [
+    params = [
         {"name": name, "in": "path", "required": True, "schema": PARAM_SCHEMAS[converter]}
         for name, converter in op.path_params
     ]
+    return params + (_page_parameters() if op.paginated else [])
+
+
+def _page_parameters() -> list[dict[str, Any]]:
+    active = limits.active()
+    return [
+        {
+            "name": "page",
+            "in": "query",
+            "required": False,
+            "description": "Page number, from 1.",
+            "schema": {"type": "integer", "minimum": 1, "maximum": MAX_ID, "default": 1},
+        },
+        {
+            "name": "per_page",
+            "in": "query",
+            "required": False,
+            "description": "Items per page.",
+            "schema": {
+                "type": "integer",
+                "minimum": 1,
+                "maximum": active.max_page_size,
+                "default": active.page_size,
+            },
+        },
+    ]
+
+
+PAGE_HEADERS = {
+    "X-Total-Count": {
+        "description": "Number of items on all pages together.",
+        "schema": {"type": "integer", "minimum": 0},
+    },
+    "Link": {
+        "description": 'URLs of the first, previous, next and last pages (rel="first" …).',
+        "schema": {"type": "string"},
+    },
+}
 
 
 def _request_body(op: Operation) -> dict[str, Any] | None:
@@ -50,10 +89,13 @@ def _responses(op: Operation) -> dict[str, Any]:
         ok["content"] = {"application/octet-stream": {"schema": {"type": "string"}}}
     elif op.result is not None:
         ok["content"] = {"application/json": {"schema": op.result}}
+    if op.paginated:
+        ok["headers"] = PAGE_HEADERS
     if op.status == 204:
         ok = {"description": "Done"}
     responses: dict[str, Any] = {str(op.status): ok}
-    statuses = () if op.public else (401, 403, 404, *op.errors)
+    errors = (*op.errors, 422) if op.paginated else op.errors
+    statuses = () if op.public else (401, 403, 404, *errors)
     for status in sorted(set(statuses)):
         responses[str(status)] = {
             "description": str(ERROR_DESCRIPTIONS[status]),
@@ -96,7 +138,9 @@ def document() -> dict[str, Any]:
                 "(`Authorization: Bearer <token>`, created under Account → API tokens); a "
                 "read token may call the operations marked `x-scope: read` only. Writes "
                 "that edit a row name the `lock_version` they were based on and get 409 "
-                "with the current state when it is stale."
+                "with the current state when it is stale. Long lists come in pages "
+                "(`page`, `per_page`; the `Link` header names the next page and "
+                "`X-Total-Count` the number of items)."
             ),
         },
         "servers": [{"url": "/"}],

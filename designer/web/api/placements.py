@@ -40,10 +40,12 @@ def placement_json(p: Placement, objective_ids: list[int] | None = None) -> dict
     tag="placements",
     writes=False,
     result=schemas.list_of(schemas.PLACEMENT),
+    paginated=True,
 )
 def list_placements(design_id: int):
     design = common.design(design_id)
-    return jsonify([placement_json(p, ids) for p, ids in api.placements_of(design)])
+    page = api.placements_of(design, *common.page_request())
+    return common.page_response(page, [placement_json(p, ids) for p, ids in page.items])
 
 
 @operation(

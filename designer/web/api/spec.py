@@ -49,6 +49,7 @@ class Operation:
     public: bool = False
     errors: tuple[int, ...] = ()
     description: str = ""
+    paginated: bool = False
     path_params: tuple[tuple[str, str], ...] = field(default=())
 
     def body_schema(self) -> dict[str, Any] | None:

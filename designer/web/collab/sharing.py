@@ -22,12 +22,12 @@ from designer.web.forms.collab import CopyForm, IdForm, SharingForm
 @login_required
 def sharing_page(slug: str):
     workspace = access.workspace_by_slug(current_user, slug, Action.LIBRARY_VIEW)
-    nuggets = queries_collab.library_of(workspace)
+    page = queries_collab.library_of(workspace, request.args.get("page", 1, type=int))
     return render_template(
         "collab/sharing.html",
         workspace=workspace,
-        nuggets=nuggets,
-        origins=queries_collab.workspaces_by_id({n.origin_workspace_id for n in nuggets}),
+        page=page,
+        origins=queries_collab.workspaces_by_id({n.origin_workspace_id for n in page.items}),
         sharing_form=SharingForm,
         id_form=IdForm(),
         allowed=allowed_on_workspace(current_user, workspace),
@@ -69,7 +69,9 @@ def catalogue():
     form.workspace_id.choices = options((w.id, w.name) for w in targets)
     return render_template(
         "collab/catalogue.html",
-        rows=queries_collab.catalogue_for(current_user, search),
+        page=queries_collab.catalogue_for(
+            current_user, search, request.args.get("page", 1, type=int)
+        ),
         search=search,
         copy_form=form,
         can_copy=bool(targets),
