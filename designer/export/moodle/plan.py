@@ -12,10 +12,13 @@ from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 from designer.core.snapshot import Asset, DesignSnapshot, PlacedNugget, Question, Schedule
+from designer.export.moodle.html import shows_something
 from designer.export.moodle.ids import Ids
 
 # Schedules in a design are local times of the German-speaking market Kurswerk serves.
 TIMEZONE = ZoneInfo("Europe/Berlin")
+# A last day belongs to the course: its dates end at the day's last second.
+END_OF_DAY = "23:59:59"
 QUIZ_GRADE = 10.0
 QUIZ_PASS_PERCENT = 60
 ASSIGN_GRADE = 100.0
@@ -129,6 +132,15 @@ class Activity:
     def component(self) -> str:
         return f"mod_{self.modname}"
 
+    @property
+    def showdescription(self) -> bool:
+        """Whether the course page shows the intro under the activity's name.
+
+        A label always shows its text (Moodle's label form sets the flag, hidden); the
+        other modules show their description when they have one.
+        """
+        return self.modname == "label" or shows_something(self.intro)
+
 
 @dataclass
 class Section:
@@ -164,6 +176,7 @@ class Plan:
 
     @property
     def lang(self) -> str:
+        """The design's language; its codes (de, en) are Moodle's language pack names."""
         return self.snapshot.language
 
     @property
@@ -184,7 +197,7 @@ class Plan:
 
 
 def timestamp(day: str, clock: str = "00:00") -> int:
-    """Seconds since the epoch of a local date and HH:MM time."""
+    """Seconds since the epoch of a local date and HH:MM[:SS] time."""
     local = datetime.combine(date.fromisoformat(day), time.fromisoformat(clock), TIMEZONE)
     return int(local.timestamp())
 
