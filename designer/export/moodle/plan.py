@@ -17,8 +17,6 @@ from designer.export.moodle.ids import Ids
 
 # Schedules in a design are local times of the German-speaking market Kurswerk serves.
 TIMEZONE = ZoneInfo("Europe/Berlin")
-# A last day belongs to the course: its dates end at the day's last second.
-END_OF_DAY = "23:59:59"
 QUIZ_GRADE = 10.0
 QUIZ_PASS_PERCENT = 60
 ASSIGN_GRADE = 100.0
@@ -194,6 +192,10 @@ class Plan:
     @property
     def banks(self) -> list[QuestionBank]:
         return [a.bank for a in self.activities if a.bank]
+
+
+# A last day belongs to the course: its dates end at the day's last second.
+END_OF_DAY = "23:59:59"
 
 
 def timestamp(day: str, clock: str = "00:00") -> int:
