@@ -56,7 +56,7 @@ def module_xml(plan: Plan, a: Activity) -> bytes:
             ("completionview", c.view),
             ("completionexpected", 0),
             ("availability", None),
-            ("showdescription", a.modname == "label"),
+            ("showdescription", a.showdescription),
             ("downloadcontent", 1),
             ("lang", None),
         ],

@@ -44,7 +44,7 @@ def course_xml(plan: Plan) -> bytes:
             ("groupmode", 0),
             ("groupmodeforce", 0),
             ("defaultgroupingid", 0),
-            ("lang", ""),
+            ("lang", plan.lang),
             ("theme", ""),
             ("timecreated", plan.now),
             ("timemodified", plan.now),

@@ -14,6 +14,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 PLUGINFILE = "@@PLUGINFILE@@/"
+MEDIA = ("img", "video", "audio", "iframe", "object", "embed")
 
 
 def pluginfile_url(filename: str) -> str:
@@ -43,6 +44,14 @@ def embed_files(markup: str, filenames: Iterable[str]) -> tuple[str, set[str]]:
                     used.add(value)
         out.append(etree.tostring(part, method="html", encoding="unicode"))
     return "".join(out), used
+
+
+def shows_something(markup: str) -> bool:
+    """Whether the markup shows text or media (an editor's empty `<p></p>` shows nothing)."""
+    if not markup.strip():
+        return False
+    tree = lxml_html.fromstring(f"<div>{markup}</div>")
+    return bool(tree.text_content().strip()) or next(tree.iter(*MEDIA), None) is not None
 
 
 def paragraph(value: str) -> str:

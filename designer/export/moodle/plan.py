@@ -12,6 +12,7 @@ from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 from designer.core.snapshot import Asset, DesignSnapshot, PlacedNugget, Question, Schedule
+from designer.export.moodle.html import shows_something
 from designer.export.moodle.ids import Ids
 
 # Schedules in a design are local times of the German-speaking market Kurswerk serves.
@@ -129,6 +130,15 @@ class Activity:
     def component(self) -> str:
         return f"mod_{self.modname}"
 
+    @property
+    def showdescription(self) -> bool:
+        """Whether the course page shows the intro under the activity's name.
+
+        A label always shows its text (Moodle's label form sets the flag, hidden); the
+        other modules show their description when they have one.
+        """
+        return self.modname == "label" or shows_something(self.intro)
+
 
 @dataclass
 class Section:
@@ -164,6 +174,7 @@ class Plan:
 
     @property
     def lang(self) -> str:
+        """The design's language; its codes (de, en) are Moodle's language pack names."""
         return self.snapshot.language
 
     @property
@@ -183,8 +194,12 @@ class Plan:
         return [a.bank for a in self.activities if a.bank]
 
 
+# A last day belongs to the course: its dates end at the day's last second.
+END_OF_DAY = "23:59:59"
+
+
 def timestamp(day: str, clock: str = "00:00") -> int:
-    """Seconds since the epoch of a local date and HH:MM time."""
+    """Seconds since the epoch of a local date and HH:MM[:SS] time."""
     local = datetime.combine(date.fromisoformat(day), time.fromisoformat(clock), TIMEZONE)
     return int(local.timestamp())
 

@@ -7,6 +7,7 @@ from designer.export.moodle import content
 from designer.export.moodle.html import embed_files, file_links, heading, paragraph
 from designer.export.moodle.plan import (
     ASSIGN_GRADE,
+    END_OF_DAY,
     NO_COMPLETION,
     ON_PASS,
     ON_SUBMIT,
@@ -55,7 +56,7 @@ def build_plan(snap: DesignSnapshot, now: int) -> Plan:
         shortname=shortname(snap),
         summary=content.course_summary(snap),
         startdate=timestamp(g.start_date) if g.start_date else now,
-        enddate=timestamp(g.end_date) if g.end_date else 0,
+        enddate=timestamp(g.end_date, END_OF_DAY) if g.end_date else 0,
         sections=sections,
         grade_category_id=grade_category_id,
         course_grade_item_id=planner.course_grade_item,
@@ -102,8 +103,10 @@ class _Planner:
 
     # one method per Moodle module -------------------------------------------------
     def _page(self, a: Activity, placed: PlacedNugget) -> None:
+        """The summary is the description on the course page and leads the page's
+        content (the page does not print its intro)."""
         a.intro = paragraph(placed.nugget.summary)
-        a.content = self._with_files(a, placed.nugget.content_html, placed, "content")
+        a.content = self._with_files(a, content.intro(placed), placed, "content")
 
     def _resource(self, a: Activity, placed: PlacedNugget) -> None:
         a.intro = content.intro(placed)
@@ -129,7 +132,7 @@ class _Planner:
         a.intro = self._with_files(a, content.intro(placed), placed, "intro", "introattachment")
         schedule = schedule_of(placed)
         if schedule and schedule.date:
-            a.duedate = timestamp(schedule.date, schedule.end or "23:59")
+            a.duedate = timestamp(schedule.date, schedule.end or END_OF_DAY)
         a.completion = ON_SUBMIT
         a.grade_item = self._grade_item(a, ASSIGN_GRADE, 0.0)
 
