@@ -21,6 +21,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from designer.core.office_labels import GROBKONZEPT_LABELS, PLAN_COLUMNS, pick, text
 from designer.core.snapshot import DesignSnapshot, PlacedNugget
+from designer.core.text import starts_formula
 from designer.core.vocab import LEARNING_TYPE_COLOURS, choices, label
 from designer.export.registry import ExportContext, ExportFormat
 
@@ -58,6 +59,16 @@ def write_xlsx(snap: DesignSnapshot, out: BinaryIO, ctx: ExportContext) -> None:
     wb.properties.title = snap.title
     wb.properties.language = snap.language
     wb.save(out)
+
+
+def _append(ws: Worksheet, values: list[object]) -> None:
+    """Append a row of the design's texts: a cell that starts like a formula
+    (`=HYPERLINK(...)`, `+`, `-`, `@`, tab, CR) is stored and shown as text, never run."""
+    ws.append(values)
+    for cell in ws[ws.max_row]:
+        if isinstance(cell.value, str) and starts_formula(cell.value):
+            cell.data_type = "s"
+            cell.quotePrefix = True
 
 
 def objective_names(snap: DesignSnapshot) -> dict[str, str]:
@@ -108,7 +119,7 @@ def _plan_sheet(ws: Worksheet, snap: DesignSnapshot) -> None:
     objectives = objective_names(snap)
     for placed in snap.placed():
         row = plan_row(placed, lang, objectives)
-        ws.append([row[f] for f in fields])
+        _append(ws, [row[f] for f in fields])
     last = ws.max_row
     minutes = get_column_letter(fields.index("duration") + 1)
     total_row = [""] * len(fields)
@@ -155,13 +166,13 @@ def _tint(hex_colour: str, keep: float = 0.35) -> str:
 def _grobkonzept_sheet(ws: Worksheet, snap: DesignSnapshot) -> None:
     lang = snap.language
     g = snap.grobkonzept
-    ws.append([text("title", lang), snap.title])
+    _append(ws, [text("title", lang), snap.title])
     ws.append([text("language", lang), label("language", snap.language, lang)])
     for field, pair in GROBKONZEPT_LABELS.items():
         value = getattr(g, field)
         if field.endswith("_date") and value:
             value = date.fromisoformat(value)
-        ws.append([pick(pair, lang), value])
+        _append(ws, [pick(pair, lang), value])
         if isinstance(value, date):
             ws.cell(ws.max_row, 2).number_format = "YYYY-MM-DD"
     ws.append([])
@@ -169,7 +180,7 @@ def _grobkonzept_sheet(ws: Worksheet, snap: DesignSnapshot) -> None:
     ws.append([text("key", lang), text("objective", lang), text("bloom", lang)])
     names = objective_names(snap)
     for o in snap.objectives:
-        ws.append([names[o.key], o.text, label("bloom_level", o.bloom_level, lang)])
+        _append(ws, [names[o.key], o.text, label("bloom_level", o.bloom_level, lang)])
     for cell in ws["A"]:
         cell.font = Font(bold=True)
     for cell in ws[objectives_header]:
@@ -189,9 +200,10 @@ def _module_sheet(ws: Worksheet, snap: DesignSnapshot) -> None:
     _header(ws, [text(k, lang) for k in keys])
     for m in snap.modules:
         s = m.schedule
-        ws.append(
+        _append(
+            ws,
             [m.key, m.title, m.description]
-            + ([s.date, s.start, s.end, s.place] if s else ["", "", "", ""])
+            + ([s.date, s.start, s.end, s.place] if s else ["", "", "", ""]),
         )
     for letter, width in zip("ABCDEFG", (10, 36, 50, 12, 8, 8, 24), strict=True):
         ws.column_dimensions[letter].width = width

