@@ -16,6 +16,12 @@ class MissingAsset(LookupError):
         self.asset = asset
 
 
+def bundle_member(asset: Asset) -> str:
+    """Where an asset's bytes lie in a `.kurswerk` bundle: under its key, so that two
+    files of the same name stay apart. Older bundles kept `files/<filename>`."""
+    return f"files/{asset.key}/{asset.filename}"
+
+
 class AssetSource(Protocol):
     def open(self, asset: Asset) -> BinaryIO:
         """Open the asset's bytes; raise MissingAsset when they are not there."""

@@ -6,6 +6,7 @@ import shutil
 import zipfile
 from typing import BinaryIO
 
+from designer.core.assets import bundle_member
 from designer.core.snapshot import DesignSnapshot, to_json
 from designer.export.registry import ExportContext, ExportFormat
 
@@ -19,7 +20,7 @@ def write_bundle(snap: DesignSnapshot, out: BinaryIO, ctx: ExportContext) -> Non
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("design.json", to_json(snap))
         for asset in snap.assets:
-            with ctx.assets.open(asset) as src, zf.open(f"files/{asset.filename}", "w") as dst:
+            with ctx.assets.open(asset) as src, zf.open(bundle_member(asset), "w") as dst:
                 shutil.copyfileobj(src, dst)
 
 

@@ -7,10 +7,19 @@ from pathlib import Path
 from typing import BinaryIO
 
 from designer.core import limits
-from designer.core.assets import DirectoryAssets, MissingAsset
+from designer.core.assets import DirectoryAssets, MissingAsset, bundle_member
 from designer.core.snapshot import Asset, DesignSnapshot, FormatError, from_dict, load_json
 from designer.importers.base import Imported, ImportRefused
-from designer.importers.safezip import open_checked, read_member
+from designer.importers.safezip import DAMAGED, open_checked, read_member
+
+
+def _member(asset: Asset, names: set[str]) -> str | None:
+    """The bundle member holding the asset: `files/<key>/<name>`, or `files/<name>` as
+    bundles written before assets were kept apart by key."""
+    for name in (bundle_member(asset), f"files/{asset.filename}"):
+        if name in names:
+            return name
+    return None
 
 
 class ZipAssets:
@@ -21,21 +30,29 @@ class ZipAssets:
 
     def open(self, asset: Asset) -> BinaryIO:
         zf = zipfile.ZipFile(self.path)
-        try:
-            return _ClosingMember(zf, zf.open(f"files/{asset.filename}"))
-        except KeyError:
+        name = _member(asset, set(zf.namelist()))
+        if name is None:
             zf.close()
-            raise MissingAsset(asset) from None
+            raise MissingAsset(asset)
+        label = f"{self.path.name}: {name}"
+        try:
+            return _ClosingMember(zf, zf.open(name), label)
+        except DAMAGED as exc:
+            zf.close()
+            raise ImportRefused([f"{label} is damaged ({exc})"]) from None
 
 
 class _ClosingMember:
-    """A zip member stream that closes its archive with it."""
+    """A zip member stream that closes its archive with it; a damaged member is refused."""
 
-    def __init__(self, zf: zipfile.ZipFile, fh: BinaryIO):
-        self._zf, self._fh = zf, fh
+    def __init__(self, zf: zipfile.ZipFile, fh: BinaryIO, label: str):
+        self._zf, self._fh, self._label = zf, fh, label
 
     def read(self, size: int = -1) -> bytes:
-        return self._fh.read(size)
+        try:
+            return self._fh.read(size)
+        except DAMAGED as exc:
+            raise ImportRefused([f"{self._label} is damaged ({exc})"]) from None
 
     def close(self) -> None:
         self._fh.close()
@@ -92,7 +109,7 @@ def read_bundle(path: str | Path) -> Imported:
             raise ImportRefused([_too_large()])
         raw = read_member(zf, "design.json", limits.active().design_json_bytes)
     snap = _snapshot(raw, f"{path.name}/design.json")
-    missing = [a.filename for a in snap.assets if f"files/{a.filename}" not in names]
+    missing = [a for a in snap.assets if _member(a, names) is None]
     if missing:
-        raise ImportRefused([f"{path.name}: files/{name} is missing" for name in missing])
+        raise ImportRefused([f"{path.name}: {bundle_member(a)} is missing" for a in missing])
     return Imported(snap, ZipAssets(path))

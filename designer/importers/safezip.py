@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import zipfile
+import zlib
 from pathlib import PurePosixPath
 
 from designer.importers.base import ImportRefused
@@ -11,6 +12,9 @@ MAX_MEMBERS = 5000
 MAX_TOTAL_BYTES = 1024 * 1024 * 1024
 MAX_RATIO = 200
 RATIO_FLOOR = 1024 * 1024  # small members may compress very well without harm
+# What opening or reading a damaged member raises: bad header or CRC, broken deflate
+# stream, cut-off data, an unknown compression method, encryption (RuntimeError).
+DAMAGED = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError)
 
 
 def unsafe_reason(name: str) -> str | None:
@@ -59,8 +63,11 @@ def open_checked(path: str, label: str) -> zipfile.ZipFile:
 
 def read_member(zf: zipfile.ZipFile, name: str, limit: int) -> bytes:
     """Read one member, refusing to read more than `limit` bytes whatever the header says."""
-    with zf.open(name) as fh:
-        data = fh.read(limit + 1)
+    try:
+        with zf.open(name) as fh:
+            data = fh.read(limit + 1)
+    except DAMAGED as exc:
+        raise ImportRefused([f"{name}: damaged in the archive ({exc})"]) from None
     if len(data) > limit:
         raise ImportRefused([f"{name}: larger than {limit // 2**20} MiB"])
     return data

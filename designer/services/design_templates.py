@@ -21,7 +21,7 @@ from designer.queries.wizard import BLANK_CHOICE, BUILTIN_PREFIX, WORKSPACE_PREF
 from designer.services import events
 from designer.services.designs import create_design
 from designer.services.errors import Invalid, NotFound
-from designer.services.importing import import_design
+from designer.services.importing import FileRefused, import_design
 from designer.services.permissions import Action, require
 from designer.storage.filestore import FileStore
 
@@ -79,6 +79,8 @@ def create_from_template(
         design = import_design(actor, workspace, imported, store, template_name=name)
     except MissingAsset:
         raise Invalid({"template": "template_file_missing"}) from None
+    except FileRefused:  # a file of the template fails the upload checks
+        raise Invalid({"template": "file_type"}) from None
     except ImportRefused as exc:
         raise Invalid({f"template.{i}": code for i, code in enumerate(exc.problems)}) from None
     design.template_key = choice[:60]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import mimetypes
+import hashlib
 import shutil
 from datetime import date
 from pathlib import Path
@@ -32,7 +32,12 @@ from designer.services import events
 from designer.services.partnerships import organisation_of
 from designer.services.permissions import Action, require
 from designer.services.revisions import store_revision
-from designer.storage.filestore import FileStore, FileTooLarge
+from designer.storage.filestore import CHUNK, FileStore, FileTooLarge
+from designer.storage.uploads import accepted_kind, allowed_extensions
+
+
+class FileRefused(ImportRefused):
+    """An imported file fails the checks every upload passes (kind and content)."""
 
 
 def import_upload(
@@ -149,29 +154,59 @@ def _design(workspace: Workspace, snap: s.DesignSnapshot, actor: User | None) ->
 
 def _store_files(
     snap: s.DesignSnapshot, imported: Imported, store: FileStore, max_bytes: int | None
-) -> dict[str, tuple[str, int]]:
-    """Asset key → (sha256, size) of its file, now in the store."""
+) -> dict[str, tuple[str, int, str]]:
+    """Asset key → (sha256, size, MIME type) of its file, now in the store."""
     stored = {}
     for a in snap.assets:
         with imported.assets.open(a) as stream:
-            stored[a.key] = store.put(stream, max_bytes=max_bytes)
+            stored[a.key] = _store_checked(a, stream, store, max_bytes)
     return stored
 
 
+def _store_checked(
+    a: s.Asset, stream: BinaryIO, store: FileStore, max_bytes: int | None
+) -> tuple[str, int, str]:
+    """Store an imported file after the checks every upload passes (its type read from
+    its bytes, agreeing with its name) and, when the document names it, its sha256.
+    Returns (sha256, size, sniffed MIME type); a refused file is never stored."""
+    with store.scratch.folder("import-asset-") as folder:
+        path = Path(folder) / "asset"
+        digest = hashlib.sha256()
+        with path.open("wb") as out:
+            while chunk := stream.read(CHUNK):
+                digest.update(chunk)
+                out.write(chunk)
+                if max_bytes is not None and out.tell() > max_bytes:
+                    raise FileTooLarge(f"{a.filename}: file is larger than {max_bytes} bytes")
+        if a.sha256 and digest.hexdigest() != a.sha256.lower():
+            raise ImportRefused(
+                [f"{a.filename}: the file's bytes do not match its sha256 in design.json"]
+            )
+        kind = accepted_kind(path, a.filename)
+        if kind is None:
+            raise FileRefused(
+                [
+                    f"{a.filename}: this kind of file is not allowed or its name does not "
+                    f"match its content (allowed: {', '.join(allowed_extensions())})"
+                ]
+            )
+        with path.open("rb") as fh:
+            sha, size = store.put(fh)
+    return sha, size, kind.mimetype
+
+
 def _assets(
-    workspace: Workspace, snap: s.DesignSnapshot, stored: dict[str, tuple[str, int]]
+    workspace: Workspace, snap: s.DesignSnapshot, stored: dict[str, tuple[str, int, str]]
 ) -> dict[str, int]:
     ids = {}
     for a in snap.assets:
-        sha, size = stored[a.key]
+        sha, size, mimetype = stored[a.key]
         row = Asset(
             workspace_id=workspace.id,
             sha256=sha,
             size=size,
             filename=a.filename,
-            mimetype=a.mimetype
-            or mimetypes.guess_type(a.filename)[0]
-            or "application/octet-stream",
+            mimetype=mimetype,
             alt_text=a.alt_text,
             license=a.license,
             attribution=a.attribution,

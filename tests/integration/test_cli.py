@@ -41,11 +41,10 @@ def test_import_prints_id_last_and_export_round_trips(cli, tmp_path):
     bundle = tmp_path / "out.kurswerk"
     cli("export", design_id, "--format", "kurswerk", "-o", str(bundle))
     with zipfile.ZipFile(bundle) as zf:
-        assert sorted(zf.namelist()) == [
-            "design.json",
-            "files/persona-vorlage.pdf",
-            "files/persona.png",
-        ]
+        names = sorted(zf.namelist())
+        assert names[0] == "design.json"
+        assert sorted(n.split("/")[-1] for n in names[1:]) == ["persona-vorlage.pdf", "persona.png"]
+        assert all(n.startswith("files/A") for n in names[1:])
         doc = json.loads(zf.read("design.json"))
     assert doc["design"]["title"] == json.loads(EXAMPLE_JSON.read_text())["design"]["title"]
     again = cli("import", str(bundle), "--workspace", "demo").strip().splitlines()[-1]
@@ -103,7 +102,7 @@ def test_bundle_with_missing_file_imports_nothing(cli, tmp_path):
     partial = tmp_path / "partial.kurswerk"
     with zipfile.ZipFile(partial, "w") as zf:
         zf.writestr("design.json", EXAMPLE_JSON.read_text())
-    assert "files/persona.png is missing" in cli(
+    assert "files/A1/persona.png is missing" in cli(
         "import", str(partial), "--workspace", "demo", code=2
     )
     assert "no design with id 2" in cli(
