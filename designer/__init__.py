@@ -22,12 +22,14 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     from designer.core import limits
     from designer.storage.filestore import FileStore
     from designer.web import i18n, register_blueprints, security
+    from designer.web.input import InputRequest
 
     app = Flask(
         __name__,
         template_folder=str(resource_dir("templates")),
         static_folder=str(resource_dir("static")),
     )
+    app.request_class = InputRequest
     app.config.update(config.load(overrides))
     limits.configure(app.config["DESIGN_LIMITS"])
     extensions.db.init_app(app)

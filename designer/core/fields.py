@@ -25,12 +25,14 @@ from designer.core.sanitize import clean_html
 from designer.core.texts import N_
 from designer.core.vocab import VOCABULARIES
 
+MAX_INT = 2**31 - 1  # ids, versions and numbers are 32-bit integers in every database we run on
 MAX_DURATION = 60 * 24 * 30  # a nugget lasts at most thirty days
 TITLE_LENGTH = 300  # the title columns (String(300))
 LICENSE_LENGTH = 120  # the licence columns (String(120))
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_CLOCK = re.compile(r"([01]\d|2[0-3]):[0-5]\d")
+# ASCII digits only: "²" or "٣" are digits to Unicode but no number here.
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+_CLOCK = re.compile(r"([01]\d|2[0-3]):[0-5]\d", re.ASCII)
 
 
 class Refused(ValueError):
@@ -83,11 +85,25 @@ class WholeNumber:
     def clean(self, value: Any) -> int | None:
         if value is None and not self.required:
             return None
-        too_big = self.maximum is not None and isinstance(value, int) and value > self.maximum
-        if isinstance(value, bool) or not isinstance(value, int) or value < 0 or too_big:
-            upper = f" and ≤ {self.maximum}" if self.maximum is not None else ""
-            raise Refused(self.code, f"must be a whole number ≥ 0{upper}, not {value!r}")
-        return value
+        maximum = MAX_INT if self.maximum is None else self.maximum
+        number = whole_number(value, maximum) if isinstance(value, int) else None
+        if number is None:
+            raise Refused(self.code, f"must be a whole number ≥ 0 and ≤ {maximum}, not {value!r}")
+        return number
+
+
+def whole_number(value: str | int | None, maximum: int = MAX_INT) -> int | None:
+    """The whole number 0..`maximum` that `value` is or writes (a form's text), or None:
+    `"²"` passes `str.isdigit` but is no number, and `int("9" * 30)` would overflow the
+    database. `WholeNumber` applies the same rule to values that must already be ints."""
+    if isinstance(value, str):
+        value = value.strip()
+        if not (value.isascii() and value.isdigit()) or len(value) > len(str(maximum)):
+            return None
+        value = int(value)
+    if isinstance(value, bool) or not isinstance(value, int):
+        return None
+    return value if 0 <= value <= maximum else None
 
 
 @dataclass(frozen=True)

@@ -387,6 +387,8 @@ def load_json(text: str | bytes, source: str = "design.json") -> Any:
         ) from None
     except UnicodeDecodeError:
         raise FormatError([f"{source}: not UTF-8 text"]) from None
+    except RecursionError:
+        raise FormatError([f"{source}: nested too deeply"]) from None
 
 
 def from_dict(data: Any, source: str = "design.json") -> DesignSnapshot:

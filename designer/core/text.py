@@ -8,7 +8,11 @@ Spreadsheets run a cell that starts like a formula; such cells are written as te
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from typing import TypeVar
+
+T = TypeVar("T")
 
 # C0 controls except tab, line feed and carriage return; DEL and the C1 controls; the
 # non-characters U+FFFE/U+FFFF and lone surrogates, which XML does not allow either.
@@ -29,6 +33,25 @@ def strip_control(text: str) -> str:
     if not has_control(text):
         return text
     return _CONTROL.sub("", text.translate(_LINE_BREAKS))
+
+
+def without_control(value: T) -> T:
+    """`value` with `strip_control` applied to every text in it: texts, lists, tuples,
+    dicts and (frozen) dataclasses such as a DesignSnapshot are copied where needed."""
+    if isinstance(value, str):
+        return strip_control(value)  # type: ignore[return-value]
+    if isinstance(value, tuple | list):
+        return type(value)(without_control(v) for v in value)  # type: ignore[return-value]
+    if isinstance(value, dict):
+        return {without_control(k): without_control(v) for k, v in value.items()}  # type: ignore[return-value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {
+            f.name: without_control(getattr(value, f.name))
+            for f in dataclasses.fields(value)
+            if f.init
+        }
+        return dataclasses.replace(value, **changes)
+    return value
 
 
 def starts_formula(text: str) -> bool:

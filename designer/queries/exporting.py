@@ -13,6 +13,7 @@ from typing import BinaryIO
 from flask import current_app
 
 from designer.core.assets import StoreAssets
+from designer.core.text import without_control
 from designer.export.formats import formats, get_format
 from designer.export.registry import ExportContext, ExportFormat
 from designer.models import Design
@@ -100,4 +101,7 @@ def _prepare(
         options=parsed,
         quality=quality_record(design, snap) if fmt.reads_quality else None,
     )
+    # XML cannot hold control characters; a text stored before they were refused at the
+    # edge must not make an export fail.
+    snap, ctx = without_control(snap), without_control(ctx)
     return fmt, lambda out: fmt.write(snap, out, ctx)

@@ -7,6 +7,7 @@ import tempfile
 from pathlib import Path
 from typing import BinaryIO
 
+from designer.core.text import strip_control
 from designer.models import Asset, Design, Nugget, User, Workspace, db
 from designer.queries.nugget_data import revision_data
 from designer.services import events
@@ -57,7 +58,7 @@ def attach_upload(
     nugget as a new revision. `details` holds alt_text, license and attribution."""
     _authorise(actor, nugget, via)
     check_version(nugget, expected_version, revision_data(nugget))
-    filename = Path(filename or "").name.strip()[:MAX_FILENAME]
+    filename = strip_control(Path(filename or "").name).strip()[:MAX_FILENAME]
     if not filename:
         raise Invalid({"file": "required"})
     folder = Path(tempfile.mkdtemp(prefix="upload-", dir=store.scratch.path()))

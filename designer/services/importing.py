@@ -13,6 +13,7 @@ from werkzeug.utils import secure_filename
 from designer.core import limits
 from designer.core import snapshot as s
 from designer.core.assets import MissingAsset
+from designer.core.text import without_control
 from designer.importers import registry
 from designer.importers.base import Imported, ImportRefused
 from designer.models import (
@@ -54,12 +55,21 @@ def import_upload(
 
     Every reason to refuse (unreadable file, missing or oversized asset) is raised as
     ImportRefused; the caller rolls back and nothing is written."""
-    name = secure_filename(filename) or "upload"
+    name = _short_name(filename)
     with store.scratch.folder("import-") as folder:
         path = Path(folder) / name
         with path.open("wb") as out:
             shutil.copyfileobj(stream, out)
         return import_path(actor, workspace, path, store, max_bytes)
+
+
+def _short_name(filename: str, keep: int = 100) -> str:
+    """A safe local name for the upload that keeps its extension (which picks the
+    importer) and is never too long for the file system."""
+    name = secure_filename(filename) or "upload"
+    suffix = Path(name).suffix[:16]
+    stem = name[: len(name) - len(suffix)]
+    return stem[: keep - len(suffix)] + suffix
 
 
 def import_path(
@@ -90,7 +100,7 @@ def import_design(
     says so, and the caller records how it was created, instead of an import."""
     if actor is not None:
         require(actor, Action.DESIGN_CREATE, workspace)
-    snap = imported.snapshot
+    snap = without_control(imported.snapshot)  # Word's line breaks, NUL, ...: see core.text
     problems = limits.snapshot_problems(snap)
     if problems:
         raise ImportRefused(problems)

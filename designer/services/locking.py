@@ -4,14 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from designer.services.errors import Conflict
+from designer.services.errors import Conflict, Invalid
 
 
 def check_version(row: Any, expected: int | None, current: dict[str, Any] | None = None) -> None:
     """Raise Conflict when the client edited an older version of `row`.
 
-    `expected=None` means the caller does not track versions (CLI, imports)."""
-    if expected is not None and int(expected) != row.lock_version:
+    `expected=None` means the caller does not track versions (CLI, imports); anything
+    but a whole number is refused as an outdated form."""
+    if expected is None:
+        return
+    if isinstance(expected, bool) or not isinstance(expected, int):
+        raise Invalid({"lock_version": "form_outdated"})
+    if expected != row.lock_version:
         state = dict(current or {})
         state.setdefault("lock_version", row.lock_version)
-        raise Conflict(int(expected), state)
+        raise Conflict(expected, state)

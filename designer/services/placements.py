@@ -227,6 +227,9 @@ def _link_objectives(design: Design, placement: Placement, values: dict[str, Any
     ).all()
     if ids != {o.id for o in placement.objectives}:
         placement.objectives = list(objectives)
+        # The links live in their own table: without this the row's version would stay
+        # and a second client's change based on the same version would win silently.
+        placement.lock_version += 1
     return len(objectives) == len(ids)
 
 

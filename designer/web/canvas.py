@@ -33,6 +33,7 @@ from designer.services import designs as design_service
 from designer.services import nuggets as nugget_service
 from designer.services import placements as placement_service
 from designer.services.permissions import Action, allowed_on_design, can, require
+from designer.web.forms import lock_version
 from designer.web.forms.nuggets import LibrarySearchForm, ModuleForm, QuickNuggetForm, as_int
 from designer.web.messages import error_text
 from designer.web.transaction import committing, saving
@@ -136,7 +137,7 @@ def rename_module(design_id: int, module_id: int):
             design,
             module_id,
             {"title": form.title.data or ""},
-            as_int(form.lock_version.data),
+            lock_version(form.lock_version.data),
         )
         message = _("Module renamed to “%(title)s”.", title=module.title)
         focus = f"module-{module.id}-title"

@@ -27,7 +27,7 @@ from designer.queries import quality as qq
 from designer.services import checklists as service
 from designer.services.errors import Invalid
 from designer.services.permissions import Action, can
-from designer.web.forms import options
+from designer.web.forms import lock_version, options
 from designer.web.forms.quality import (
     ActionForm,
     AddRuleForm,
@@ -197,9 +197,8 @@ def _done(slug: str, checklist_id: int, anchor: str = ""):
     return redirect(url_for("checklists.edit", slug=slug, checklist_id=checklist_id) + anchor)
 
 
-def _version(form: FlaskForm) -> int | None:
-    value = form.lock_version.data
-    return int(value) if value and str(value).isdigit() else None
+def _version(form: FlaskForm) -> int:
+    return lock_version(form.lock_version.data)
 
 
 @bp.post("/<int:checklist_id>/names")
@@ -299,11 +298,9 @@ def remove(slug: str, checklist_id: int, key: str):
     form = ActionForm()
     if not form.validate_on_submit():
         abort(400)
-    version = request.form.get("lock_version", "")
     with saving():
-        service.remove_criterion(
-            current_user, workspace, row, key, int(version) if version.isdigit() else None
-        )
+        version = lock_version(request.form.get("lock_version"))
+        service.remove_criterion(current_user, workspace, row, key, version)
     return _done(slug, checklist_id)
 
 

@@ -33,7 +33,7 @@ from designer.services.permissions import Action, edits_library_nugget
 from designer.storage.uploads import allowed_extensions
 from designer.web import conflicts as conflicts_view
 from designer.web.conflicts import StaleSave
-from designer.web.forms import options
+from designer.web.forms import lock_version, options
 from designer.web.forms.nuggets import (
     FIELD_LABELS,
     NuggetForm,
@@ -282,13 +282,17 @@ def _save_placement(target: Target, placement_form: PlacementForm) -> None:
         target.design,
         target.placement.id,
         placement_form.values(),
-        as_int(placement_form.placement_lock_version.data),
+        lock_version(placement_form.placement_lock_version.data),
     )
 
 
 def _save_nugget(target: Target, form: NuggetForm, values: dict[str, Any]) -> None:
     nugget_service.update_nugget(
-        current_user, target.nugget, values, as_int(form.lock_version.data), via=target.design
+        current_user,
+        target.nugget,
+        values,
+        lock_version(form.lock_version.data),
+        via=target.design,
     )
 
 
@@ -321,7 +325,7 @@ def _upload(target: Target):
             },
             current_app.extensions["file_store"],
             current_app.config["MAX_UPLOAD_BYTES"],
-            as_int(upload_form.lock_version.data),
+            lock_version(upload_form.lock_version.data),
             via=target.design,
         )
     if not outcome.ok:

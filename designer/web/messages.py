@@ -72,6 +72,9 @@ ERROR_TEXTS = {
         "A competition-sensitive nugget cannot be shared beyond its workspace."
     ),
     "restore_expired": _l("This item was in the trash for more than 30 days."),
+    "form_outdated": _l(
+        "This form is incomplete or outdated: reload the page and enter your change again."
+    ),
     "template_file_missing": _l(
         "A file this template uses is missing. Save the template again from a design."
     ),

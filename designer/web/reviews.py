@@ -13,7 +13,7 @@ from designer.queries.read_model import snapshot
 from designer.services import reviews as service
 from designer.services.errors import Invalid
 from designer.services.permissions import Action, allowed_on_design, sign_off_candidates
-from designer.web.forms import options
+from designer.web.forms import lock_version, options
 from designer.web.forms.quality import DecisionForm, SubmitForm
 from designer.web.i18n import current_language
 from designer.web.links import finding_href
@@ -125,7 +125,7 @@ def show(design_id: int, review_id: int):
                 _answers(review),
                 form.note.data or "",
                 form.override_reason.data or "",
-                int(version) if version and version.isdigit() else None,
+                lock_version(version),
             )
         errors = _verdict_errors(review, outcome.errors, current_language())
         rest = {k: v for k, v in outcome.errors.items() if k not in errors}

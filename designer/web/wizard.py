@@ -29,7 +29,7 @@ from designer.services.errors import Conflict, Invalid
 from designer.services.permissions import Action
 from designer.web import conflicts, wizard_steps
 from designer.web.conflicts import StaleSave
-from designer.web.forms import options
+from designer.web.forms import lock_version, options
 from designer.web.forms.grobkonzept import GrobkonzeptForm
 from designer.web.forms.wizard import ConfirmForm, ObjectiveForm
 from designer.web.i18n import current_language
@@ -282,7 +282,6 @@ def update_objective(design_id: int, objective_id: int):
     form = _objective_form()
     if not form.validate_on_submit():
         abort(400)
-    raw_version = (form.lock_version.data or "").strip()
     with saving(show=False, done=_("Saved.")) as outcome:
         design_service.update_objective(
             current_user,
@@ -290,7 +289,7 @@ def update_objective(design_id: int, objective_id: int):
             objective_id,
             form.text.data or "",
             form.bloom_level.data or "",
-            int(raw_version) if raw_version.isdigit() else None,
+            lock_version(form.lock_version.data),
         )
     if not outcome.ok:
         errors = {name: error_text(code) for name, code in outcome.errors.items()}

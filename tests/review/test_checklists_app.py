@@ -106,15 +106,22 @@ def test_rule_severity_blocking_and_parameters(client, copied):
     assert (criterion.severity, criterion.blocking) == ("error", True)
     assert criterion.params == {"max_share_percent": 70.0}
 
+    version = {f"{prefix}lock_version": str(_row(copied.id).lock_version)}
     response = client.post(
-        url, data={f"{prefix}severity": "warning", f"{prefix}param:max_share_percent": "viel"}
+        url,
+        data={
+            f"{prefix}severity": "warning",
+            f"{prefix}param:max_share_percent": "viel",
+            **version,
+        },
     )
     assert response.status_code == 422
     html = response.get_data(as_text=True)
     assert 'id="c-workload.module_share-param-max_share_percent-error"' in html
     assert html.count("Diese Einstellung ist nicht gültig.") == 1
     response = client.post(
-        url, data={f"{prefix}severity": "warning", f"{prefix}param:max_share_percent": "inf"}
+        url,
+        data={f"{prefix}severity": "warning", f"{prefix}param:max_share_percent": "inf", **version},
     )
     assert response.status_code == 422
     assert stored_checklist(_row(copied.id)).criterion("workload.module_share").severity == "error"
@@ -122,13 +129,19 @@ def test_rule_severity_blocking_and_parameters(client, copied):
 
 def test_add_and_remove_rules(client, copied):
     url = f"{BASE}/{copied.id}"
-    response = client.post(f"{url}/rules", data={"rule-rule": "sequence.long_input"})
+
+    def version(prefix: str = "") -> dict[str, str]:
+        return {f"{prefix}lock_version": str(_row(copied.id).lock_version)}
+
+    response = client.post(
+        f"{url}/rules", data={"rule-rule": "sequence.long_input", **version("rule-")}
+    )
     assert response.status_code == 302
     assert "sequence.long_input" in {c.key for c in stored_checklist(_row(copied.id)).criteria}
-    response = client.post(f"{url}/criteria/sequence.long_input/remove", data={})
+    response = client.post(f"{url}/criteria/sequence.long_input/remove", data=version())
     assert response.status_code == 302
     assert "sequence.long_input" not in {c.key for c in stored_checklist(_row(copied.id)).criteria}
-    assert client.post(f"{url}/criteria/nope/remove", data={}).status_code == 404
+    assert client.post(f"{url}/criteria/nope/remove", data=version()).status_code == 404
 
 
 def test_stale_version_conflicts(client, copied):
@@ -169,6 +182,7 @@ def test_word_list_parameters(client, copied):
             f"{prefix}severity": "warning",
             f"{prefix}param:organisational_kinds": ["label", "live_session"],
             f"{prefix}param:organisational_terms": "Begrüßung, Pause",
+            f"{prefix}lock_version": str(_row(copied.id).lock_version),
         },
     )
     assert response.status_code == 302
@@ -179,7 +193,11 @@ def test_word_list_parameters(client, copied):
     }
     response = client.post(
         url,
-        data={f"{prefix}severity": "warning", f"{prefix}param:organisational_kinds": "lecture"},
+        data={
+            f"{prefix}severity": "warning",
+            f"{prefix}param:organisational_kinds": "lecture",
+            f"{prefix}lock_version": str(_row(copied.id).lock_version),
+        },
     )
     assert response.status_code == 422
     assert stored_checklist(_row(copied.id)).criterion(key).params == params

@@ -111,7 +111,7 @@ def test_deciding_a_review(client, login, people, example_design, who):
         user,
         "POST",
         f"/designs/{example_design.id}/reviews/{review.id}",
-        {"decision": "changes_requested"},
+        {"decision": "changes_requested", "lock_version": str(review.lock_version)},
     )
     db.session.expire_all()
     decided = db.session.get(Review, review.id).decision

@@ -48,14 +48,20 @@ def test_submit_review_approve_and_outdate(client, login, people, example_design
 
     # Every manual criterion needs an answer before an approval.
     response = client.post(
-        f"/designs/{design.id}/reviews/{review.id}", data={"decision": "approved"}
+        f"/designs/{design.id}/reviews/{review.id}",
+        data={"decision": "approved", "lock_version": review.lock_version},
     )
     assert response.status_code == 422
     assert db.session.get(Review, review.id).decision is None
 
     response = client.post(
         f"/designs/{design.id}/reviews/{review.id}",
-        data={"decision": "approved", "note": "Gut gemacht", **_manual_answers()},
+        data={
+            "decision": "approved",
+            "note": "Gut gemacht",
+            "lock_version": review.lock_version,
+            **_manual_answers(),
+        },
     )
     assert response.status_code == 302
     db.session.expire_all()
@@ -121,7 +127,11 @@ def test_blocking_findings_need_a_written_reason(client, login, people, workspac
     login(people["reviewer"])
     page = client.get(f"/designs/{design.id}/reviews/{review.id}").get_data(as_text=True)
     assert "transparency" in page or "Zielgruppe" in page
-    data = {"decision": "approved", **_manual_answers("met", ("legal", "didactic_basics"))}
+    data = {
+        "decision": "approved",
+        "lock_version": review.lock_version,
+        **_manual_answers("met", ("legal", "didactic_basics")),
+    }
     response = client.post(f"/designs/{design.id}/reviews/{review.id}", data=data)
     assert response.status_code == 422
     assert "Give a reason" in response.get_data(as_text=True) or "Begründung" in response.get_data(
@@ -149,7 +159,11 @@ def test_changes_requested_then_resubmitted(client, login, people, example_desig
     login(people["reviewer"])
     response = client.post(
         f"/designs/{example_design.id}/reviews/{first.id}",
-        data={"decision": "changes_requested", "note": "Ziele schärfen"},
+        data={
+            "decision": "changes_requested",
+            "note": "Ziele schärfen",
+            "lock_version": first.lock_version,
+        },
     )
     assert response.status_code == 302
     db.session.expire_all()

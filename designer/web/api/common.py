@@ -21,7 +21,7 @@ def json_body() -> dict[str, Any]:
     """The request's JSON object, checked against the operation's body schema."""
     data = request.get_json(silent=True)
     if not isinstance(data, dict):
-        raise Invalid({"body": "not_json"})
+        raise Invalid({"body": getattr(request, "json_problem", None) or "not_json"})
     op = operation_for(request.endpoint)
     schema = op.body_schema() if op else None
     errors = validate(schema, data) if schema else {}

@@ -17,6 +17,8 @@ from designer.web.transaction import discard
 
 API_ERROR_TEXTS = {
     "not_json": _l("Send a JSON object (Content-Type: application/json)."),
+    "too_deep": _l("The JSON body is nested too deeply."),
+    "control_character": _l("Control characters (such as NUL or a vertical tab) are not allowed."),
     "wrong_type": _l("This value has the wrong type."),
     "too_long": _l("This value is too long."),
     "too_many": _l("Too many entries."),

@@ -1,12 +1,15 @@
 """Checks a JSON body against the (small) JSON-schema subset the API's spec table uses.
 
 The services validate meaning (vocabularies, dates, permissions); this checks shape first,
-so that a string where an id belongs, an id beyond the database's integer range or a NUL
-byte never reaches the database. Error codes: see `designer.web.api.errors`."""
+so that a string where an id belongs, an id beyond the database's integer range or a
+control character (NUL, vertical tab) never reaches the database. Error codes: see
+`designer.web.api.errors`."""
 
 from __future__ import annotations
 
 from typing import Any
+
+from designer.core.text import has_control
 
 _TYPES: dict[str, tuple[type, ...]] = {
     "object": (dict,),
@@ -25,12 +28,8 @@ def _is(value: Any, name: str) -> bool:
 
 
 def _string_problem(value: str, schema: dict[str, Any]) -> str | None:
-    if "\x00" in value:
-        return "invalid"
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        return "invalid"
+    if has_control(value):  # NUL, vertical tab, lone surrogates, ...: see core.text
+        return "control_character"
     if len(value) > schema.get("maxLength", len(value)):
         return "too_long"
     if len(value) < schema.get("minLength", 0):

@@ -55,9 +55,7 @@ def edit_grobkonzept(design_id: int):
     if form.validate_on_submit():
         values = form.values(GrobkonzeptForm.FIELDS)
         with saving(show=False, catch=(Invalid, Conflict)) as outcome:
-            design_service.update_grobkonzept(
-                current_user, design, values, form.expected_version() or 0
-            )
+            design_service.update_grobkonzept(current_user, design, values, form.expected_version())
         if isinstance(outcome.error, Invalid):
             if wants_json():
                 return jsonify(errors={k: error_text(v) for k, v in outcome.errors.items()}), 422

@@ -18,6 +18,7 @@ from designer.services.permissions import Action, allowed_on_workspace
 from designer.services.workspaces import slugify
 from designer.web import conflicts
 from designer.web.collab import act, bp, item_id
+from designer.web.forms import lock_version
 from designer.web.forms.collab import AgreementForm, IdForm, PartnerForm
 from designer.web.transaction import saving
 
@@ -34,7 +35,7 @@ def partnership(slug: str):
         values = {name: getattr(form, name).data for name in partnerships.AGREEMENT_FIELDS}
         with saving(form, done=_("The agreement was saved."), catch=(Invalid, Conflict)) as outcome:
             partnerships.update_agreement(
-                current_user, workspace, values, int(form.lock_version.data or 0)
+                current_user, workspace, values, lock_version(form.lock_version.data)
             )
         if outcome.ok:
             return redirect(url_for("collab.partnership", slug=slug))

@@ -14,6 +14,7 @@ from flask_wtf import FlaskForm
 from wtforms import Field, HiddenField, StringField, TextAreaField
 
 from designer.core import fields
+from designer.web.forms import lock_version
 from designer.web.wizard_steps import ALL_FIELDS
 
 _NUMBERS = {f.name for f in fields.GROBKONZEPT.values() if isinstance(f.kind, fields.WholeNumber)}
@@ -55,14 +56,15 @@ class GrobkonzeptForm(FlaskForm):
             ):
                 out[name] = raw
             elif raw:
-                out[name] = int(raw) if raw.isdigit() else raw
+                number = fields.whole_number(raw)
+                out[name] = raw if number is None else number
             else:
                 out[name] = None
         return out
 
-    def expected_version(self) -> int | None:
-        raw = (self.lock_version.data or "").strip()
-        return int(raw) if raw.isdigit() else None
+    def expected_version(self) -> int:
+        """The version the form was rendered with (required: see `forms.lock_version`)."""
+        return lock_version(self.lock_version.data)
 
 
 for _field in fields.GROBKONZEPT.values():

@@ -23,6 +23,7 @@ from wtforms import (
 )
 from wtforms.validators import Length, Optional
 
+from designer.core.fields import whole_number
 from designer.core.vocab import QUESTION_KINDS, choices
 from designer.web.forms import options
 from designer.web.i18n import current_language
@@ -43,7 +44,8 @@ def as_int(value: str | int | None) -> int | str | None:
     value = (value or "").strip()
     if not value:
         return None
-    return int(value) if value.isdigit() else value
+    number = whole_number(value)
+    return value if number is None else number
 
 
 def _set_vocab_choices(form: FlaskForm, names: tuple[str, ...]) -> None:
