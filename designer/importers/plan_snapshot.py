@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from designer.core.fields import whole_number
 from designer.core.snapshot import (
     GROBKONZEPT_TEXT_FIELDS,
     DesignSnapshot,
@@ -395,4 +396,4 @@ def _whole(value: Cell) -> int | None:
     if isinstance(value, int | float):
         return round(value)
     text = as_text(value)
-    return int(text) if text.isdigit() else None
+    return whole_number(text)

@@ -13,6 +13,7 @@ from dataclasses import replace
 from designer.core import didactic_templates
 from designer.core import snapshot as s
 from designer.core.assets import MissingAsset, StoreAssets
+from designer.core.fields import whole_number
 from designer.core.vocab import LANGUAGES
 from designer.importers.base import Imported, ImportRefused
 from designer.models import Design, DesignTemplate, User, Workspace, db
@@ -45,7 +46,8 @@ def _template_snapshot(
 
 
 def workspace_template(workspace: Workspace, template_id: str | int) -> DesignTemplate:
-    row = db.session.get(DesignTemplate, int(template_id)) if str(template_id).isdigit() else None
+    number = whole_number(template_id)
+    row = db.session.get(DesignTemplate, number) if number is not None else None
     if row is None or row.workspace_id != workspace.id:
         raise Invalid({"template": "unknown"})
     return row

@@ -20,6 +20,7 @@ from datetime import date
 from sqlalchemy import select
 
 from designer.core import snapshot as s
+from designer.core.fields import whole_number
 from designer.core.revision_diff import base_key
 from designer.models import (
     Design,
@@ -78,7 +79,7 @@ def restore_revision(actor: User, design: Design, number: int) -> Revision:
 
 def _id_of(key: str, prefix: str) -> int | None:
     digits = base_key(key)[len(prefix) :]
-    return int(digits) if key.startswith(prefix) and digits.isdigit() else None
+    return whole_number(digits) if key.startswith(prefix) else None
 
 
 def _restore_grobkonzept(design: Design, snap: s.DesignSnapshot) -> None:

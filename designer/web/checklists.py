@@ -138,7 +138,11 @@ def _render_edit(
     manual_forms = _manual_forms(checklist, lang)
     failed = forms.pop("failed", None)
     if failed:
-        (rule_forms if failed[0] in rule_forms else manual_forms)[failed[0]] = failed[1]
+        # The form goes back beside its criterion only when the criterion is of its kind
+        # (a manual criterion's form posted to a rule's key has nowhere to go).
+        same_kind = rule_forms if isinstance(failed[1], RuleCriterionForm) else manual_forms
+        if failed[0] in same_kind:
+            same_kind[failed[0]] = failed[1]
     return render_template(
         "quality/checklist_edit.html",
         workspace=workspace,

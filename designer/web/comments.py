@@ -8,6 +8,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from designer.core.fields import whole_number
 from designer.models.quality import COMMENT_TARGETS
 from designer.queries import access
 from designer.queries import quality as qq
@@ -30,7 +31,7 @@ def _back(design_id: int, target: str | None) -> str:
 
 
 def _int(value: str | None) -> int | None:
-    return int(value) if value and value.isdigit() else None
+    return whole_number(value)
 
 
 @bp.post("/designs/<int:design_id>/comments")

@@ -21,6 +21,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from designer.core import bloom
+from designer.core.fields import whole_number
 from designer.core.vocab import choices
 from designer.models import Design
 from designer.queries import access
@@ -317,9 +318,9 @@ def move_objective(design_id: int, objective_id: int):
     design = _editable(design_id)
     if not ConfirmForm().validate_on_submit():
         abort(400)
-    raw = request.form.get("position", "")
-    if not raw.isdigit():
+    position = whole_number(request.form.get("position"))
+    if position is None:
         abort(400)
     with committing():
-        design_service.move_objective(current_user, design, objective_id, int(raw))
+        design_service.move_objective(current_user, design, objective_id, position)
     return _back(design)

@@ -17,6 +17,7 @@ from flask import (
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from designer.core.fields import whole_number
 from designer.importers import registry as import_registry
 from designer.importers.base import ImportRefused
 from designer.models import Workspace
@@ -115,12 +116,12 @@ def login_link(slug: str):
     """A one-time log-in link for a locked-out member, shown once to the coordinator."""
     workspace = access.workspace_by_slug(current_user, slug, Action.MEMBERS_MANAGE)
     form = RemoveMemberForm()
-    membership_id = form.membership_id.data or ""
-    if not (form.validate_on_submit() and membership_id.isdigit()):
+    membership_id = whole_number(form.membership_id.data)
+    if not form.validate_on_submit() or membership_id is None:
         flash(_("The request could not be understood."), "error")
         return redirect(url_for("workspaces.members", slug=slug))
     with saving() as outcome:
-        link, token = accounts.create_login_link(current_user, workspace, int(membership_id))
+        link, token = accounts.create_login_link(current_user, workspace, membership_id)
     if not outcome.ok:
         return redirect(url_for("workspaces.members", slug=slug))
     return _members_page(
@@ -148,7 +149,7 @@ def change_role(slug: str):
     return _member_change(
         slug,
         lambda w: workspace_service.change_role(
-            current_user, w, int(form.membership_id.data), form.role.data
+            current_user, w, whole_number(form.membership_id.data) or 0, form.role.data
         ),
     )
 
@@ -162,7 +163,9 @@ def remove_member(slug: str):
         return redirect(url_for("workspaces.members", slug=slug))
     return _member_change(
         slug,
-        lambda w: workspace_service.remove_member(current_user, w, int(form.membership_id.data)),
+        lambda w: workspace_service.remove_member(
+            current_user, w, whole_number(form.membership_id.data) or 0
+        ),
     )
 
 

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from flask import Blueprint, Response, abort, redirect
 from flask_wtf import FlaskForm
 
+from designer.core.fields import whole_number
 from designer.web.transaction import saving
 
 bp = Blueprint("collab", __name__)
@@ -23,10 +24,10 @@ def act(form: FlaskForm, change: Callable[[], object], done: str, back: str) -> 
 
 
 def item_id(form: FlaskForm) -> int:
-    value = form.item_id.data or ""
-    if not value.isdigit():
+    value = whole_number(form.item_id.data)
+    if value is None:
         abort(400)
-    return int(value)
+    return value
 
 
 from designer.web.collab import (  # noqa: E402, F401

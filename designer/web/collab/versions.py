@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from designer.core import revision_diff
+from designer.core.fields import whole_number
 from designer.core.snapshot import from_json
 from designer.queries import access
 from designer.queries import collab as queries_collab
@@ -52,7 +53,7 @@ def _version(design, number: str):
     """A stored version's snapshot, or the design as it is now ("current")."""
     if number == "current":
         return snapshot(design), _("current state")
-    if not number.isdigit():
+    if whole_number(number) is None:
         abort(400)
     revision = restoring.revision_of(design, int(number))
     return from_json(revision.snapshot_json.encode("utf-8")), _("version %(n)s", n=number)
@@ -81,9 +82,9 @@ def compare(design_id: int):
 def restore(design_id: int):
     design = access.design_for(current_user, design_id, Action.DESIGN_EDIT)
     form = IdForm()
-    if not form.validate_on_submit() or not form.item_id.data.isdigit():
+    number = whole_number(form.item_id.data) if form.validate_on_submit() else None
+    if number is None:
         abort(400)
-    number = int(form.item_id.data)
     with saving():
         revision = restoring.restore_revision(current_user, design, number)
     flash(

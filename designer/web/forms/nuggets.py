@@ -224,8 +224,8 @@ def _indexes(form: MultiDict, prefix: str, suffix: str) -> list[int]:
     for name in form:
         if name.startswith(prefix) and name.endswith(suffix):
             middle = name[len(prefix) : -len(suffix)]
-            if middle.isdigit():
-                found.add(int(middle))
+            if (index := whole_number(middle, maximum=1000)) is not None:
+                found.add(index)
     return sorted(found)
 
 
