@@ -149,14 +149,21 @@ class Choice:
         return value
 
 
+def _is_web_address(url: str) -> bool:
+    try:
+        parsed = urlparse(url)
+    except ValueError:  # "http://[" is no address (an IPv6 host left open)
+        return False
+    return parsed.scheme in ("http", "https") and bool(parsed.netloc)
+
+
 @dataclass(frozen=True)
 class WebAddress:
     """An http or https address with a host, stripped; blank is ""."""
 
     def clean(self, value: Any) -> str:
         url = Text().clean(value)
-        parsed = urlparse(url)
-        if url and (parsed.scheme not in ("http", "https") or not parsed.netloc):
+        if url and not _is_web_address(url):
             raise Refused(
                 "invalid_url", f"must be a web address starting with https://, not {url!r}"
             )

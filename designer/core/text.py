@@ -16,7 +16,11 @@ T = TypeVar("T")
 
 # C0 controls except tab, line feed and carriage return; DEL and the C1 controls; the
 # non-characters U+FFFE/U+FFFF and lone surrogates, which XML does not allow either.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+# Written with escapes so that the same text serves as a JSON-schema pattern; surrogates
+# are left out there (no UTF-8 text holds one, and schema tools refuse them in patterns).
+CONTROL_CHARACTERS = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff"
+NO_CONTROL_PATTERN = f"^[^{CONTROL_CHARACTERS}]*$"
+_CONTROL = re.compile(f"[{CONTROL_CHARACTERS}\\ud800-\\udfff]")
 # Word's manual line break and page break mean a new line.
 _LINE_BREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n"})
 

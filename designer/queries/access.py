@@ -29,7 +29,7 @@ def workspace_by_slug(user: User, slug: str, action: Action = Action.WORKSPACE_V
 
 def design_for(user: User, design_id: int, action: Action = Action.DESIGN_VIEW) -> Design:
     design = db.session.get(Design, design_id)
-    if design is None:
+    if design is None or design.deleted_at is not None:  # in the trash: restore it first
         raise NotFound("design")
     require(user, action, design)
     return design

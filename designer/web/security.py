@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask, Response, g, jsonify, render_template, request
+from flask import Flask, Response, g, jsonify, make_response, render_template, request
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy.orm.exc import StaleDataError
@@ -132,7 +132,12 @@ def init_app(app: Flask) -> None:
             429: _("Too many attempts. Please wait a few minutes."),
         }
         status = exc.code or 500
-        return _error_page(status, f"{status}", messages.get(status, exc.description or ""))
+        body, status = _error_page(status, f"{status}", messages.get(status, exc.description or ""))
+        response = make_response(body, status)
+        allow = dict(exc.get_headers()).get("Allow")
+        if allow:  # a 405 names the methods the URL takes (RFC 9110)
+            response.headers["Allow"] = allow
+        return response
 
     @app.errorhandler(Exception)
     def server_error(exc: Exception):

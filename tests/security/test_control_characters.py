@@ -92,7 +92,9 @@ def test_api_refuses_control_characters_with_a_message(call, example_design):
         answer = call("PATCH", url, json={"lock_version": version, "target_group": text})
         assert answer.status_code == 422
         assert answer.json["errors"] == {"target_group": "control_character"}
-        assert "Steuerzeichen" in answer.json["messages"]["target_group"]  # German by default
+        assert answer.json["messages"]["target_group"] == (
+            "Steuerzeichen (etwa NUL oder ein vertikaler Tabulator) sind nicht erlaubt."
+        )
     assert call("GET", url).json["design"]["grobkonzept"]["target_group"] == (
         example_design.target_group
     )

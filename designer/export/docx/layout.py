@@ -49,7 +49,7 @@ def new_document(snap: DesignSnapshot, kind: str, title_page: bool = True) -> Do
     _header(section, snap.title, t(kind, snap.language))
     _footer(section, snap.language)
     props = doc.core_properties
-    props.title = snap.title
+    props.title = snap.title[:255]  # the core properties hold at most 255 characters
     props.subject = t(kind, snap.language)
     props.language = LANGUAGE_TAGS.get(snap.language, snap.language)
     props.author = "Kurswerk"

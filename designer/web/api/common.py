@@ -19,7 +19,7 @@ from designer.web.api.validation import validate
 
 def json_body() -> dict[str, Any]:
     """The request's JSON object, checked against the operation's body schema."""
-    data = request.get_json(silent=True)
+    data = _whole_floats(request.get_json(silent=True))
     if not isinstance(data, dict):
         raise Invalid({"body": getattr(request, "json_problem", None) or "not_json"})
     op = operation_for(request.endpoint)
@@ -28,6 +28,18 @@ def json_body() -> dict[str, Any]:
     if errors:
         raise Invalid(errors)
     return data
+
+
+def _whole_floats(value: Any) -> Any:
+    """JSON does not tell 3 from 3.0 (nor 1e3 from 1000): a number without a fraction is
+    an integer, as JSON Schema says, wherever it stands."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, list):
+        return [_whole_floats(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _whole_floats(v) for k, v in value.items()}
+    return value
 
 
 def design(design_id: int, action: Action = Action.DESIGN_VIEW) -> Design:

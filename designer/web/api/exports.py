@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from flask import jsonify, send_file
@@ -9,7 +10,7 @@ from flask_babel import lazy_gettext as _l
 
 from designer.core.assets import MissingAsset
 from designer.export.formats import formats
-from designer.export.options import InvalidOptions
+from designer.export.options import ExportOption, InvalidOptions
 from designer.queries.exporting import download_name, export_to_stream
 from designer.services.permissions import Action
 from designer.web.api import common, schemas
@@ -18,8 +19,19 @@ from designer.web.api.spec import operation
 from designer.web.export_options import problem_texts
 
 
+def _option_schema(option: ExportOption) -> dict[str, Any]:
+    """What `export.options.parse_options` takes for the option: one of its declared
+    values, or for a multiple choice several of them joined by commas (spaces around a
+    value and empty pieces are ignored there)."""
+    if not option.multiple:
+        return {"type": "string", "enum": list(option.values)}
+    piece = "\\s*(" + "|".join(re.escape(v) for v in option.values) + ")?\\s*"
+    return {"type": "string", "pattern": f"^{piece}(,{piece})*$", "description": "Comma-separated"}
+
+
 def export_request_schema() -> dict[str, Any]:
-    return schemas.obj(
+    """`format` and the options of that format (`oneOf`, one variant per format)."""
+    schema = schemas.obj(
         {
             "format": {"type": "string", "enum": sorted(formats())},
             "options": {
@@ -29,6 +41,22 @@ def export_request_schema() -> dict[str, Any]:
         },
         ("format",),
     )
+    schema["oneOf"] = [
+        schemas.obj(
+            {
+                "format": {"type": "string", "const": fmt.key},
+                "options": schemas.obj({o.name: _option_schema(o) for o in fmt.options}),
+            },
+            ("format",),
+        )
+        for fmt in formats().values()
+    ]
+    return schema
+
+
+def export_types() -> list[str]:
+    """The content types an export answers with, one per format's file type."""
+    return sorted({fmt.mimetype for fmt in formats().values()})
 
 
 def formats_schema() -> dict[str, Any]:
@@ -91,7 +119,7 @@ def list_formats():
     tag="exports",
     writes=False,
     body=export_request_schema,
-    binary=True,
+    binary=export_types,
     errors=(422,),
     description=_l("Read-scoped tokens may export: an export changes nothing."),
 )

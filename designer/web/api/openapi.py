@@ -9,6 +9,7 @@ from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 
 from designer.core import limits
+from designer.core.text import NO_CONTROL_PATTERN
 from designer.web.api.spec import ERROR_DESCRIPTIONS, MAX_ID, OPERATIONS, Operation
 from designer.web.api.spec import operation as register
 
@@ -74,19 +75,41 @@ PAGE_HEADERS = {
 }
 
 
+def _no_control(schema: Any) -> Any:
+    """The schema with the control-character rule on every free text (what
+    `validation.validate` checks): a text with NUL or a vertical tab gets 422."""
+    if isinstance(schema, list):
+        return [_no_control(item) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    out = {key: _no_control(value) for key, value in schema.items()}
+    types = schema.get("type")
+    texts = types == "string" or (isinstance(types, list) and "string" in types)
+    if texts and not {"enum", "const", "pattern", "format"} & set(schema):
+        out["pattern"] = NO_CONTROL_PATTERN
+    return out
+
+
 def _request_body(op: Operation) -> dict[str, Any] | None:
     if op.multipart is not None:
         return {"required": True, "content": {"multipart/form-data": {"schema": op.multipart}}}
     schema = op.body_schema()
     if schema is None:
         return None
-    return {"required": True, "content": {"application/json": {"schema": schema}}}
+    return {"required": True, "content": {"application/json": {"schema": _no_control(schema)}}}
+
+
+def _file_schema(content_type: str) -> dict[str, Any]:
+    if content_type == "application/json":
+        return {"type": "object", "description": "The design document"}
+    return {"type": "string", "format": "binary"}
 
 
 def _responses(op: Operation) -> dict[str, Any]:
     ok: dict[str, Any] = {"description": "OK" if op.status != 201 else "Created"}
     if op.binary:
-        ok["content"] = {"application/octet-stream": {"schema": {"type": "string"}}}
+        types = op.binary() if callable(op.binary) else ["application/octet-stream"]
+        ok["content"] = {t: {"schema": _file_schema(t)} for t in types}
     elif op.result is not None:
         ok["content"] = {"application/json": {"schema": op.result}}
     if op.paginated:

@@ -7,6 +7,7 @@ from typing import Any
 
 from designer.core import snapshot as s
 from designer.core.fields import MAX_DURATION
+from designer.core.text import CONTROL_CHARACTERS, NO_CONTROL_PATTERN
 from designer.core.vocab import BLOOM_LEVELS, LANGUAGES, VOCABULARIES
 from designer.services.nuggets import VOCAB_FIELDS
 from designer.web.api.spec import MAX_ID
@@ -20,9 +21,27 @@ LOCK_VERSION: dict[str, Any] = {
 }
 POSITION: dict[str, Any] = {"type": "integer", "minimum": 0, "maximum": MAX_ID}
 TEXT: dict[str, Any] = {"type": "string", "maxLength": 100_000}
+# A text that must not be blank (the services strip it first), without control characters.
+FILLED: dict[str, Any] = {
+    **TEXT,
+    "minLength": 1,
+    "pattern": NO_CONTROL_PATTERN,
+    "allOf": [{"pattern": "\\S"}],
+}
+TITLE: dict[str, Any] = {**FILLED, "maxLength": 300}
 SHORT = {"type": "string", "maxLength": 300}
-DATE = {"type": ["string", "null"], "maxLength": 10, "description": "YYYY-MM-DD"}
-CLOCK = {"type": "string", "maxLength": 5, "description": "HH:MM"}
+DATE = {
+    "type": ["string", "null"],
+    "maxLength": 10,
+    "anyOf": [{"maxLength": 0}, {"format": "date"}],
+    "description": "YYYY-MM-DD, or empty",
+}
+CLOCK = {
+    "type": "string",
+    "maxLength": 5,
+    "pattern": "^(([01][0-9]|2[0-3]):[0-5][0-9])?$",
+    "description": "HH:MM, or empty",
+}
 
 
 def obj(properties: dict[str, Any], required: tuple[str, ...] = ()) -> dict[str, Any]:
@@ -39,7 +58,7 @@ def obj(properties: dict[str, Any], required: tuple[str, ...] = ()) -> dict[str,
 # ------------------------------------------------------------------- designs
 
 GROBKONZEPT_FIELDS: dict[str, Any] = {
-    "title": {"type": "string", "minLength": 1, "maxLength": 300},
+    "title": TITLE,
     "language": {"type": "string", "enum": list(LANGUAGES)},
     **{name: TEXT for name in s.GROBKONZEPT_TEXT_FIELDS},
     **{
@@ -108,9 +127,9 @@ WORKSPACE = obj(
 # ---------------------------------------------------------------- objectives
 
 BLOOM = {"type": "string", "enum": ["", *BLOOM_LEVELS]}
-OBJECTIVE_CREATE = obj({"text": TEXT, "bloom_level": BLOOM}, ("text",))
+OBJECTIVE_CREATE = obj({"text": FILLED, "bloom_level": BLOOM}, ("text",))
 OBJECTIVE_UPDATE = obj(
-    {"lock_version": LOCK_VERSION, "text": TEXT, "bloom_level": BLOOM}, ("lock_version",)
+    {"lock_version": LOCK_VERSION, "text": FILLED, "bloom_level": BLOOM}, ("lock_version",)
 )
 OBJECTIVE = obj(
     {
@@ -124,9 +143,9 @@ OBJECTIVE = obj(
 
 # ------------------------------------------------------------------- modules
 
-MODULE_CREATE = obj({"title": TEXT, "description": TEXT}, ("title",))
+MODULE_CREATE = obj({"title": FILLED, "description": TEXT}, ("title",))
 MODULE_UPDATE = obj(
-    {"lock_version": LOCK_VERSION, "title": TEXT, "description": TEXT}, ("lock_version",)
+    {"lock_version": LOCK_VERSION, "title": FILLED, "description": TEXT}, ("lock_version",)
 )
 MODULE_MOVE = obj({"position": POSITION}, ("position",))
 MODULE = obj(
@@ -144,7 +163,7 @@ MODULE = obj(
 QUESTION = obj(
     {
         "kind": {"type": "string", "enum": list(VOCABULARIES["question_kind"])},
-        "text": TEXT,
+        "text": FILLED,
         "feedback": TEXT,
         "answers": {
             "type": "array",
@@ -155,7 +174,7 @@ QUESTION = obj(
     ("kind", "text"),
 )
 NUGGET_FIELDS: dict[str, Any] = {
-    "title": {"type": "string", "minLength": 1, "maxLength": 300},
+    "title": TITLE,
     "summary": TEXT,
     "content_html": {**TEXT, "description": "Sanitised on input"},
     **{name: {"type": "string", "enum": list(VOCABULARIES[v])} for name, v in VOCAB_FIELDS.items()},
@@ -164,7 +183,12 @@ NUGGET_FIELDS: dict[str, Any] = {
     "rationale": TEXT,
     "license": {"type": "string", "maxLength": 120},
     "attribution": TEXT,
-    "url": {"type": "string", "maxLength": 2000},
+    "url": {
+        "type": "string",
+        "maxLength": 2000,
+        "pattern": f"^(https?://[^/?#\\[\\]\\s{CONTROL_CHARACTERS}]+([/?#][^\\s{CONTROL_CHARACTERS}]*)?)?$",
+        "description": "Empty, or a full http(s) address",
+    },
     "duration_minutes": {"type": "integer", "minimum": 0, "maximum": MAX_DURATION},
     "tags": {"type": "array", "maxItems": 50, "items": {"type": "string", "maxLength": 60}},
     "questions": {"type": "array", "maxItems": 200, "items": QUESTION},

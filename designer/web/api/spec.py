@@ -45,7 +45,9 @@ class Operation:
     body: dict[str, Any] | Callable[[], dict[str, Any]] | None = None
     multipart: dict[str, Any] | None = None
     result: dict[str, Any] | None = None
-    binary: bool = False
+    # True, or a callable naming the content types of the file answered (export formats
+    # are registered by other modules)
+    binary: bool | Callable[[], list[str]] = False
     public: bool = False
     errors: tuple[int, ...] = ()
     description: str = ""
