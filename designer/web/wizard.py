@@ -294,6 +294,8 @@ def update_objective(design_id: int, objective_id: int):
         )
     if not outcome.ok:
         errors = {name: error_text(code) for name, code in outcome.errors.items()}
+        if "form" in errors:  # no field to show it beside (an outdated form)
+            flash(errors["form"], "error")
         failed = FailedRow(objective_id, form.text.data or "", form.bloom_level.data or "", errors)
         return _objectives_page(design, failed=failed)
     _warn_vague(form.text.data or "")

@@ -65,3 +65,30 @@ def test_editor_form_without_its_version_is_refused_with_a_message(
     assert page.status_code == 409
     db.session.expire_all()
     assert db.session.get(Nugget, nugget.id).title == "Ohne Version"
+
+
+def test_objective_form_without_its_version_is_refused(
+    app, client, login, workspace, make_user, example_design
+):
+    login(make_user("anna@example.org", workspace=workspace, role="designer"))
+    objective = db.session.scalars(
+        select(LearningObjective).where(LearningObjective.design_id == example_design.id)
+    ).first()
+    url = f"/designs/{example_design.id}/objectives/{objective.id}"
+    page = client.post(url, data={"text": "Ohne Version", "bloom_level": "apply"})
+    assert page.status_code in (200, 422)
+    with app.test_request_context():
+        assert error_text("form_outdated") in page.get_data(as_text=True)
+    db.session.expire_all()
+    assert db.session.get(LearningObjective, objective.id).text != "Ohne Version"
+    saved = client.post(
+        url,
+        data={
+            "text": "Mit Version",
+            "bloom_level": "apply",
+            "lock_version": objective.lock_version,
+        },
+    )
+    assert saved.status_code == 302
+    db.session.expire_all()
+    assert db.session.get(LearningObjective, objective.id).text == "Mit Version"

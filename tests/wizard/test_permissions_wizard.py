@@ -77,7 +77,10 @@ def test_objective_changes(person, request, client, login, blended, designer_use
     base = f"/designs/{blended.id}/objectives"
     got = (
         client.post(base, data={"text": "Die TN planen X.", "bloom_level": ""}).status_code,
-        client.post(f"{base}/{objective.id}", data={"text": "Die TN nennen Z."}).status_code,
+        client.post(
+            f"{base}/{objective.id}",
+            data={"text": "Die TN nennen Z.", "lock_version": objective.lock_version},
+        ).status_code,
         client.post(f"{base}/{objective.id}/move", data={"position": "1"}).status_code,
         client.post(f"{base}/{objective.id}/remove").status_code,
     )
