@@ -53,7 +53,7 @@ def list_nuggets(slug: str):
     tag="nuggets",
     writes=True,
     status=201,
-    body=schemas.NUGGET_CREATE,
+    body=schemas.nugget_create,
     result=schemas.NUGGET,
     errors=(422,),
 )
@@ -83,7 +83,7 @@ def read_nugget(slug: str, nugget_id: int):
     summary=_l("Change a nugget (writes a new revision; designs keep their pin)"),
     tag="nuggets",
     writes=True,
-    body=schemas.NUGGET_UPDATE,
+    body=schemas.nugget_update,
     result=schemas.NUGGET,
     errors=(409, 422),
 )

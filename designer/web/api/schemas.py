@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from designer.core import limits
 from designer.core import snapshot as s
 from designer.core.fields import MAX_DURATION
 from designer.core.text import CONTROL_CHARACTERS, NO_CONTROL_PATTERN
@@ -201,8 +202,25 @@ NUGGET_FIELDS: dict[str, Any] = {
     "schedule_end": CLOCK,
     "schedule_place": TEXT,
 }
-NUGGET_CREATE = obj(NUGGET_FIELDS, ("title",))
-NUGGET_UPDATE = obj({"lock_version": LOCK_VERSION, **NUGGET_FIELDS}, ("lock_version",))
+
+
+def _nugget_body_fields() -> dict[str, Any]:
+    """NUGGET_FIELDS with the limits the app runs with (`core.limits`) on questions and
+    answers, so that the document promises no more than the service takes."""
+    active = limits.active()
+    answers = {**QUESTION["properties"]["answers"], "maxItems": active.answers_per_question}
+    question = {**QUESTION, "properties": {**QUESTION["properties"], "answers": answers}}
+    questions = {"type": "array", "maxItems": active.questions_per_nugget, "items": question}
+    return {**NUGGET_FIELDS, "questions": questions}
+
+
+def nugget_create() -> dict[str, Any]:
+    return obj(_nugget_body_fields(), ("title",))
+
+
+def nugget_update() -> dict[str, Any]:
+    return obj({"lock_version": LOCK_VERSION, **_nugget_body_fields()}, ("lock_version",))
+
 NUGGET = {
     "type": "object",
     "properties": {"id": ID, "revision": ID, "lock_version": LOCK_VERSION, **NUGGET_FIELDS},
