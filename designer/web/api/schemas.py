@@ -221,6 +221,7 @@ def nugget_create() -> dict[str, Any]:
 def nugget_update() -> dict[str, Any]:
     return obj({"lock_version": LOCK_VERSION, **_nugget_body_fields()}, ("lock_version",))
 
+
 NUGGET = {
     "type": "object",
     "properties": {"id": ID, "revision": ID, "lock_version": LOCK_VERSION, **NUGGET_FIELDS},
