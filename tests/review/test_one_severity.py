@@ -135,7 +135,10 @@ def test_a_closed_review_shows_the_findings_of_its_revision(client, login, peopl
     review = db.session.scalar(select(Review).where(Review.design_id == example_design.id))
     base = f"/designs/{example_design.id}"
     answers = _manual_answers(keys=("didactic_basics", "legal"))
-    response = client.post(f"{base}/reviews/{review.id}", data={"decision": "approved", **answers})
+    response = client.post(
+        f"{base}/reviews/{review.id}",
+        data={"decision": "approved", "lock_version": review.lock_version, **answers},
+    )
     assert response.status_code == 302
     approved = client.get(f"{base}/reviews/{review.id}").get_data(as_text=True)
     assert "Später hinzugefügt" not in approved
@@ -179,7 +182,8 @@ def test_approving_without_answers_names_each_missing_question_next_to_it(
     login(reviewer)
     review = db.session.scalar(select(Review).where(Review.design_id == example_design.id))
     url = f"/designs/{example_design.id}/reviews/{review.id}"
-    response = client.post(url, data={"decision": "approved"})
+    version = review.lock_version  # what the form sends
+    response = client.post(url, data={"decision": "approved", "lock_version": version})
     assert response.status_code == 422
     page = html.unescape(response.get_data(as_text=True))
     assert "Bitte füllen Sie dieses Feld aus." not in page
@@ -198,7 +202,9 @@ def test_approving_without_answers_names_each_missing_question_next_to_it(
     missing = get_builtin("legal").manual[-1]
     del answers[f"verdict:legal:{missing.key}"]
     page = html.unescape(
-        client.post(url, data={"decision": "approved", **answers}).get_data(as_text=True)
+        client.post(
+            url, data={"decision": "approved", "lock_version": version, **answers}
+        ).get_data(as_text=True)
     )
     assert page.count("Beantworten Sie „") == 1
     assert f"Beantworten Sie „{missing.question_de}“" in _fieldsets(page)[f"q-legal-{missing.key}"]
