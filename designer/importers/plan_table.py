@@ -164,7 +164,7 @@ GROBKONZEPT_SYNONYMS: dict[str, tuple[str, ...]] = {
     "planned_workload_minutes": ("gesamtdauer", "lernaufwand", "aufwand", "workload"),
     "participants": ("teilnehmende", "teilnehmerzahl", "anzahl teilnehmende", "participants"),
     "period": ("zeitraum", "termin", "termine", "period", "dates"),
-    "start_date": ("start", "start date"),
+    "start_date": ("start", "start date", "datum", "date", "beginn", "seminartermin"),
     "end_date": ("end", "end date"),
     "format_summary": ("lernformat", "veranstaltungsform"),
     "didactic_approach": ("didaktik", "methodischer ansatz", "approach"),
@@ -546,6 +546,26 @@ def parse_date(value: Cell) -> str | None:
         return None
 
 
+_DATE_IN_TEXT = re.compile(
+    r"(?<![\d.])(\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2}))(?![\d])"
+)
+
+
+def find_date(value: Cell) -> str | None:
+    """The first date written anywhere in a text ("Führung kompakt, 12.03.2026")."""
+    for match in _DATE_IN_TEXT.finditer(as_text(value)):
+        if day := parse_date(match[1]):
+            return day
+    return None
+
+
+def title_from_name(filename: str) -> str:
+    """A readable title from a file name: "Verlaufsplan_Fuehrung-kompakt_2026.xlsx" →
+    "Verlaufsplan Fuehrung kompakt 2026" (no extension, underscores and dashes as spaces)."""
+    stem = re.sub(r"\.(xlsx|docx)$", "", filename.strip(), flags=re.IGNORECASE)
+    return " ".join(re.sub(r"[_\-]+", " ", stem).split())
+
+
 def parse_int_range(value: Cell) -> tuple[int, int] | None:
     """ "8–16", "8 bis 16", "12" → (low, high)."""
     numbers = [int(n) for n in re.findall(r"\d+", as_text(value))]
@@ -664,6 +684,8 @@ class SideInfo:
             pair = labelled(as_text(cell))
             if pair:
                 self.set(*pair)
+            elif day := find_date(cell):
+                self.grobkonzept.setdefault("start_date", day)
         if len(filled) == 1 and not labelled(first) and not self.title:
             self.title = first
 

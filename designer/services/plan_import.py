@@ -16,7 +16,7 @@ from designer.core import limits
 from designer.core import snapshot as s
 from designer.core.vocab import LANGUAGES
 from designer.importers.base import Imported
-from designer.importers.plan_table import FIELDS, PlanTable, as_text
+from designer.importers.plan_table import FIELDS, PlanTable, as_text, title_from_name
 from designer.importers.plans import analyse_table, build_snapshot
 from designer.models import Design, User, Workspace
 from designer.services.errors import Invalid
@@ -42,7 +42,7 @@ def default_choice(table: PlanTable, path: Path) -> PlanChoice:
     the file name) and the language of the headers or the file's language label."""
     return PlanChoice(
         mapping={c.index: c.field for c in table.columns},
-        title=table.title or path.stem,
+        title=table.title or title_from_name(path.name),
         language=table.language,
     )
 
