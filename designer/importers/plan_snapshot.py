@@ -201,6 +201,13 @@ class _Builder:
                 entry.minutes = following.start - entry.start
 
 
+def plan_mode(table: PlanTable) -> str | None:
+    """The delivery mode the plan's own words name (title, title block, cells), if any."""
+    texts = [table.title, *(as_text(v) for v in table.grobkonzept.values())]
+    texts += [as_text(cell) for row in table.rows for cell in row.cells]
+    return plan_words.plan_mode(texts)
+
+
 def _columns(mapping: Mapping[int, str | None]) -> dict[str, list[int]]:
     out: dict[str, list[int]] = {}
     for index in sorted(mapping):
