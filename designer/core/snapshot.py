@@ -116,12 +116,23 @@ class Placement:
 
 
 @dataclass(frozen=True)
+class Break:
+    """A break in a module's timetable (lunch, coffee) after its first `after` placements;
+    part of the Verlaufsplan, not a nugget."""
+
+    after: int
+    minutes: int
+    title: str = ""
+
+
+@dataclass(frozen=True)
 class Module:
     key: str
     title: str
     description: str = ""
     placements: tuple[Placement, ...] = ()
     schedule: Schedule | None = None
+    breaks: tuple[Break, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -296,7 +307,13 @@ def _module_dict(m: Module) -> dict[str, Any]:
     if m.schedule:
         out["schedule"] = _schedule_dict(m.schedule)
     out["placements"] = [_placement_dict(p) for p in m.placements]
+    if m.breaks:
+        out["breaks"] = [_break_dict(b) for b in m.breaks]
     return out
+
+
+def _break_dict(b: Break) -> dict[str, Any]:
+    return {"after": b.after, "minutes": b.minutes, "title": b.title}
 
 
 def _placement_dict(p: Placement) -> dict[str, Any]:
@@ -575,6 +592,22 @@ class _Reader:
                     description=self.text(m, "description", path),
                     placements=tuple(placements),
                     schedule=self.schedule(m, path),
+                    breaks=self.breaks(m, path),
+                )
+            )
+        return tuple(out)
+
+    def breaks(self, m: dict[str, Any], path: str) -> tuple[Break, ...]:
+        """A module's breaks; documents written before breaks existed have none."""
+        out = []
+        for i, raw in enumerate(self.items(m, "breaks", path)):
+            b_path = f"{path}.breaks[{i}]"
+            b = self.obj(raw, b_path)
+            out.append(
+                Break(
+                    after=self.integer(b, "after", b_path) or 0,
+                    minutes=self.integer(b, "minutes", b_path, f.DURATION_OVERRIDE) or 0,
+                    title=self.text(b, "title", b_path),
                 )
             )
         return tuple(out)

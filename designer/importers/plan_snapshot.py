@@ -17,6 +17,7 @@ from html import escape
 
 from designer.core.snapshot import (
     GROBKONZEPT_TEXT_FIELDS,
+    Break,
     DesignSnapshot,
     Grobkonzept,
     Module,
@@ -72,6 +73,9 @@ CONTENT_LABELS = {
     "duration": N_("Duration"),
     "minutes": N_("%(m)s minutes"),
 }
+_CLOCK_RANGE = re.compile(
+    r"\d{1,2}[:.]\d{2}\s*(?:uhr\s*)?(?:-|–|—|bis)\s*\d{1,2}[:.]\d{2}(?:\s*uhr)?", re.I
+)
 _ADDRESS = re.compile(r"https?://\S+")
 MESSAGES = {
     "row": ("Zeile {n}", "Row {n}"),
@@ -113,7 +117,7 @@ def _say(key: str, language: str, **values: object) -> str:
 
 @dataclass
 class _Entry:
-    """A plan row on its way to becoming a nugget."""
+    """A plan row on its way to becoming a nugget, or a break (`pause`)."""
 
     row: PlanRow
     module: str
@@ -121,6 +125,7 @@ class _Entry:
     raw: dict[str, Cell]
     start: int | None = None
     minutes: int | None = None
+    pause: bool = False
 
 
 @dataclass
@@ -148,7 +153,15 @@ class _Builder:
                 continue
             if normalise(filled[0][1]) in TOTAL_WORDS:
                 continue
-            if len(filled) == 1 and filled[0][0] == 0 and not self._is_data_cell(0, row):
+            lone = len(filled) == 1 and filled[0][0] == 0 and not self._is_data_cell(0, row)
+            if len(filled) == 1 and plan_words.is_break(filled[0][1]):
+                text = filled[0][1]
+                module = current or row.group or fallback_module
+                self.entries.append(
+                    _Entry(row, module, {"title": text}, {"time": text}, pause=True)
+                )
+                continue
+            if lone:
                 current = _clip(filled[0][1], MODULE_TITLE_LENGTH)
                 continue
             values = {name: self._text(row, name) for name in self.columns}
@@ -157,9 +170,12 @@ class _Builder:
                 for name, cols in self.columns.items()
                 if cols[0] < len(row.cells)
             }
-            current = _clip(values.get("module", ""), MODULE_TITLE_LENGTH) or current
+            named = values.get("title", "") or values.get("summary", "")
+            pause = plan_words.is_break(named or values.get("module", ""))
+            if not (pause and plan_words.is_break(values.get("module", ""))):
+                current = _clip(values.get("module", ""), MODULE_TITLE_LENGTH) or current
             module = current or row.group or fallback_module
-            self.entries.append(_Entry(row, module, values, raw))
+            self.entries.append(_Entry(row, module, values, raw, pause=pause))
 
     def _is_data_cell(self, index: int, row: PlanRow) -> bool:
         """A lone first cell is a grouping row unless it holds a time or duration."""
@@ -238,8 +254,14 @@ def build_snapshot(
     builder.timing()
     objectives = _Objectives(table)
     modules: dict[str, list[Placement]] = {}
+    breaks: dict[str, list[Break]] = {}
     nuggets: list[Nugget] = []
     for entry in builder.entries:
+        if entry.pause:
+            module = _break_module(modules, entry.module)
+            after = len(modules.get(module, []))
+            breaks.setdefault(module, []).append(_break(builder, entry, after))
+            continue
         nugget = _nugget(builder, entry, f"N{len(nuggets) + 1}")
         if nugget is None:
             continue
@@ -252,10 +274,28 @@ def build_snapshot(
         language=language,
         grobkonzept=grobkonzept,
         objectives=objectives.all(),
-        modules=_modules(modules, table.modules),
+        modules=_modules(modules, breaks, _starts(builder.entries), table.modules),
         nuggets=tuple(nuggets),
     )
     return snap, problems + builder.messages
+
+
+def _break_module(modules: Mapping[str, list[Placement]], module: str) -> str:
+    """A break before its module's first nugget ends the module before it (a break is
+    no module of its own)."""
+    if modules.get(module) or not modules:
+        return module
+    return list(modules)[-1]
+
+
+def _break(builder: _Builder, entry: _Entry, after: int) -> Break:
+    values = entry.values
+    title = values.get("title", "") or values.get("summary", "") or values.get("module", "")
+    if entry.minutes is None:
+        shown = values.get("duration") or values.get("time") or ""
+        builder.warn(entry.row, "no_duration" if shown else "no_duration_given", value=shown)
+    title = _CLOCK_RANGE.sub(" ", title)
+    return Break(after, entry.minutes or 0, _clip(" ".join(title.split()), TITLE_LENGTH))
 
 
 def _nugget(builder: _Builder, entry: _Entry, key: str) -> Nugget | None:
@@ -427,8 +467,20 @@ class _Objectives:
         return tuple(self.items)
 
 
+def _starts(entries: list[_Entry]) -> dict[str, str]:
+    """Each module's clock time from its first row's time cell, when it has one."""
+    out: dict[str, str] = {}
+    for entry in entries:
+        if entry.module not in out:
+            out[entry.module] = clock_text(entry.start) if entry.start is not None else ""
+    return out
+
+
 def _modules(
-    placements: dict[str, list[Placement]], known: tuple[KnownModule, ...]
+    placements: dict[str, list[Placement]],
+    breaks: Mapping[str, list[Break]],
+    starts: Mapping[str, str],
+    known: tuple[KnownModule, ...],
 ) -> tuple[Module, ...]:
     by_title = {m.title: m for m in known}
     used = {m.key for m in known}
@@ -442,7 +494,10 @@ def _modules(
             k = KnownModule(f"M{number}", title)
             used.add(k.key)
         schedule = Schedule(*k.schedule) if k.schedule else None
-        out.append(Module(k.key, title, k.description, tuple(items), schedule))
+        if schedule is None and starts.get(title):
+            schedule = Schedule(start=starts[title])
+        pauses = tuple(breaks.get(title, ()))
+        out.append(Module(k.key, title, k.description, tuple(items), schedule, pauses))
     return tuple(out)
 
 

@@ -52,6 +52,7 @@ TEXTS: Final[dict[str, Pair]] = {
     "not_planned": ("nicht festgelegt", "not set"),
     # Feinkonzept
     "plan": ("Verlaufsplan", "Lesson plan"),
+    "break": ("Pause", "Break"),
     "col_time": ("Zeit", "Time"),
     "col_phase": ("Phase / Nugget", "Phase / nugget"),
     "col_activity": ("Aktivität (Trainer / Teilnehmende)", "Activity (trainer / learners)"),
