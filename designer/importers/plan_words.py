@@ -41,7 +41,7 @@ _BREAK = re.compile(
 
 
 def _search(pattern: str, text: str) -> bool:
-    return re.search(rf"(?<![\w-])(?:{pattern})(?![\w-])", text.lower()) is not None
+    return re.search(rf"(?<!\w)(?:{pattern})(?!\w)", text.lower()) is not None
 
 
 def activity_kind(texts: Iterable[str]) -> str | None:
@@ -75,6 +75,6 @@ def plan_mode(texts: Iterable[str]) -> str | None:
     for text in texts:
         lower = text.lower()
         for mode, pattern in _PLAN_WORDS:
-            counts[mode] += len(re.findall(rf"(?<![\w-])(?:{pattern})(?![\w-])", lower))
+            counts[mode] += len(re.findall(rf"(?<!\w)(?:{pattern})(?!\w)", lower))
     (first, a), (second, b) = sorted(counts.items(), key=lambda item: -item[1])
     return first if a > b else None
