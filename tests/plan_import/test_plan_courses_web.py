@@ -58,6 +58,8 @@ def test_the_mapping_page_preselects_the_plans_delivery_mode(client, designer, u
     assert selected(client.get(other).get_data(as_text=True), "delivery_mode") == (
         "self_paced_online"
     )
+    # and, without break rows, its preview lists no breaks
+    assert "Pausen im Ablauf" not in client.get(f"{other}/preview").get_data(as_text=True)
 
 
 def test_an_unknown_delivery_mode_is_refused_and_nothing_is_saved(
@@ -77,7 +79,10 @@ def test_an_imported_seminar_becomes_a_course(client, designer, upload, tmp_path
     # the user changes the plan's mode: rows without words of their own become self-paced
     response = client.post(url, data=mapping_data("self_paced_online"))
     preview = client.get(response.headers["Location"]).get_data(as_text=True)
-    assert "Online im eigenen Tempo" in preview and "Kaffeepause" not in preview
+    assert "Online im eigenen Tempo" in preview
+    breaks = "Pausen im Ablauf: Kaffeepause (15 Min.), Mittagspause (60 Min.)"
+    assert breaks in " ".join(preview.split())
+    assert "<td>Forum</td>" in preview and "<td>Aufgabe</td>" in preview
     digest = re.search(r'name="choice"[^>]*value="([^"]+)"', preview)[1]
     csrf = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', preview)
     data = {"choice": digest, **({"csrf_token": csrf[1]} if csrf else {})}
