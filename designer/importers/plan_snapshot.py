@@ -71,7 +71,7 @@ CONTENT_LABELS = {
     "social_form": N_("Social form"),
     "media": N_("Media and material"),
     "duration": N_("Duration"),
-    "minutes": N_("%(m)s minutes"),
+    "minutes": N_("%(n)s min"),
 }
 _CLOCK_RANGE = re.compile(
     r"\d{1,2}[:.]\d{2}\s*(?:uhr\s*)?(?:-|–|—|bis)\s*\d{1,2}[:.]\d{2}(?:\s*uhr)?", re.I
@@ -378,7 +378,7 @@ def _content(
         CONTENT_LABELS["social_form"]: social,
         CONTENT_LABELS["media"]: values.get("media", ""),
         CONTENT_LABELS["duration"]: minutes
-        and _t(CONTENT_LABELS["minutes"], language) % {"m": minutes},
+        and _t(CONTENT_LABELS["minutes"], language) % {"n": minutes},
     }
     items = [
         f"<li><strong>{escape(_t(name, language))}:</strong> "

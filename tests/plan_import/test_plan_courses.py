@@ -49,7 +49,7 @@ def test_a_rows_method_social_form_media_and_duration_become_its_content(tmp_pat
         "<li><strong>Methode:</strong> Kollegiale Beratung</li>"
         "<li><strong>Sozialform:</strong> Gruppenarbeit</li>"
         "<li><strong>Medien und Material:</strong> Fallkarten</li>"
-        "<li><strong>Dauer:</strong> 60 Minuten</li></ul>"
+        "<li><strong>Dauer:</strong> 60 Min.</li></ul>"
     )
 
 
@@ -57,7 +57,7 @@ def test_content_names_only_what_the_row_says_in_the_designs_language(tmp_path):
     path = sheet(tmp_path, [["Title", "Minutes"], ["Reading", 20], ["<b>Notes</b>", 0]])
     table = analyse_table(path)
     snap, _ = build_snapshot(table, table.guessed_mapping(), "Course", "en")
-    assert snap.nuggets[0].content_html == "<ul><li><strong>Duration:</strong> 20 minutes</li></ul>"
+    assert snap.nuggets[0].content_html == "<ul><li><strong>Duration:</strong> 20 min</li></ul>"
     # nothing to say: no content, and the title's markup stays text
     assert snap.nuggets[1].content_html == ""
     assert snap.nuggets[1].title == "<b>Notes</b>"
