@@ -29,10 +29,12 @@ _LIVE_WORDS: tuple[tuple[str, str], ...] = (
     ("on_site", r"präsenz\w*|vor ort|seminarraum|on[- ]site|face[- ]to[- ]face|classroom"),
     ("live_online", r"live(?:[- ]online)?|webinar\w*|videokonferenz|virtual classroom|online live"),
 )
-# The plan's setting as a whole: "online" counts there (a row's "online" alone is self-paced).
+# The plan's setting as a whole: "online" counts there (a row's "online" alone is
+# self-paced), unless words of self-study say otherwise.
 _PLAN_WORDS: tuple[tuple[str, str], ...] = (
     ("on_site", _LIVE_WORDS[0][1]),
     ("live_online", _LIVE_WORDS[1][1] + r"|online"),
+    ("self_paced_online", r"selbstlern\w*|selbststudium|e-learning|wbt|self[- ]paced|asynchron"),
 )
 _BREAK = re.compile(
     r"(?:mittags|kaffee|kurz|frühstücks|lunch|coffee|short)?\s*(?:pause|break)|"
@@ -70,11 +72,12 @@ def is_break(title: str) -> bool:
 
 def plan_mode(texts: Iterable[str]) -> str | None:
     """The delivery mode a plan's words mostly name (Präsenz, Seminarraum → on site;
-    online, Webinar → live online), or None when they name neither or both equally."""
+    online, Webinar → live online; Selbstlernphase, E-Learning → self-paced), or None
+    when they name none or two equally often."""
     counts = dict.fromkeys((mode for mode, _ in _PLAN_WORDS), 0)
     for text in texts:
         lower = text.lower()
         for mode, pattern in _PLAN_WORDS:
             counts[mode] += len(re.findall(rf"(?<!\w)(?:{pattern})(?!\w)", lower))
-    (first, a), (second, b) = sorted(counts.items(), key=lambda item: -item[1])
-    return first if a > b else None
+    (first, most), (_, next_most), *_ = sorted(counts.items(), key=lambda item: -item[1])
+    return first if most > next_most else None

@@ -237,6 +237,8 @@ def test_the_word_feinkonzept_keeps_the_breaks(tmp_path):
         (["Webinar am Abend"], "live_online"),
         (["Grundlagen", "Übung"], None),
         (["Präsenz", "Webinar"], None),
+        (["E-Learning Datenschutz", "Selbstlernphase", "Online-Test"], "self_paced_online"),
+        (["Online-Selbstlernkurs"], None),
     ],
 )
 def test_the_plans_delivery_mode_from_its_words(texts, mode):
