@@ -1,6 +1,6 @@
 """breaks of a module's timetable (from imported plans), kept in the Verlaufsplan
 
-Revision ID: 0008
+Revision ID: 0011
 Revises: 0007
 Create Date: 2026-11-30 04:40:00
 
@@ -11,7 +11,7 @@ from alembic import op
 from sqlalchemy.dialects import postgresql
 
 # revision identifiers, used by Alembic.
-revision = "0008"
+revision = "0011"
 down_revision = "0007"
 branch_labels = None
 depends_on = None
