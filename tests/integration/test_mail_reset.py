@@ -1,6 +1,7 @@
 """E-mail through a real SMTP server on loopback (aiosmtpd), password reset and verified
-addresses, with the Flask client. Mails go out when a response is closed (as a WSGI server
-closes it after sending), so these tests close every response (`done`)."""
+addresses, with the Flask client (and the reset once in Chromium). Mails go out when a
+response is closed (as a WSGI server closes it after sending), so the Flask client tests
+close every response (`done`)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import email
 import logging
 import re
 import socket
+import time
 from datetime import timedelta
 from email import policy
 
@@ -22,6 +24,7 @@ from designer.extensions import db
 from designer.models import LoginAttempt, Membership, OutboxMail, User
 from designer.models.columns import utcnow
 from designer.services import accounts, outbox, workspaces
+from tests.browser import serious_violations
 from tests.conftest import PASSWORD
 
 NEW_PASSWORD = "ein ganz neues passwort"
@@ -315,3 +318,33 @@ def test_smtp_url_settings():
     assert mail_settings("")["MAIL_ENABLED"] is False
     with pytest.raises(ValueError):
         mail_settings("http://mail.example.org")
+
+
+def wait_for_mail(inbox: Inbox, count: int) -> None:
+    """A real server sends after it closed the response, in its own thread."""
+    for _ in range(200):
+        if len(inbox.messages) >= count:
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"{len(inbox.messages)} mails arrived, expected {count}")
+
+
+@pytest.mark.e2e
+def test_reset_in_chromium(page, live_server, smtp, dora):
+    page.goto(f"{live_server}/login")
+    page.click("text=Passwort vergessen?")
+    page.wait_for_url(f"{live_server}/forgot-password")
+    assert serious_violations(page) == []
+    page.fill("#email", dora.email)
+    page.click("button[type=submit].primary")
+    assert "auf dem Weg" in page.inner_text("main")
+    assert serious_violations(page) == []
+    wait_for_mail(smtp, 1)
+    link = re.search(r"http://127\.0\.0\.1:\d+/reset/[\w.-]+", text_of(smtp.messages[0]))
+    page.goto(link.group(0))
+    assert "dora@example.org" in page.inner_text("main")
+    page.fill("#new_password", NEW_PASSWORD)
+    page.fill("#confirm", NEW_PASSWORD)
+    page.click("button[type=submit].primary")
+    page.wait_for_url(f"{live_server}/")
+    assert "Ihr neues Passwort ist gesetzt" in page.inner_text("main")
