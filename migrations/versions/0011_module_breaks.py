@@ -1,7 +1,7 @@
 """breaks of a module's timetable (from imported plans), kept in the Verlaufsplan
 
 Revision ID: 0011
-Revises: 0007
+Revises: 0010
 Create Date: 2026-11-30 04:40:00
 
 """
@@ -12,7 +12,7 @@ from sqlalchemy.dialects import postgresql
 
 # revision identifiers, used by Alembic.
 revision = "0011"
-down_revision = "0007"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 
