@@ -28,6 +28,7 @@ from designer.core.vocab import VOCABULARIES
 MAX_DURATION = 60 * 24 * 30  # a nugget lasts at most thirty days
 TITLE_LENGTH = 300  # the title columns (String(300))
 LICENSE_LENGTH = 120  # the licence columns (String(120))
+AUTHOR_NOTE_LENGTH = 5000  # a note for authors is guidance, not a second content field
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _CLOCK = re.compile(r"([01]\d|2[0-3]):[0-5]\d")
@@ -186,6 +187,8 @@ class Html:
 TEXT = Text()
 TITLE = Text(max_length=TITLE_LENGTH, required=True)
 LICENSE = Text(max_length=LICENSE_LENGTH)
+# Plain multi-line text for authors only; never reaches a learner-facing export.
+AUTHOR_NOTE = Text(max_length=AUTHOR_NOTE_LENGTH)
 COUNT = WholeNumber()
 DURATION = WholeNumber(maximum=MAX_DURATION, required=True, code="not_a_duration")
 DURATION_OVERRIDE = WholeNumber(maximum=MAX_DURATION, code="not_a_duration")
@@ -208,6 +211,7 @@ NUGGET: dict[str, Kind] = {
     "method": TEXT,
     "media": TEXT,
     "rationale": TEXT,
+    "author_note": AUTHOR_NOTE,
     "license": LICENSE,
     "attribution": TEXT,
     "url": URL,

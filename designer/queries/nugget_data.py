@@ -20,6 +20,7 @@ TEXT_FIELDS = (
     "assessment",
     "activity_kind",
     "rationale",
+    "author_note",
     "license",
     "attribution",
     "url",

@@ -212,19 +212,19 @@ def _copy_for_design(actor: User, nugget: Nugget, design: Design) -> Nugget:
     return copy
 
 
+# Fields that revisions written before them do not hold, with the value they mean there.
+_ADDED_LATER = {"author_note": ""}
+
+
 def values_of_revision(data: dict[str, Any]) -> dict[str, Any]:
     """A revision's data as the field values `create_nugget` takes."""
     values = {
         name: data[name]
-        for name in (
-            *TEXT_FIELDS,
-            *FLAG_FIELDS,
-            "duration_minutes",
-            "tags",
-            "questions",
-            "asset_ids",
-        )
+        for name in (*TEXT_FIELDS, *FLAG_FIELDS, "duration_minutes", "tags", "questions")
+        if name not in _ADDED_LATER
     }
+    values.update({name: data.get(name, blank) for name, blank in _ADDED_LATER.items()})
+    values["asset_ids"] = data["asset_ids"]
     values.update({f"schedule_{k}": v for k, v in data["schedule"].items()})
     return values
 
