@@ -19,7 +19,7 @@ from designer.models import (
     Workspace,
     db,
 )
-from designer.queries.nugget_data import FLAG_FIELDS, TEXT_FIELDS, revision_data
+from designer.queries.nugget_data import FLAG_FIELDS, TEXT_FIELDS, completed, revision_data
 from designer.services import events
 from designer.services.designs import mark_changed
 from designer.services.errors import Invalid, NotFound
@@ -212,19 +212,20 @@ def _copy_for_design(actor: User, nugget: Nugget, design: Design) -> Nugget:
     return copy
 
 
-# Fields that revisions written before them do not hold, with the value they mean there.
-_ADDED_LATER = {"author_note": ""}
-
-
 def values_of_revision(data: dict[str, Any]) -> dict[str, Any]:
     """A revision's data as the field values `create_nugget` takes."""
+    data = completed(data)
     values = {
         name: data[name]
-        for name in (*TEXT_FIELDS, *FLAG_FIELDS, "duration_minutes", "tags", "questions")
-        if name not in _ADDED_LATER
+        for name in (
+            *TEXT_FIELDS,
+            *FLAG_FIELDS,
+            "duration_minutes",
+            "tags",
+            "questions",
+            "asset_ids",
+        )
     }
-    values.update({name: data.get(name, blank) for name, blank in _ADDED_LATER.items()})
-    values["asset_ids"] = data["asset_ids"]
     values.update({f"schedule_{k}": v for k, v in data["schedule"].items()})
     return values
 
@@ -283,4 +284,4 @@ def revision_values(nugget: Nugget, revision: int | None) -> dict[str, Any] | No
             NuggetRevision.nugget_id == nugget.id, NuggetRevision.revision == revision
         )
     )
-    return row.data if row else None
+    return completed(row.data) if row else None
