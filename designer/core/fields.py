@@ -53,10 +53,12 @@ def _blank(value: Any) -> bool:
 
 @dataclass(frozen=True)
 class Text:
-    """Plain text, stripped; `required` refuses an empty one, `max_length` a longer one."""
+    """Plain text, stripped; `required` refuses an empty one, `max_length` a longer one.
+    `lines` writes every line end as "\n" (browsers send a textarea's as "\r\n")."""
 
     max_length: int | None = None
     required: bool = False
+    lines: bool = False
 
     def clean(self, value: Any) -> str:
         if value is None:
@@ -64,6 +66,8 @@ class Text:
         if not isinstance(value, str):
             raise Refused("invalid", "must be text")
         value = value.strip()
+        if self.lines:
+            value = value.replace("\r\n", "\n").replace("\r", "\n")
         if self.required and not value:
             raise Refused("required", "must not be empty")
         if self.max_length is not None and len(value) > self.max_length:
@@ -188,7 +192,7 @@ TEXT = Text()
 TITLE = Text(max_length=TITLE_LENGTH, required=True)
 LICENSE = Text(max_length=LICENSE_LENGTH)
 # Plain multi-line text for authors only; never reaches a learner-facing export.
-AUTHOR_NOTE = Text(max_length=AUTHOR_NOTE_LENGTH)
+AUTHOR_NOTE = Text(max_length=AUTHOR_NOTE_LENGTH, lines=True)
 COUNT = WholeNumber()
 DURATION = WholeNumber(maximum=MAX_DURATION, required=True, code="not_a_duration")
 DURATION_OVERRIDE = WholeNumber(maximum=MAX_DURATION, code="not_a_duration")

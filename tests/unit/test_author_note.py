@@ -16,10 +16,12 @@ from docx import Document
 from designer.core import snapshot as s
 from designer.core.assets import DirectoryAssets
 from designer.core.didactic_templates import BLENDED, template_snapshot
-from designer.core.fields import AUTHOR_NOTE_LENGTH
+from designer.core.fields import AUTHOR_NOTE, AUTHOR_NOTE_LENGTH
 from designer.core.revision_diff import FieldChange, describe, diff
 from designer.export.formats import get_format
 from designer.export.registry import ExportContext
+from designer.importers.plan_table import guess_field
+from designer.importers.plans import read_plan
 from designer.quality import check
 from tests.paths import EXAMPLE_FILES, EXAMPLE_JSON
 
@@ -183,3 +185,35 @@ def test_the_english_feinkonzept_labels_the_column_for_authors(noted):
     doc = Document(io.BytesIO(export(english, "docx", {"document": "feinkonzept"})))
     headers = {c.text for t in doc.tables for c in t.rows[0].cells}
     assert "Note for authors" in headers
+
+
+def test_a_feinkonzept_read_back_as_a_plan_returns_the_notes_as_notes(noted, tmp_path):
+    path = tmp_path / "feinkonzept.docx"
+    path.write_bytes(export(noted, "docx", {"document": "feinkonzept"}))
+    snap = read_plan(path).snapshot
+    placed = [p.nugget for p in noted.placed()]
+    assert [n.author_note for n in snap.nuggets] == [n.author_note for n in placed]
+    assert [n.rationale for n in snap.nuggets] == [n.rationale for n in placed]
+    assert all(MARKER not in n.summary for n in snap.nuggets)
+
+
+@pytest.mark.parametrize(
+    ("header", "field"),
+    [
+        ("Hinweis für Autor*innen", "author_note"),
+        ("Note for authors", "author_note"),
+        ("Autorenhinweis", "author_note"),
+        ("Hinweise", "rationale"),
+        ("Kommentar (Begründung)", "rationale"),
+    ],
+)
+def test_plan_headers_for_author_notes(header, field):
+    assert guess_field(header) == field
+
+
+def test_the_note_is_plain_text_with_plain_line_ends():
+    assert AUTHOR_NOTE.clean("  Erst dies.\r\nDann das.\rZuletzt.  ") == (
+        "Erst dies.\nDann das.\nZuletzt."
+    )
+    assert AUTHOR_NOTE.clean("<b>bleibt</b>") == "<b>bleibt</b>"  # text, escaped where shown
+    assert AUTHOR_NOTE.clean(None) == ""
