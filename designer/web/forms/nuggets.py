@@ -233,8 +233,8 @@ def nugget_form_data(nugget: Any) -> dict[str, Any]:
     names = (
         "title", "summary", "content_html", *NUGGET_VOCAB_FIELDS, "method", "media",
         "rationale", "author_note", "license", "attribution", "url", "schedule_start",
-        "schedule_end",
-        "schedule_place", "has_video", "captions_available", "ai_generated", "ai_checked",
+        "schedule_end", "schedule_place", "has_video", "captions_available", "ai_generated",
+        "ai_checked",
     )  # fmt: skip
     data = {name: getattr(nugget, name) for name in names}
     data["duration_minutes"] = str(nugget.duration_minutes or 0)
