@@ -28,6 +28,7 @@ from designer.core.vocab import VOCABULARIES
 MAX_DURATION = 60 * 24 * 30  # a nugget lasts at most thirty days
 TITLE_LENGTH = 300  # the title columns (String(300))
 LICENSE_LENGTH = 120  # the licence columns (String(120))
+AUTHOR_NOTE_LENGTH = 5000  # a note for authors is guidance, not a second content field
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _CLOCK = re.compile(r"([01]\d|2[0-3]):[0-5]\d")
@@ -52,10 +53,12 @@ def _blank(value: Any) -> bool:
 
 @dataclass(frozen=True)
 class Text:
-    """Plain text, stripped; `required` refuses an empty one, `max_length` a longer one."""
+    """Plain text, stripped; `required` refuses an empty one, `max_length` a longer one.
+    `lines` writes every line end as "\n" (browsers send a textarea's as "\r\n")."""
 
     max_length: int | None = None
     required: bool = False
+    lines: bool = False
 
     def clean(self, value: Any) -> str:
         if value is None:
@@ -63,6 +66,8 @@ class Text:
         if not isinstance(value, str):
             raise Refused("invalid", "must be text")
         value = value.strip()
+        if self.lines:
+            value = value.replace("\r\n", "\n").replace("\r", "\n")
         if self.required and not value:
             raise Refused("required", "must not be empty")
         if self.max_length is not None and len(value) > self.max_length:
@@ -186,6 +191,8 @@ class Html:
 TEXT = Text()
 TITLE = Text(max_length=TITLE_LENGTH, required=True)
 LICENSE = Text(max_length=LICENSE_LENGTH)
+# Plain multi-line text for authors only; never reaches a learner-facing export.
+AUTHOR_NOTE = Text(max_length=AUTHOR_NOTE_LENGTH, lines=True)
 COUNT = WholeNumber()
 DURATION = WholeNumber(maximum=MAX_DURATION, required=True, code="not_a_duration")
 DURATION_OVERRIDE = WholeNumber(maximum=MAX_DURATION, code="not_a_duration")
@@ -208,6 +215,7 @@ NUGGET: dict[str, Kind] = {
     "method": TEXT,
     "media": TEXT,
     "rationale": TEXT,
+    "author_note": AUTHOR_NOTE,
     "license": LICENSE,
     "attribution": TEXT,
     "url": URL,

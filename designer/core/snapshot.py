@@ -94,6 +94,9 @@ class Nugget:
     assessment: str = "none"
     activity_kind: str = "page"
     rationale: str = ""
+    # Guidance for the design's authors (plain text): shown in the editor and the
+    # Feinkonzept, never in anything a learner gets.
+    author_note: str = ""
     license: str = ""
     attribution: str = ""
     tags: tuple[str, ...] = ()
@@ -347,6 +350,8 @@ def _nugget_dict(n: Nugget) -> dict[str, Any]:
     if n.url:
         out["url"] = n.url
     out.update(rationale=n.rationale, license=n.license, attribution=n.attribution)
+    if n.author_note:
+        out["author_note"] = n.author_note
     out["tags"] = list(n.tags)
     if n.assets:
         out["assets"] = list(n.assets)
@@ -653,6 +658,7 @@ class _Reader:
                     assessment=self.term(n, "assessment", "assessment", path, "none"),
                     activity_kind=self.term(n, "activity_kind", "activity_kind", path, "page"),
                     rationale=self.text(n, "rationale", path),
+                    author_note=self.text(n, "author_note", path, kind=f.AUTHOR_NOTE),
                     license=self.text(n, "license", path, kind=f.LICENSE),
                     attribution=self.text(n, "attribution", path),
                     tags=tuple(tags),

@@ -322,6 +322,7 @@ def _nugget(builder: _Builder, entry: _Entry, key: str) -> Nugget | None:
         duration_minutes=minutes or 0,
         media=values.get("media", ""),
         rationale=values.get("rationale", ""),
+        author_note=values.get("author_note", ""),
         license=_clip(values.get("license", ""), LICENCE_LENGTH),
         attribution=values.get("attribution", ""),
         tags=tuple(t for t in tags if t),

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from designer.core.office_labels import GROBKONZEPT_LABELS, PLAN_COLUMNS, TEXTS
+from designer.core.office_labels import AUTHOR_NOTE, GROBKONZEPT_LABELS, PLAN_COLUMNS, TEXTS
 from designer.core.vocab import VOCABULARIES, label
 
 Cell = str | int | float
@@ -34,6 +34,7 @@ FIELDS = (
     "method",
     "media",
     "rationale",
+    "author_note",
     "learning_type",
     "delivery_mode",
     "assessment",
@@ -50,6 +51,7 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     **PLAN_COLUMNS,
     "time": ("Zeit (von–bis)", "Time (from–to)"),
     "duration": ("Dauer (Minuten)", "Duration (minutes)"),
+    "author_note": AUTHOR_NOTE,
 }
 
 # Header words per field, German then English, normalised (lower case, single spaces).
@@ -104,6 +106,11 @@ SYNONYMS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "media": (
         ("medien", "medium", "material", "materialien", "hilfsmittel", "arbeitsmittel"),
         ("media", "material", "materials", "resources", "equipment"),
+    ),
+    # Before "rationale", whose "hinweis" and "note" would take these headers.
+    "author_note": (
+        ("hinweis für autoren", "autorenhinweis", "hinweise für autor*innen", "autorennotiz"),
+        ("author note", "author notes", "notes for authors", "authoring note"),
     ),
     "rationale": (
         (

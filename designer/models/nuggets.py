@@ -31,6 +31,8 @@ class Nugget(db.Model):
     assessment: Mapped[str] = mapped_column(String(20), default="none")
     activity_kind: Mapped[str] = mapped_column(String(20), default="page")
     rationale: Mapped[str] = mapped_column(Text, default="")
+    # Guidance for authors only (plain text); never exported to learners.
+    author_note: Mapped[str] = mapped_column(Text, default="", server_default="")
     license: Mapped[str] = mapped_column(String(120), default="")
     attribution: Mapped[str] = mapped_column(Text, default="")
     tags: Mapped[list[str]] = mapped_column(JsonType, default=list)

@@ -20,11 +20,14 @@ TEXT_FIELDS = (
     "assessment",
     "activity_kind",
     "rationale",
+    "author_note",
     "license",
     "attribution",
     "url",
 )
 SCHEDULE_PARTS = ("date", "start", "end", "place")
+# Fields that revisions written before them do not hold, with the value they mean there.
+ADDED_LATER: dict[str, Any] = {"author_note": ""}
 FLAG_FIELDS = ("has_video", "captions_available", "ai_generated", "ai_checked")
 
 
@@ -43,6 +46,11 @@ def revision_data(nugget: Nugget) -> dict[str, Any]:
         "place": nugget.schedule_place or "",
     }
     return data
+
+
+def completed(data: dict[str, Any]) -> dict[str, Any]:
+    """Stored revision data with the fields added since it was written, at their blank."""
+    return {**ADDED_LATER, **data}
 
 
 def apply_snapshot_nugget(nugget: Nugget, n: s.Nugget, asset_ids: list[int]) -> None:

@@ -23,15 +23,18 @@ from designer.export.docx.layout import (
 )
 from designer.export.docx.texts import t
 
+# The last two columns are for planners and authors: the rationale and the note for
+# authors (which no learner-facing export carries).
 PLAN_COLUMNS = (
     ("col_time", 1.9),
     ("col_phase", 3.2),
-    ("col_activity", 5.6),
-    ("col_objective", 4.0),
+    ("col_activity", 4.8),
+    ("col_objective", 3.6),
     ("col_social", 2.2),
-    ("col_method", 2.8),
-    ("col_media", 3.0),
-    ("col_comment", 4.0),
+    ("col_method", 2.6),
+    ("col_media", 2.8),
+    ("col_comment", 3.4),
+    ("col_author_note", 3.6),
 )
 FEEDBACK_GREY = RGBColor(0x55, 0x55, 0x55)
 
@@ -137,6 +140,7 @@ def _plan_row(snap: DesignSnapshot, p: PlacedNugget, slot: str) -> list[str]:
         n.method,
         "\n".join(media),
         n.rationale,
+        n.author_note,
     ]
 
 

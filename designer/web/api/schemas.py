@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from designer.core import snapshot as s
-from designer.core.fields import MAX_DURATION
+from designer.core.fields import AUTHOR_NOTE_LENGTH, MAX_DURATION
 from designer.core.vocab import BLOOM_LEVELS, LANGUAGES, VOCABULARIES
 from designer.services.nuggets import VOCAB_FIELDS
 from designer.web.api.spec import MAX_ID
@@ -162,6 +162,11 @@ NUGGET_FIELDS: dict[str, Any] = {
     "method": TEXT,
     "media": TEXT,
     "rationale": TEXT,
+    "author_note": {
+        "type": "string",
+        "maxLength": AUTHOR_NOTE_LENGTH,
+        "description": "Plain text for authors only; never in a learner-facing export",
+    },
     "license": {"type": "string", "maxLength": 120},
     "attribution": TEXT,
     "url": {"type": "string", "maxLength": 2000},

@@ -93,6 +93,7 @@ class NuggetForm(FlaskForm):
     assessment = SelectField(_l("Assessment"))
     activity_kind = SelectField(_l("Activity kind"))
     rationale = TextAreaField(_l("Why this medium?"))
+    author_note = TextAreaField(_l("Note for authors (visible to authors only)"))
     license = StringField(_l("Licence"), validators=[Length(max=120)])
     attribution = StringField(_l("Attribution"))
     tags = StringField(_l("Tags (separated by commas)"))
@@ -118,9 +119,9 @@ class NuggetForm(FlaskForm):
         """The nugget's fields as the service takes them (without questions and assets)."""
         names = (
             "title", "summary", "content_html", *NUGGET_VOCAB_FIELDS, "method", "media",
-            "rationale", "license", "attribution", "url", "schedule_date", "schedule_start",
-            "schedule_end", "schedule_place", "has_video", "captions_available",
-            "ai_generated", "ai_checked",
+            "rationale", "author_note", "license", "attribution", "url", "schedule_date",
+            "schedule_start", "schedule_end", "schedule_place", "has_video",
+            "captions_available", "ai_generated", "ai_checked",
         )  # fmt: skip
         values = {name: getattr(self, name).data for name in names}
         duration = as_int(self.duration_minutes.data)
@@ -231,8 +232,9 @@ def nugget_form_data(nugget: Any) -> dict[str, Any]:
     """A Nugget row as the editor form's initial data."""
     names = (
         "title", "summary", "content_html", *NUGGET_VOCAB_FIELDS, "method", "media",
-        "rationale", "license", "attribution", "url", "schedule_start", "schedule_end",
-        "schedule_place", "has_video", "captions_available", "ai_generated", "ai_checked",
+        "rationale", "author_note", "license", "attribution", "url", "schedule_start",
+        "schedule_end", "schedule_place", "has_video", "captions_available", "ai_generated",
+        "ai_checked",
     )  # fmt: skip
     data = {name: getattr(nugget, name) for name in names}
     data["duration_minutes"] = str(nugget.duration_minutes or 0)
@@ -257,6 +259,7 @@ FIELD_LABELS = {
     "assessment": _l("Assessment"),
     "activity_kind": _l("Activity kind"),
     "rationale": _l("Why this medium?"),
+    "author_note": _l("Note for authors"),
     "license": _l("Licence"),
     "attribution": _l("Attribution"),
     "tags": _l("Tags"),
