@@ -5,7 +5,7 @@ made by the operator or by people already working together, and leaving them unv
 would stop every invitation by address on an upgraded instance.
 
 Revision ID: 0010
-Revises: 0007
+Revises: 0008
 Create Date: 2026-11-30 04:40:00
 
 """
@@ -15,7 +15,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = "0010"
-down_revision = "0007"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
@@ -40,9 +40,7 @@ def upgrade():
         sa.Column("sent_via", sa.String(length=10), server_default="", nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_mail_outbox")),
     )
-    op.create_index(
-        "ix_mail_outbox_sent_at_next_try_at", "mail_outbox", ["sent_at", "next_try_at"]
-    )
+    op.create_index("ix_mail_outbox_sent_at_next_try_at", "mail_outbox", ["sent_at", "next_try_at"])
 
 
 def downgrade():
