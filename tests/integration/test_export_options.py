@@ -91,7 +91,7 @@ def test_the_export_page_names_the_problem_in_german_and_leaves_no_file(
     scratch = tmp_path / "scratch"
     scratch.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(scratch))
-    page = _page(client, example_design, "scorm12", "packaging=bogus&mastery_score=80")
+    page = _page(client, example_design, "scorm12", "packaging=bogus")
     assert page.status_code == 400
     html = page.get_data(as_text=True)
     assert PACKAGING_TEXT_DE in html
@@ -102,7 +102,7 @@ def test_the_export_page_names_the_problem_in_german_and_leaves_no_file(
 def test_valid_options_pass_everywhere_and_several_problems_are_named(
     client, cli, person, example_design, tmp_path
 ):
-    ok = _page(client, example_design, "scorm12", "packaging=single&mastery_score=60")
+    ok = _page(client, example_design, "scorm12", "packaging=single&content_modes=on_site")
     assert ok.status_code == 200 and ok.mimetype == "application/zip"
     _in_english(person)
     api = _api(
@@ -111,7 +111,7 @@ def test_valid_options_pass_everywhere_and_several_problems_are_named(
     )  # fmt: skip
     assert api.json["errors"] == {
         "options.content_modes": "unknown",
-        "options.mastery_score": "unknown",
+        "options.mastery_score": "unknown_option",
     }
     output = cli(
         "export", str(example_design.id), "--format", "scorm2004",
