@@ -343,8 +343,8 @@ def test_a_quiz_pass_mark_outside_1_to_100_is_refused(
     assert response.status_code == 422
     html = response.get_data(as_text=True)
     assert (
-        '<p class="error" id="pass_mark_percent-error">Geben Sie die Bestehensgrenze als ganze '
-        "Zahl von 1 bis 100 (Prozent) ein.</p>"
+        '<p class="error" id="pass_mark_percent-error">Bitte eine Bestehensgrenze als ganze '
+        "Zahl von 1 bis 100 (Prozent) eingeben.</p>"
     ) in html
     db.session.expire_all()
     nugget = db.session.get(Nugget, placed.nugget_id)

@@ -132,7 +132,7 @@ def test_both_editors_refuse_a_pass_mark_outside_1_to_100(
     assert response.status_code == 200
     html = response.get_data(as_text=True)
     message = expected_error(app, "not_a_pass_mark", "de")
-    assert message == "Geben Sie die Bestehensgrenze als ganze Zahl von 1 bis 100 (Prozent) ein."
+    assert message == "Bitte eine Bestehensgrenze als ganze Zahl von 1 bis 100 (Prozent) eingeben."
     assert field_error(html, "pass_mark_percent") == message
     design = _fresh(blended.id)
     assert (design.pass_mark_percent, design.target_group) == (80, "")  # nothing half-saved
