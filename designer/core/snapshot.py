@@ -351,6 +351,8 @@ _NUGGET_ALWAYS = (
     "activity_kind",
 )
 _NUGGET_FLAGS = ("has_video", "captions_available", "ai_generated", "ai_checked")
+# The Grobkonzept's numbers that may be left open (the pass mark always has one).
+_COUNTS = tuple(n for n in GROBKONZEPT_INT_FIELDS if n != "pass_mark_percent")
 
 
 def _nugget_dict(n: Nugget) -> dict[str, Any]:
@@ -553,16 +555,13 @@ class _Reader:
     def grobkonzept(self, g: dict[str, Any]) -> Grobkonzept:
         path = "design.grobkonzept"
         values: dict[str, Any] = {n: self.text(g, n, path) for n in GROBKONZEPT_TEXT_FIELDS}
-        values.update(
-            {
-                n: self.integer(g, n, path, GROBKONZEPT[n].kind)
-                for n in GROBKONZEPT_INT_FIELDS
-                if g.get(n) is not None or n != "pass_mark_percent"
-            }
-        )
+        values.update({n: self.integer(g, n, path, GROBKONZEPT[n].kind) for n in _COUNTS})
         values.update({n: self.iso_date(g, n, path) for n in GROBKONZEPT_DATE_FIELDS})
-        # A document written before designs had a pass mark gets the default one.
-        values["pass_mark_percent"] = values.get("pass_mark_percent") or DEFAULT_PASS_MARK
+        # A document written before designs had a pass mark gets the default one; a wrong
+        # one is a problem (and the default stands in while the reader goes on).
+        if g.get("pass_mark_percent") is not None:
+            mark = self.integer(g, "pass_mark_percent", path, f.PASS_MARK)
+            values["pass_mark_percent"] = mark or DEFAULT_PASS_MARK
         return Grobkonzept(**values)
 
     def objectives(self, d: dict[str, Any]) -> tuple[Objective, ...]:
