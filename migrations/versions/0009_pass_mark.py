@@ -1,7 +1,7 @@
 """one pass mark: a design's pass mark for quizzes, a quiz nugget's own
 
 Revision ID: 0009
-Revises: 0007
+Revises: 0011
 Create Date: 2026-11-30 04:40:00
 
 """
@@ -11,7 +11,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = "0009"
-down_revision = "0007"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 
