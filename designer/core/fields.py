@@ -29,6 +29,7 @@ MAX_DURATION = 60 * 24 * 30  # a nugget lasts at most thirty days
 TITLE_LENGTH = 300  # the title columns (String(300))
 LICENSE_LENGTH = 120  # the licence columns (String(120))
 AUTHOR_NOTE_LENGTH = 5000  # a note for authors is guidance, not a second content field
+DEFAULT_PASS_MARK = 80  # percent of right answers that pass a quiz, unless a design says else
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _CLOCK = re.compile(r"([01]\d|2[0-3]):[0-5]\d")
@@ -79,19 +80,23 @@ class Text:
 
 @dataclass(frozen=True)
 class WholeNumber:
-    """A whole number from 0 to `maximum`; blank is None unless `required`."""
+    """A whole number from `minimum` to `maximum`; blank is None unless `required`."""
 
     maximum: int | None = None
     required: bool = False
     code: str = "not_a_number"
+    minimum: int = 0
 
     def clean(self, value: Any) -> int | None:
         if value is None and not self.required:
             return None
-        too_big = self.maximum is not None and isinstance(value, int) and value > self.maximum
-        if isinstance(value, bool) or not isinstance(value, int) or value < 0 or too_big:
+        number = isinstance(value, int) and not isinstance(value, bool)
+        too_big = number and self.maximum is not None and value > self.maximum
+        if not number or value < self.minimum or too_big:
             upper = f" and ≤ {self.maximum}" if self.maximum is not None else ""
-            raise Refused(self.code, f"must be a whole number ≥ 0{upper}, not {value!r}")
+            raise Refused(
+                self.code, f"must be a whole number ≥ {self.minimum}{upper}, not {value!r}"
+            )
         return value
 
 
@@ -196,6 +201,8 @@ AUTHOR_NOTE = Text(max_length=AUTHOR_NOTE_LENGTH, lines=True)
 COUNT = WholeNumber()
 DURATION = WholeNumber(maximum=MAX_DURATION, required=True, code="not_a_duration")
 DURATION_OVERRIDE = WholeNumber(maximum=MAX_DURATION, code="not_a_duration")
+PASS_MARK = WholeNumber(minimum=1, maximum=100, required=True, code="not_a_pass_mark")
+PASS_MARK_OVERRIDE = WholeNumber(minimum=1, maximum=100, code="not_a_pass_mark")
 DATE = IsoDate()
 CLOCK = Clock()
 URL = WebAddress()
@@ -220,6 +227,7 @@ NUGGET: dict[str, Kind] = {
     "attribution": TEXT,
     "url": URL,
     "duration_minutes": DURATION,
+    "pass_mark_percent": PASS_MARK_OVERRIDE,
     "tags": TAGS,
     "schedule_date": DATE,
     "schedule_start": CLOCK,
@@ -255,7 +263,12 @@ GROBKONZEPT_TEXT_FIELDS = (
     "evaluation_plan",
     "offer_description",
 )
-GROBKONZEPT_INT_FIELDS = ("planned_workload_minutes", "participants_min", "participants_max")
+GROBKONZEPT_INT_FIELDS = (
+    "planned_workload_minutes",
+    "participants_min",
+    "participants_max",
+    "pass_mark_percent",
+)
 GROBKONZEPT_DATE_FIELDS = ("start_date", "end_date")
 # The order of the Word and Excel documents and of the interchange format's keys: who, then
 # size and dates, then the remaining texts.
@@ -287,6 +300,12 @@ GROBKONZEPT: dict[str, Field] = {
         Field("didactic_approach", TEXT, N_("Didactic approach")),
         Field("framework_conditions", TEXT, N_("Framework conditions")),
         Field("assessment_concept", TEXT, N_("Assessment concept")),
+        Field(
+            "pass_mark_percent",
+            PASS_MARK,
+            N_("Pass mark for quizzes (percent of right answers)"),
+            N_("Pass mark for quizzes"),
+        ),
         Field("evaluation_plan", TEXT, N_("Evaluation plan")),
         Field("offer_description", TEXT, N_("Offer description")),
     )

@@ -20,6 +20,8 @@ from typing import Any
 
 from designer.core import fields as f
 from designer.core.fields import (
+    DEFAULT_PASS_MARK,
+    GROBKONZEPT,
     GROBKONZEPT_DATE_FIELDS,
     GROBKONZEPT_DOCUMENT_ORDER,
     GROBKONZEPT_INT_FIELDS,
@@ -92,6 +94,8 @@ class Nugget:
     duration_minutes: int = 0
     media: str = ""
     assessment: str = "none"
+    # A quiz's own pass mark in percent; None takes the design's.
+    pass_mark_percent: int | None = None
     activity_kind: str = "page"
     rationale: str = ""
     # Guidance for the design's authors (plain text): shown in the editor and the
@@ -161,6 +165,7 @@ class Grobkonzept:
     framework_conditions: str = ""
     evaluation_plan: str = ""
     offer_description: str = ""
+    pass_mark_percent: int = DEFAULT_PASS_MARK
 
 
 @dataclass(frozen=True)
@@ -249,6 +254,12 @@ class DesignSnapshot:
 
     def total_minutes(self) -> int:
         return sum(p.duration_minutes for p in self.placed())
+
+    def pass_mark(self, nugget: Nugget) -> int:
+        """The percent of right answers that passes `nugget`'s quiz: its own, else the
+        design's. Every exporter asks here, so a quiz passes alike in every format."""
+        own = nugget.pass_mark_percent
+        return self.grobkonzept.pass_mark_percent if own is None else own
 
 
 def _index(items: tuple[Any, ...]) -> dict[str, Any]:
@@ -343,10 +354,14 @@ _NUGGET_ALWAYS = (
     "activity_kind",
 )
 _NUGGET_FLAGS = ("has_video", "captions_available", "ai_generated", "ai_checked")
+# The Grobkonzept's numbers that may be left open (the pass mark always has one).
+_COUNTS = tuple(n for n in GROBKONZEPT_INT_FIELDS if n != "pass_mark_percent")
 
 
 def _nugget_dict(n: Nugget) -> dict[str, Any]:
     out: dict[str, Any] = {name: getattr(n, name) for name in _NUGGET_ALWAYS}
+    if n.pass_mark_percent is not None:
+        out["pass_mark_percent"] = n.pass_mark_percent
     if n.url:
         out["url"] = n.url
     out.update(rationale=n.rationale, license=n.license, attribution=n.attribution)
@@ -545,8 +560,13 @@ class _Reader:
     def grobkonzept(self, g: dict[str, Any]) -> Grobkonzept:
         path = "design.grobkonzept"
         values: dict[str, Any] = {n: self.text(g, n, path) for n in GROBKONZEPT_TEXT_FIELDS}
-        values.update({n: self.integer(g, n, path) for n in GROBKONZEPT_INT_FIELDS})
+        values.update({n: self.integer(g, n, path, GROBKONZEPT[n].kind) for n in _COUNTS})
         values.update({n: self.iso_date(g, n, path) for n in GROBKONZEPT_DATE_FIELDS})
+        # A document written before designs had a pass mark gets the default one; a wrong
+        # one is a problem (and the default stands in while the reader goes on).
+        if g.get("pass_mark_percent") is not None:
+            mark = self.integer(g, "pass_mark_percent", path, f.PASS_MARK)
+            values["pass_mark_percent"] = mark or DEFAULT_PASS_MARK
         return Grobkonzept(**values)
 
     def objectives(self, d: dict[str, Any]) -> tuple[Objective, ...]:
@@ -656,6 +676,9 @@ class _Reader:
                     or 0,
                     media=self.text(n, "media", path),
                     assessment=self.term(n, "assessment", "assessment", path, "none"),
+                    pass_mark_percent=self.integer(
+                        n, "pass_mark_percent", path, f.PASS_MARK_OVERRIDE
+                    ),
                     activity_kind=self.term(n, "activity_kind", "activity_kind", path, "page"),
                     rationale=self.text(n, "rationale", path),
                     author_note=self.text(n, "author_note", path, kind=f.AUTHOR_NOTE),

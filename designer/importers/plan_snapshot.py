@@ -524,6 +524,9 @@ def _grobkonzept_value(name: str, value: Cell) -> dict[str, object] | None:
         parsed: object = parse_duration(value)
     elif name in ("participants_min", "participants_max"):
         parsed = _whole(value)
+    elif name == "pass_mark_percent":
+        parsed = _whole(value)
+        parsed = parsed if parsed is not None and 1 <= parsed <= 100 else None
     elif name in ("start_date", "end_date"):
         parsed = parse_date(value)
     elif name == "participants":

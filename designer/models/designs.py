@@ -46,6 +46,7 @@ class Design(db.Model):
     framework_conditions: Mapped[str] = mapped_column(Text, default="")
     evaluation_plan: Mapped[str] = mapped_column(Text, default="")
     offer_description: Mapped[str] = mapped_column(Text, default="")
+    pass_mark_percent: Mapped[int] = mapped_column(Integer, default=80, server_default="80")
 
     __mapper_args__ = {"version_id_col": lock_version}
 

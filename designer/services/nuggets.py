@@ -226,6 +226,7 @@ def values_of_revision(data: dict[str, Any]) -> dict[str, Any]:
             "asset_ids",
         )
     }
+    values["pass_mark_percent"] = data.get("pass_mark_percent")  # not in older revisions
     values.update({f"schedule_{k}": v for k, v in data["schedule"].items()})
     return values
 

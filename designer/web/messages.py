@@ -52,6 +52,7 @@ ERROR_TEXTS = {
     "not_a_date": _l("Enter a date (YYYY-MM-DD)."),
     "not_a_time": _l("Enter a time (HH:MM)."),
     "not_a_duration": _l("Enter a duration in minutes."),
+    "not_a_pass_mark": _l("Enter a pass mark as a whole number from 1 to 100 (percent)."),
     "before_start": _l("The end date is before the start date."),
     "below_min": _l("The maximum is below the minimum."),
     "invalid_url": _l("Enter a full web address starting with https://"),

@@ -67,6 +67,15 @@ def test_own_excel_export_round_trips(example, tmp_path, language):
     assert _comparable(imported.snapshot) == _comparable(snap)
 
 
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_the_pass_mark_round_trips_through_excel(example, tmp_path, language):
+    grobkonzept = replace(example.grobkonzept, pass_mark_percent=65)
+    snap = replace(example, language=language, grobkonzept=grobkonzept)
+    imported = read_plan(_export(snap, tmp_path))
+    assert imported.warnings == []
+    assert imported.snapshot.grobkonzept.pass_mark_percent == 65
+
+
 def test_round_trip_keeps_overridden_values_as_the_nuggets_own(example, tmp_path):
     module = example.modules[0]
     placement = replace(module.placements[0], duration_minutes=45, delivery_mode="on_site")

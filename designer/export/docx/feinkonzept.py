@@ -10,7 +10,7 @@ from docx.text.paragraph import Paragraph
 from designer.core.snapshot import Answer, DesignSnapshot, Module, Nugget, PlacedNugget
 from designer.core.verlaufsplan import breaks_before
 from designer.core.vocab import label
-from designer.export.docx.facts import course_facts
+from designer.export.docx.facts import course_facts, pass_mark_text, quizzes
 from designer.export.docx.layout import (
     date_text,
     minutes_text,
@@ -183,11 +183,12 @@ def _live_sessions(doc: Document, snap: DesignSnapshot, width: int) -> None:
 def _questions(doc: Document, snap: DesignSnapshot) -> None:
     lang = snap.language
     doc.add_heading(t("appendix_quiz", lang), level=1)
-    quizzes = [n for n in _placed_nuggets(snap) if n.questions]
-    if not quizzes:
+    found = quizzes(snap)
+    if not found:
         doc.add_paragraph(t("no_questions", lang))
-    for nugget in quizzes:
+    for nugget in found:
         doc.add_heading(nugget.title, level=2)
+        doc.add_paragraph(pass_mark_text(snap, nugget))
         for i, question in enumerate(nugget.questions, start=1):
             paragraph = doc.add_paragraph()
             paragraph.paragraph_format.keep_with_next = True

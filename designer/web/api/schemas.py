@@ -46,6 +46,12 @@ GROBKONZEPT_FIELDS: dict[str, Any] = {
         name: {"type": ["integer", "null"], "minimum": 0, "maximum": MAX_ID}
         for name in s.GROBKONZEPT_INT_FIELDS
     },
+    "pass_mark_percent": {
+        "type": "integer",
+        "minimum": 1,
+        "maximum": 100,
+        "description": "Percent of right answers that passes a quiz (a quiz may set its own)",
+    },
     **{name: DATE for name in s.GROBKONZEPT_DATE_FIELDS},
 }
 DESIGN_CREATE = obj(
@@ -171,6 +177,12 @@ NUGGET_FIELDS: dict[str, Any] = {
     "attribution": TEXT,
     "url": {"type": "string", "maxLength": 2000},
     "duration_minutes": {"type": "integer", "minimum": 0, "maximum": MAX_DURATION},
+    "pass_mark_percent": {
+        "type": ["integer", "null"],
+        "minimum": 1,
+        "maximum": 100,
+        "description": "A quiz's own pass mark in percent; null takes the design's",
+    },
     "tags": {"type": "array", "maxItems": 50, "items": {"type": "string", "maxLength": 60}},
     "questions": {"type": "array", "maxItems": 200, "items": QUESTION},
     "has_video": {"type": "boolean"},

@@ -106,6 +106,10 @@ class NuggetForm(FlaskForm):
     schedule_start = StringField(_l("Start"))
     schedule_end = StringField(_l("End"))
     schedule_place = StringField(_l("Place or room link"))
+    pass_mark_percent = StringField(
+        _l("Pass mark of this quiz (percent)"),
+        render_kw={"type": "number", "min": "1", "max": "100", "inputmode": "numeric"},
+    )
     keep_assets = SelectMultipleField(_l("Attached files"), coerce=int, validate_choice=False)
     lock_version = HiddenField()
     # The revision the form was loaded with: the common base when a save loses the race.
@@ -126,6 +130,7 @@ class NuggetForm(FlaskForm):
         values = {name: getattr(self, name).data for name in names}
         duration = as_int(self.duration_minutes.data)
         values["duration_minutes"] = 0 if duration is None else duration
+        values["pass_mark_percent"] = as_int(self.pass_mark_percent.data)
         values["tags"] = [t for t in (self.tags.data or "").split(",") if t.strip()]
         return values
 
@@ -238,6 +243,8 @@ def nugget_form_data(nugget: Any) -> dict[str, Any]:
     )  # fmt: skip
     data = {name: getattr(nugget, name) for name in names}
     data["duration_minutes"] = str(nugget.duration_minutes or 0)
+    own = getattr(nugget, "pass_mark_percent", None)
+    data["pass_mark_percent"] = "" if own is None else str(own)
     data["tags"] = ", ".join(nugget.tags or [])
     data["schedule_date"] = nugget.schedule_date.isoformat() if nugget.schedule_date else ""
     data["keep_assets"] = list(nugget.asset_ids or [])
@@ -255,6 +262,7 @@ FIELD_LABELS = {
     "social_form": _l("Social form"),
     "method": _l("Method"),
     "duration_minutes": _l("Duration (minutes)"),
+    "pass_mark_percent": _l("Pass mark of this quiz (percent)"),
     "media": _l("Media"),
     "assessment": _l("Assessment"),
     "activity_kind": _l("Activity kind"),
