@@ -21,7 +21,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     from designer import config, database, extensions
     from designer.core import limits
     from designer.storage.filestore import FileStore
-    from designer.web import i18n, register_blueprints, security
+    from designer.web import i18n, mails, register_blueprints, security
     from designer.web.input import InputRequest
 
     app = Flask(
@@ -37,8 +37,10 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
         database.configure_sqlite(extensions.db.engine, app.config)
     extensions.migrate.init_app(app, extensions.db, directory=str(resource_dir("migrations")))
     extensions.csrf.init_app(app)
+    extensions.mail.init_app(app)
     i18n.init_app(app)
     security.init_app(app)
+    mails.init_app(app)
     store = FileStore(app.config["FILE_STORE"], Path(app.config["DATA_DIR"]) / "tmp")
     store.clean_stale()
     app.extensions["file_store"] = store

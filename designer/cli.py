@@ -1,5 +1,5 @@
 """The `designer` command: run, demo, db upgrade, create-user, create-workspace, import,
-export, check."""
+export, check, send-mail."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from flask_migrate.cli import db as db_group
 from sqlalchemy import select
 from werkzeug.serving import run_simple
 
-from designer import backup, create_app
+from designer import backup, create_app, mailer
 from designer.core.assets import MissingAsset
 from designer.export.formats import UnknownFormat, formats
 from designer.export.options import InvalidOptions
@@ -30,7 +30,7 @@ from designer.quality import evaluate, findings_json, has_blocking
 from designer.queries.exporting import export_to_file
 from designer.queries.quality import design_findings, load_checklist
 from designer.queries.read_model import snapshot
-from designer.services import accounts, trash, workspaces
+from designer.services import accounts, outbox, trash, workspaces
 from designer.services.errors import Invalid, NotFound
 from designer.services.importing import import_path
 from designer.web.export_options import problem_texts
@@ -150,6 +150,14 @@ def _workspace(slug: str | None) -> Workspace:
         names = ", ".join(w.slug for w in all_workspaces)
         _fail([f"name the workspace with --workspace SLUG (one of: {names})"])
     return all_workspaces[0]
+
+
+@main.command("send-mail")
+@with_appcontext
+def send_mail() -> None:
+    """Send the mails that wait in the outbox and are due (run it from cron)."""
+    report = mailer.send_due()
+    click.echo(f"sent {report.sent}, failed {report.failed}, waiting {outbox.waiting()}")
 
 
 @main.command("create-workspace")

@@ -6,6 +6,12 @@ SECRET_KEY         overrides the generated key in the data directory
 DESIGNER_PROXY_HOPS  reverse proxies in front of the app whose X-Forwarded-For is trusted
                    (default 0); log-in throttling per client address needs the real one
 DESIGNER_LIMITS    what one design may hold, e.g. nuggets_per_design=2000,page_size=100
+DESIGNER_SMTP_URL  the mail server: smtp://user:pass@host:587 (STARTTLS), smtps://…:465
+                   (implicit TLS), smtp://127.0.0.1:25 (plain, loopback only); unset: mail
+                   is written to the log
+DESIGNER_MAIL_FROM the sender address of every mail
+DESIGNER_BASE_URL  the site's address (https://kurswerk.example.org) for links in mails;
+                   unset: the address of the request that caused the mail
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ import secrets
 import tempfile
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 from designer.core import limits
 
@@ -53,6 +60,35 @@ def normalise_database_url(url: str) -> str:
     return url
 
 
+LOOPBACK = ("127.0.0.1", "::1", "localhost")
+
+
+def mail_settings(url: str, sender: str = "") -> dict[str, Any]:
+    """Flask-Mailman's settings for DESIGNER_SMTP_URL (empty: mail is off). `smtp://`
+    uses STARTTLS except on the loopback interface; `smtps://` connects with TLS."""
+    settings: dict[str, Any] = {
+        "MAIL_ENABLED": bool(url),
+        "MAIL_BACKEND": "smtp",
+        "MAIL_DEFAULT_SENDER": sender or "Kurswerk <kurswerk@localhost>",
+        "MAIL_TIMEOUT": 20,
+    }
+    if not url:
+        return settings
+    parts = urlsplit(url)
+    if parts.scheme not in ("smtp", "smtps") or not parts.hostname:
+        raise ValueError("DESIGNER_SMTP_URL must look like smtp://user:password@host:587")
+    implicit_tls = parts.scheme == "smtps"
+    settings.update(
+        MAIL_SERVER=parts.hostname,
+        MAIL_PORT=parts.port or (465 if implicit_tls else 587),
+        MAIL_USERNAME=unquote(parts.username) if parts.username else None,
+        MAIL_PASSWORD=unquote(parts.password) if parts.password else None,
+        MAIL_USE_SSL=implicit_tls,
+        MAIL_USE_TLS=not implicit_tls and parts.hostname not in LOOPBACK,
+    )
+    return settings
+
+
 def load(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
     overrides = overrides or {}
     folder = Path(overrides.get("DATA_DIR") or data_dir())
@@ -88,6 +124,10 @@ def load(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
         "PROXY_HOPS": int(os.environ.get("DESIGNER_PROXY_HOPS", "0") or 0),
         # How much one design may hold, and page sizes of long lists (designer/core/limits.py).
         "DESIGN_LIMITS": limits.parse(os.environ.get("DESIGNER_LIMITS", "")),
+        "BASE_URL": os.environ.get("DESIGNER_BASE_URL", "").rstrip("/"),
+        **mail_settings(
+            os.environ.get("DESIGNER_SMTP_URL", ""), os.environ.get("DESIGNER_MAIL_FROM", "")
+        ),
     }
     config.update(overrides)
     return config

@@ -2,6 +2,7 @@
 
 from flask_babel import Babel
 from flask_login import LoginManager
+from flask_mailman import Mail
 from flask_migrate import Migrate
 from flask_wtf.csrf import CSRFProtect
 
@@ -11,5 +12,6 @@ migrate = Migrate()
 login_manager = LoginManager()
 csrf = CSRFProtect()
 babel = Babel()
+mail = Mail()
 
-__all__ = ["db", "migrate", "login_manager", "csrf", "babel"]
+__all__ = ["db", "migrate", "login_manager", "csrf", "babel", "mail"]

@@ -80,16 +80,22 @@ def client(app):
 
 @pytest.fixture
 def make_user(app):
-    """make_user("anna@x.de", workspace=ws, role="designer") → User (committed)."""
+    """make_user("anna@x.de", workspace=ws, role="designer") → User (committed), with a
+    confirmed address unless verified=False."""
+    from designer.models.columns import utcnow
     from designer.services import accounts, workspaces
 
-    def make(email: str, workspace=None, role: str = "designer", name: str = ""):
+    def make(
+        email: str, workspace=None, role: str = "designer", name: str = "", verified: bool = True
+    ):
         user = accounts.register(
             email,
             name or email.split("@")[0].title(),
             PASSWORD,
             hash_method=app.config["PASSWORD_HASH_METHOD"],
         )
+        if verified:
+            user.email_verified_at = utcnow()
         if workspace is not None:
             workspaces.enrol(workspace, user, role)
         db.session.commit()

@@ -3,9 +3,11 @@
 A template pre-fills the format and didactic approach of the Grobkonzept, the modules
 (their description says what the phase is for) and suggested nuggets. Every suggested
 nugget is a real nugget (title, learning type, delivery mode, social form, method,
-duration); its summary tells the designer what to put there. `template_snapshot()` turns
-a template into a DesignSnapshot in one language, which the import service then writes
-into a workspace (so the nuggets land in its library).
+duration); its note for authors tells the designer what to put there. The learner-facing
+fields (summary, content) stay empty until the author fills them in, so an instruction to
+the author never reaches a learner. `template_snapshot()` turns a template into a
+DesignSnapshot in one language, which the import service then writes into a workspace
+(so the nuggets land in its library).
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ class SlotNugget:
     social_form: str
     minutes: int
     method: Text
-    help: Text
+    author_note: Text  # what the author writes into this nugget (authors only)
     activity_kind: str = "page"
     assessment: str = "none"
 
@@ -56,7 +58,7 @@ def _n(
     title: Text,
     kind: tuple[str, str, str, int],
     method: Text,
-    help_text: Text,
+    author_note: Text,
     activity_kind: str = "page",
     assessment: str = "none",
 ) -> SlotNugget:
@@ -69,7 +71,7 @@ def _n(
         social_form,
         minutes,
         method,
-        help_text,
+        author_note,
         activity_kind,
         assessment,
     )
@@ -429,8 +431,8 @@ SEMINAR = DidacticTemplate(
         TemplateModule(
             ("Vorbereitung", "Preparation"),
             (
-                "Erwartungen und Fälle der Teilnehmenden vorab erfragen.",
-                "Ask for participants' expectations and cases beforehand.",
+                "Vorab teilen Sie Ihre Erwartungen und Fälle aus Ihrer Praxis.",
+                "Beforehand, you share your expectations and cases from your work.",
             ),
             (
                 _n(
@@ -865,7 +867,7 @@ def _nugget(key: str, slot: SlotNugget, language: str) -> s.Nugget:
     return s.Nugget(
         key=key,
         title=pick(slot.title, language),
-        summary=pick(slot.help, language),
+        author_note=pick(slot.author_note, language),
         learning_type=slot.learning_type,
         delivery_mode=slot.delivery_mode,
         social_form=slot.social_form,

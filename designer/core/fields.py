@@ -29,6 +29,8 @@ MAX_INT = 2**31 - 1  # ids, versions and numbers are 32-bit integers in every da
 MAX_DURATION = 60 * 24 * 30  # a nugget lasts at most thirty days
 TITLE_LENGTH = 300  # the title columns (String(300))
 LICENSE_LENGTH = 120  # the licence columns (String(120))
+AUTHOR_NOTE_LENGTH = 5000  # a note for authors is guidance, not a second content field
+DEFAULT_PASS_MARK = 80  # percent of right answers that pass a quiz, unless a design says else
 
 # ASCII digits only: "²" or "٣" are digits to Unicode but no number here.
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
@@ -54,10 +56,12 @@ def _blank(value: Any) -> bool:
 
 @dataclass(frozen=True)
 class Text:
-    """Plain text, stripped; `required` refuses an empty one, `max_length` a longer one."""
+    """Plain text, stripped; `required` refuses an empty one, `max_length` a longer one.
+    `lines` writes every line end as "\n" (browsers send a textarea's as "\r\n")."""
 
     max_length: int | None = None
     required: bool = False
+    lines: bool = False
 
     def clean(self, value: Any) -> str:
         if value is None:
@@ -65,6 +69,8 @@ class Text:
         if not isinstance(value, str):
             raise Refused("invalid", "must be text")
         value = value.strip()
+        if self.lines:
+            value = value.replace("\r\n", "\n").replace("\r", "\n")
         if self.required and not value:
             raise Refused("required", "must not be empty")
         if self.max_length is not None and len(value) > self.max_length:
@@ -76,19 +82,22 @@ class Text:
 
 @dataclass(frozen=True)
 class WholeNumber:
-    """A whole number from 0 to `maximum`; blank is None unless `required`."""
+    """A whole number from `minimum` to `maximum`; blank is None unless `required`."""
 
     maximum: int | None = None
     required: bool = False
     code: str = "not_a_number"
+    minimum: int = 0
 
     def clean(self, value: Any) -> int | None:
         if value is None and not self.required:
             return None
         maximum = MAX_INT if self.maximum is None else self.maximum
         number = whole_number(value, maximum) if isinstance(value, int) else None
-        if number is None:
-            raise Refused(self.code, f"must be a whole number ≥ 0 and ≤ {maximum}, not {value!r}")
+        if number is None or number < self.minimum:
+            raise Refused(
+                self.code, f"must be a whole number ≥ {self.minimum} and ≤ {maximum}, not {value!r}"
+            )
         return number
 
 
@@ -209,9 +218,13 @@ class Html:
 TEXT = Text()
 TITLE = Text(max_length=TITLE_LENGTH, required=True)
 LICENSE = Text(max_length=LICENSE_LENGTH)
+# Plain multi-line text for authors only; never reaches a learner-facing export.
+AUTHOR_NOTE = Text(max_length=AUTHOR_NOTE_LENGTH, lines=True)
 COUNT = WholeNumber()
 DURATION = WholeNumber(maximum=MAX_DURATION, required=True, code="not_a_duration")
 DURATION_OVERRIDE = WholeNumber(maximum=MAX_DURATION, code="not_a_duration")
+PASS_MARK = WholeNumber(minimum=1, maximum=100, required=True, code="not_a_pass_mark")
+PASS_MARK_OVERRIDE = WholeNumber(minimum=1, maximum=100, code="not_a_pass_mark")
 DATE = IsoDate()
 CLOCK = Clock()
 URL = WebAddress()
@@ -231,10 +244,12 @@ NUGGET: dict[str, Kind] = {
     "method": TEXT,
     "media": TEXT,
     "rationale": TEXT,
+    "author_note": AUTHOR_NOTE,
     "license": LICENSE,
     "attribution": TEXT,
     "url": URL,
     "duration_minutes": DURATION,
+    "pass_mark_percent": PASS_MARK_OVERRIDE,
     "tags": TAGS,
     "schedule_date": DATE,
     "schedule_start": CLOCK,
@@ -270,7 +285,12 @@ GROBKONZEPT_TEXT_FIELDS = (
     "evaluation_plan",
     "offer_description",
 )
-GROBKONZEPT_INT_FIELDS = ("planned_workload_minutes", "participants_min", "participants_max")
+GROBKONZEPT_INT_FIELDS = (
+    "planned_workload_minutes",
+    "participants_min",
+    "participants_max",
+    "pass_mark_percent",
+)
 GROBKONZEPT_DATE_FIELDS = ("start_date", "end_date")
 # The order of the Word and Excel documents and of the interchange format's keys: who, then
 # size and dates, then the remaining texts.
@@ -302,6 +322,12 @@ GROBKONZEPT: dict[str, Field] = {
         Field("didactic_approach", TEXT, N_("Didactic approach")),
         Field("framework_conditions", TEXT, N_("Framework conditions")),
         Field("assessment_concept", TEXT, N_("Assessment concept")),
+        Field(
+            "pass_mark_percent",
+            PASS_MARK,
+            N_("Pass mark for quizzes (percent of right answers)"),
+            N_("Pass mark for quizzes"),
+        ),
         Field("evaluation_plan", TEXT, N_("Evaluation plan")),
         Field("offer_description", TEXT, N_("Offer description")),
     )

@@ -40,6 +40,9 @@ PLAN_COLUMNS: Final[dict[str, Pair]] = {
     "url": ("Link", "Link"),
 }
 
+# The Word Feinkonzept's column of notes for authors (never a column of the Excel plan).
+AUTHOR_NOTE: Final[Pair] = ("Hinweis für Autor*innen", "Note for authors")
+
 TEXTS: Final[dict[str, Pair]] = {
     "title": ("Titel", "Title"),
     "language": ("Sprache", "Language"),

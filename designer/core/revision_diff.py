@@ -38,6 +38,7 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "assessment": ("Prüfung", "Assessment"),
     "activity_kind": ("Aktivität", "Activity"),
     "rationale": ("Begründung", "Rationale"),
+    "author_note": ("Hinweis für Autor*innen", "Note for authors"),
     "license": ("Lizenz", "Licence"),
     "attribution": ("Namensnennung", "Attribution"),
     "tags": ("Schlagworte", "Tags"),
@@ -60,7 +61,7 @@ VOCAB_FIELDS = frozenset(
 )
 # Long texts: the sentence says that they changed, not the whole before and after.
 LONG_FIELDS = frozenset(
-    {"content_html", "questions", "rationale", "summary", "description", "assets"}
+    {"content_html", "questions", "rationale", "author_note", "summary", "description", "assets"}
     | set(s.GROBKONZEPT_TEXT_FIELDS)
 )
 # Nugget fields compared directly; duration and delivery mode are compared on the canvas.

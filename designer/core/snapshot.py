@@ -20,6 +20,8 @@ from typing import Any
 
 from designer.core import fields as f
 from designer.core.fields import (
+    DEFAULT_PASS_MARK,
+    GROBKONZEPT,
     GROBKONZEPT_DATE_FIELDS,
     GROBKONZEPT_DOCUMENT_ORDER,
     GROBKONZEPT_INT_FIELDS,
@@ -92,8 +94,13 @@ class Nugget:
     duration_minutes: int = 0
     media: str = ""
     assessment: str = "none"
+    # A quiz's own pass mark in percent; None takes the design's.
+    pass_mark_percent: int | None = None
     activity_kind: str = "page"
     rationale: str = ""
+    # Guidance for the design's authors (plain text): shown in the editor and the
+    # Feinkonzept, never in anything a learner gets.
+    author_note: str = ""
     license: str = ""
     attribution: str = ""
     tags: tuple[str, ...] = ()
@@ -116,12 +123,23 @@ class Placement:
 
 
 @dataclass(frozen=True)
+class Break:
+    """A break in a module's timetable (lunch, coffee) after its first `after` placements;
+    part of the Verlaufsplan, not a nugget."""
+
+    after: int
+    minutes: int
+    title: str = ""
+
+
+@dataclass(frozen=True)
 class Module:
     key: str
     title: str
     description: str = ""
     placements: tuple[Placement, ...] = ()
     schedule: Schedule | None = None
+    breaks: tuple[Break, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -147,6 +165,7 @@ class Grobkonzept:
     framework_conditions: str = ""
     evaluation_plan: str = ""
     offer_description: str = ""
+    pass_mark_percent: int = DEFAULT_PASS_MARK
 
 
 @dataclass(frozen=True)
@@ -236,6 +255,12 @@ class DesignSnapshot:
     def total_minutes(self) -> int:
         return sum(p.duration_minutes for p in self.placed())
 
+    def pass_mark(self, nugget: Nugget) -> int:
+        """The percent of right answers that passes `nugget`'s quiz: its own, else the
+        design's. Every exporter asks here, so a quiz passes alike in every format."""
+        own = nugget.pass_mark_percent
+        return self.grobkonzept.pass_mark_percent if own is None else own
+
 
 def _index(items: tuple[Any, ...]) -> dict[str, Any]:
     return {item.key: item for item in items}
@@ -296,7 +321,13 @@ def _module_dict(m: Module) -> dict[str, Any]:
     if m.schedule:
         out["schedule"] = _schedule_dict(m.schedule)
     out["placements"] = [_placement_dict(p) for p in m.placements]
+    if m.breaks:
+        out["breaks"] = [_break_dict(b) for b in m.breaks]
     return out
+
+
+def _break_dict(b: Break) -> dict[str, Any]:
+    return {"after": b.after, "minutes": b.minutes, "title": b.title}
 
 
 def _placement_dict(p: Placement) -> dict[str, Any]:
@@ -323,13 +354,19 @@ _NUGGET_ALWAYS = (
     "activity_kind",
 )
 _NUGGET_FLAGS = ("has_video", "captions_available", "ai_generated", "ai_checked")
+# The Grobkonzept's numbers that may be left open (the pass mark always has one).
+_COUNTS = tuple(n for n in GROBKONZEPT_INT_FIELDS if n != "pass_mark_percent")
 
 
 def _nugget_dict(n: Nugget) -> dict[str, Any]:
     out: dict[str, Any] = {name: getattr(n, name) for name in _NUGGET_ALWAYS}
+    if n.pass_mark_percent is not None:
+        out["pass_mark_percent"] = n.pass_mark_percent
     if n.url:
         out["url"] = n.url
     out.update(rationale=n.rationale, license=n.license, attribution=n.attribution)
+    if n.author_note:
+        out["author_note"] = n.author_note
     out["tags"] = list(n.tags)
     if n.assets:
         out["assets"] = list(n.assets)
@@ -525,8 +562,13 @@ class _Reader:
     def grobkonzept(self, g: dict[str, Any]) -> Grobkonzept:
         path = "design.grobkonzept"
         values: dict[str, Any] = {n: self.text(g, n, path) for n in GROBKONZEPT_TEXT_FIELDS}
-        values.update({n: self.integer(g, n, path) for n in GROBKONZEPT_INT_FIELDS})
+        values.update({n: self.integer(g, n, path, GROBKONZEPT[n].kind) for n in _COUNTS})
         values.update({n: self.iso_date(g, n, path) for n in GROBKONZEPT_DATE_FIELDS})
+        # A document written before designs had a pass mark gets the default one; a wrong
+        # one is a problem (and the default stands in while the reader goes on).
+        if g.get("pass_mark_percent") is not None:
+            mark = self.integer(g, "pass_mark_percent", path, f.PASS_MARK)
+            values["pass_mark_percent"] = mark or DEFAULT_PASS_MARK
         return Grobkonzept(**values)
 
     def objectives(self, d: dict[str, Any]) -> tuple[Objective, ...]:
@@ -577,6 +619,22 @@ class _Reader:
                     description=self.text(m, "description", path),
                     placements=tuple(placements),
                     schedule=self.schedule(m, path),
+                    breaks=self.breaks(m, path),
+                )
+            )
+        return tuple(out)
+
+    def breaks(self, m: dict[str, Any], path: str) -> tuple[Break, ...]:
+        """A module's breaks; documents written before breaks existed have none."""
+        out = []
+        for i, raw in enumerate(self.items(m, "breaks", path)):
+            b_path = f"{path}.breaks[{i}]"
+            b = self.obj(raw, b_path)
+            out.append(
+                Break(
+                    after=self.integer(b, "after", b_path) or 0,
+                    minutes=self.integer(b, "minutes", b_path, f.DURATION_OVERRIDE) or 0,
+                    title=self.text(b, "title", b_path),
                 )
             )
         return tuple(out)
@@ -620,8 +678,12 @@ class _Reader:
                     or 0,
                     media=self.text(n, "media", path),
                     assessment=self.term(n, "assessment", "assessment", path, "none"),
+                    pass_mark_percent=self.integer(
+                        n, "pass_mark_percent", path, f.PASS_MARK_OVERRIDE
+                    ),
                     activity_kind=self.term(n, "activity_kind", "activity_kind", path, "page"),
                     rationale=self.text(n, "rationale", path),
+                    author_note=self.text(n, "author_note", path, kind=f.AUTHOR_NOTE),
                     license=self.text(n, "license", path, kind=f.LICENSE),
                     attribution=self.text(n, "attribution", path),
                     tags=tuple(tags),

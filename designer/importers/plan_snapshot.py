@@ -10,12 +10,15 @@ with their row number and the reason, in the language asked for.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from html import escape
 
 from designer.core.fields import whole_number
 from designer.core.snapshot import (
     GROBKONZEPT_TEXT_FIELDS,
+    Break,
     DesignSnapshot,
     Grobkonzept,
     Module,
@@ -24,7 +27,10 @@ from designer.core.snapshot import (
     Placement,
     Schedule,
 )
-from designer.core.vocab import LANGUAGES, label
+from designer.core.texts import N_
+from designer.core.texts import translate as _t
+from designer.core.vocab import DELIVERY_MODES, LANGUAGES, label
+from designer.importers import plan_words
 from designer.importers.plan_table import (
     JOINED_FIELDS,
     TOTAL_WORDS,
@@ -42,6 +48,7 @@ from designer.importers.plan_table import (
     parse_period,
     parse_range,
     parse_term,
+    title_from_name,
 )
 
 # Longest titles kept (the database holds 300 characters; a nugget title made from a
@@ -56,6 +63,21 @@ DEFAULTS = {
     "assessment": "none",
     "activity_kind": "page",
 }
+# Delivery modes whose rows happen at a set time: without another kind, live sessions.
+LIVE_MODES = frozenset({"on_site", "live_online"})
+CONTENT_LABELS = {
+    "time": N_("Time"),
+    "mode": N_("Delivery mode"),
+    "method": N_("Method"),
+    "social_form": N_("Social form"),
+    "media": N_("Media and material"),
+    "duration": N_("Duration"),
+    "minutes": N_("%(n)s min"),
+}
+_CLOCK_RANGE = re.compile(
+    r"\d{1,2}[:.]\d{2}\s*(?:uhr\s*)?(?:-|–|—|bis)\s*\d{1,2}[:.]\d{2}(?:\s*uhr)?", re.I
+)
+_ADDRESS = re.compile(r"https?://\S+")
 MESSAGES = {
     "row": ("Zeile {n}", "Row {n}"),
     "table_row": ("Tabelle {t}, Zeile {n}", "Table {t}, row {n}"),
@@ -96,7 +118,7 @@ def _say(key: str, language: str, **values: object) -> str:
 
 @dataclass
 class _Entry:
-    """A plan row on its way to becoming a nugget."""
+    """A plan row on its way to becoming a nugget, or a break (`pause`)."""
 
     row: PlanRow
     module: str
@@ -104,6 +126,7 @@ class _Entry:
     raw: dict[str, Cell]
     start: int | None = None
     minutes: int | None = None
+    pause: bool = False
 
 
 @dataclass
@@ -111,6 +134,7 @@ class _Builder:
     table: PlanTable
     columns: dict[str, list[int]]
     language: str
+    delivery_mode: str = DEFAULTS["delivery_mode"]
     messages: list[str] = field(default_factory=list)
     entries: list[_Entry] = field(default_factory=list)
 
@@ -130,7 +154,15 @@ class _Builder:
                 continue
             if normalise(filled[0][1]) in TOTAL_WORDS:
                 continue
-            if len(filled) == 1 and filled[0][0] == 0 and not self._is_data_cell(0, row):
+            lone = len(filled) == 1 and filled[0][0] == 0 and not self._is_data_cell(0, row)
+            if len(filled) == 1 and plan_words.is_break(filled[0][1]):
+                text = filled[0][1]
+                module = current or row.group or fallback_module
+                self.entries.append(
+                    _Entry(row, module, {"title": text}, {"time": text}, pause=True)
+                )
+                continue
+            if lone:
                 current = _clip(filled[0][1], MODULE_TITLE_LENGTH)
                 continue
             values = {name: self._text(row, name) for name in self.columns}
@@ -139,9 +171,12 @@ class _Builder:
                 for name, cols in self.columns.items()
                 if cols[0] < len(row.cells)
             }
-            current = _clip(values.get("module", ""), MODULE_TITLE_LENGTH) or current
+            named = values.get("title", "") or values.get("summary", "")
+            pause = plan_words.is_break(named or values.get("module", ""))
+            if not (pause and plan_words.is_break(values.get("module", ""))):
+                current = _clip(values.get("module", ""), MODULE_TITLE_LENGTH) or current
             module = current or row.group or fallback_module
-            self.entries.append(_Entry(row, module, values, raw))
+            self.entries.append(_Entry(row, module, values, raw, pause=pause))
 
     def _is_data_cell(self, index: int, row: PlanRow) -> bool:
         """A lone first cell is a grouping row unless it holds a time or duration."""
@@ -183,6 +218,13 @@ class _Builder:
                 entry.minutes = following.start - entry.start
 
 
+def plan_mode(table: PlanTable) -> str | None:
+    """The delivery mode the plan's own words name (title, title block, cells), if any."""
+    texts = [table.title, *(as_text(v) for v in table.grobkonzept.values())]
+    texts += [as_text(cell) for row in table.rows for cell in row.cells]
+    return plan_words.plan_mode(texts)
+
+
 def _columns(mapping: Mapping[int, str | None]) -> dict[str, list[int]]:
     out: dict[str, list[int]] = {}
     for index in sorted(mapping):
@@ -193,21 +235,34 @@ def _columns(mapping: Mapping[int, str | None]) -> dict[str, list[int]]:
 
 
 def build_snapshot(
-    table: PlanTable, mapping: Mapping[int, str | None], title: str, language: str
+    table: PlanTable,
+    mapping: Mapping[int, str | None],
+    title: str,
+    language: str,
+    delivery_mode: str | None = None,
 ) -> tuple[DesignSnapshot, list[str]]:
-    """A design from the table's rows read with `mapping` (column index → field).
+    """A design from the table's rows read with `mapping` (column index → field);
+    `delivery_mode` is the plan's own, for rows that name none (else the usual default).
 
     Returns the snapshot and one message per row that could not be read completely.
     """
-    title = _clip(title.strip() or table.title or table.source, MODULE_TITLE_LENGTH)
+    title = title.strip() or table.title or title_from_name(table.source)
+    title = _clip(title, MODULE_TITLE_LENGTH)
     language = language if language in LANGUAGES else "de"
-    builder = _Builder(table, _columns(mapping), language)
+    mode = delivery_mode if delivery_mode in DELIVERY_MODES else DEFAULTS["delivery_mode"]
+    builder = _Builder(table, _columns(mapping), language, mode)
     builder.collect(title)
     builder.timing()
     objectives = _Objectives(table)
     modules: dict[str, list[Placement]] = {}
+    breaks: dict[str, list[Break]] = {}
     nuggets: list[Nugget] = []
     for entry in builder.entries:
+        if entry.pause:
+            module = _break_module(modules, entry.module)
+            after = len(modules.get(module, []))
+            breaks.setdefault(module, []).append(_break(builder, entry, after))
+            continue
         nugget = _nugget(builder, entry, f"N{len(nuggets) + 1}")
         if nugget is None:
             continue
@@ -220,10 +275,28 @@ def build_snapshot(
         language=language,
         grobkonzept=grobkonzept,
         objectives=objectives.all(),
-        modules=_modules(modules, table.modules),
+        modules=_modules(modules, breaks, _starts(builder.entries), table.modules),
         nuggets=tuple(nuggets),
     )
     return snap, problems + builder.messages
+
+
+def _break_module(modules: Mapping[str, list[Placement]], module: str) -> str:
+    """A break before its module's first nugget ends the module before it (a break is
+    no module of its own)."""
+    if modules.get(module) or not modules:
+        return module
+    return list(modules)[-1]
+
+
+def _break(builder: _Builder, entry: _Entry, after: int) -> Break:
+    values = entry.values
+    title = values.get("title", "") or values.get("summary", "") or values.get("module", "")
+    if entry.minutes is None:
+        shown = values.get("duration") or values.get("time") or ""
+        builder.warn(entry.row, "no_duration" if shown else "no_duration_given", value=shown)
+    title = _CLOCK_RANGE.sub(" ", title)
+    return Break(after, entry.minutes or 0, _clip(" ".join(title.split()), TITLE_LENGTH))
 
 
 def _nugget(builder: _Builder, entry: _Entry, key: str) -> Nugget | None:
@@ -237,38 +310,100 @@ def _nugget(builder: _Builder, entry: _Entry, key: str) -> Nugget | None:
         shown = values.get("duration") or values.get("time") or ""
         builder.warn(entry.row, "no_duration" if shown else "no_duration_given", value=shown)
     terms = {name: _term(builder, entry, name) for name in DEFAULTS}
+    url = values.get("url", "") or _address(values)
+    terms.update(_kind_and_mode(builder, entry, terms, bool(url)))
     tags = tuple(t.strip() for t in values.get("tags", "").replace(",", ";").split(";"))
+    schedule = _schedule(entry, terms["activity_kind"])
     return Nugget(
         key=key,
         title=title,
         summary=values.get("summary", ""),
+        content_html=_content(builder.language, values, terms, minutes, schedule),
         method=values.get("method", ""),
         duration_minutes=minutes or 0,
         media=values.get("media", ""),
         rationale=values.get("rationale", ""),
+        author_note=values.get("author_note", ""),
         license=_clip(values.get("license", ""), LICENCE_LENGTH),
         attribution=values.get("attribution", ""),
         tags=tuple(t for t in tags if t),
-        url=values.get("url", ""),
-        schedule=_schedule(entry),
+        url=url,
+        schedule=schedule,
         **terms,
     )
 
 
-def _schedule(entry: _Entry) -> Schedule | None:
+def _kind_and_mode(
+    builder: _Builder, entry: _Entry, terms: dict[str, str], has_url: bool
+) -> dict[str, str]:
+    """Without an activity-kind cell the row's words name the kind ("Diskussionsforum",
+    "Wissenscheck", "Webinar"); a row that takes place live or on site is a live session."""
+    values = entry.values
+    words = (values.get("title", ""), values.get("method", ""))
+    mode = terms["delivery_mode"]
+    if not values.get("delivery_mode"):
+        mode = plan_words.live_mode(words) or builder.delivery_mode
+    kind = terms["activity_kind"]
+    if not values.get("activity_kind"):
+        kind = plan_words.activity_kind(words) or ""
+        if kind == "url" and not has_url:
+            kind = ""
+        if not kind and mode in LIVE_MODES:
+            kind = "live_session"
+        kind = kind or DEFAULTS["activity_kind"]
+    return {"activity_kind": kind, "delivery_mode": mode}
+
+
+def _address(values: Mapping[str, str]) -> str:
+    """A web address written into a row's text, for a link row without a link column."""
+    for name in ("title", "summary", "media", "method"):
+        if match := _ADDRESS.search(values.get(name, "")):
+            return match[0].rstrip(".,;)")
+    return ""
+
+
+def _content(
+    language: str,
+    values: Mapping[str, str],
+    terms: Mapping[str, str],
+    minutes: int | None,
+    schedule: Schedule | None,
+) -> str:
+    """What learners and teachers read on the nugget's page: the row's method, social
+    form, media and duration as a list; for a live session also when and how it runs."""
+    live = terms["activity_kind"] == "live_session"
+    social = values.get("social_form") and label("social_form", terms["social_form"], language)
+    details = {
+        CONTENT_LABELS["time"]: schedule and live and f"{schedule.start}–{schedule.end}",
+        CONTENT_LABELS["mode"]: live and label("delivery_mode", terms["delivery_mode"], language),
+        CONTENT_LABELS["method"]: values.get("method", ""),
+        CONTENT_LABELS["social_form"]: social,
+        CONTENT_LABELS["media"]: values.get("media", ""),
+        CONTENT_LABELS["duration"]: minutes
+        and _t(CONTENT_LABELS["minutes"], language) % {"n": minutes},
+    }
+    items = [
+        f"<li><strong>{escape(_t(name, language))}:</strong> "
+        f"{escape(str(value)).replace(chr(10), '<br>')}</li>"
+        for name, value in details.items()
+        if value
+    ]
+    return f"<ul>{''.join(items)}</ul>" if items else ""
+
+
+def _schedule(entry: _Entry, kind: str) -> Schedule | None:
     """Clock times are kept for live sessions only; elsewhere they are just the plan's timing."""
     rng = parse_range(entry.raw.get("time", ""))
-    if rng is None or entry.values.get("activity_kind") is None:
-        return None
-    if parse_term("activity_kind", entry.values["activity_kind"]) != "live_session":
+    if rng is None or kind != "live_session":
         return None
     return Schedule(start=clock_text(rng[0]), end=clock_text(rng[1]))
 
 
 def _term(builder: _Builder, entry: _Entry, name: str) -> str:
     text = entry.values.get(name, "")
+    default = builder.delivery_mode if name == "delivery_mode" else DEFAULTS[name]
     if not text:
-        return DEFAULTS[name]
+        return default
     value = parse_term(name, text)
     if value is None:
         lang = builder.language
@@ -277,9 +412,9 @@ def _term(builder: _Builder, entry: _Entry, name: str) -> str:
             "unknown_term",
             what=TERM_NAMES[name][lang == "en"],
             value=text,
-            default=label(name, DEFAULTS[name], lang),
+            default=label(name, default, lang),
         )
-        return DEFAULTS[name]
+        return default
     return value
 
 
@@ -334,8 +469,20 @@ class _Objectives:
         return tuple(self.items)
 
 
+def _starts(entries: list[_Entry]) -> dict[str, str]:
+    """Each module's clock time from its first row's time cell, when it has one."""
+    out: dict[str, str] = {}
+    for entry in entries:
+        if entry.module not in out:
+            out[entry.module] = clock_text(entry.start) if entry.start is not None else ""
+    return out
+
+
 def _modules(
-    placements: dict[str, list[Placement]], known: tuple[KnownModule, ...]
+    placements: dict[str, list[Placement]],
+    breaks: Mapping[str, list[Break]],
+    starts: Mapping[str, str],
+    known: tuple[KnownModule, ...],
 ) -> tuple[Module, ...]:
     by_title = {m.title: m for m in known}
     used = {m.key for m in known}
@@ -349,7 +496,10 @@ def _modules(
             k = KnownModule(f"M{number}", title)
             used.add(k.key)
         schedule = Schedule(*k.schedule) if k.schedule else None
-        out.append(Module(k.key, title, k.description, tuple(items), schedule))
+        if schedule is None and starts.get(title):
+            schedule = Schedule(start=starts[title])
+        pauses = tuple(breaks.get(title, ()))
+        out.append(Module(k.key, title, k.description, tuple(items), schedule, pauses))
     return tuple(out)
 
 
@@ -375,6 +525,9 @@ def _grobkonzept_value(name: str, value: Cell) -> dict[str, object] | None:
         parsed: object = parse_duration(value)
     elif name in ("participants_min", "participants_max"):
         parsed = _whole(value)
+    elif name == "pass_mark_percent":
+        parsed = _whole(value)
+        parsed = parsed if parsed is not None and 1 <= parsed <= 100 else None
     elif name in ("start_date", "end_date"):
         parsed = parse_date(value)
     elif name == "participants":
@@ -386,7 +539,10 @@ def _grobkonzept_value(name: str, value: Cell) -> dict[str, object] | None:
         )
     elif name == "period":
         period = parse_period(value)
-        return dict(zip(("start_date", "end_date"), period, strict=True)) if period else None
+        if period:
+            return dict(zip(("start_date", "end_date"), period, strict=True))
+        day = parse_date(value)
+        return {"start_date": day} if day else None
     else:
         return {}
     return None if parsed is None else {name: parsed}

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from designer.core.office_labels import GROBKONZEPT_LABELS, PLAN_COLUMNS, TEXTS
+from designer.core.office_labels import AUTHOR_NOTE, GROBKONZEPT_LABELS, PLAN_COLUMNS, TEXTS
 from designer.core.vocab import VOCABULARIES, label
 
 Cell = str | int | float
@@ -34,6 +34,7 @@ FIELDS = (
     "method",
     "media",
     "rationale",
+    "author_note",
     "learning_type",
     "delivery_mode",
     "assessment",
@@ -50,6 +51,7 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     **PLAN_COLUMNS,
     "time": ("Zeit (von–bis)", "Time (from–to)"),
     "duration": ("Dauer (Minuten)", "Duration (minutes)"),
+    "author_note": AUTHOR_NOTE,
 }
 
 # Header words per field, German then English, normalised (lower case, single spaces).
@@ -104,6 +106,11 @@ SYNONYMS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "media": (
         ("medien", "medium", "material", "materialien", "hilfsmittel", "arbeitsmittel"),
         ("media", "material", "materials", "resources", "equipment"),
+    ),
+    # Before "rationale", whose "hinweis" and "note" would take these headers.
+    "author_note": (
+        ("hinweis für autoren", "autorenhinweis", "hinweise für autor*innen", "autorennotiz"),
+        ("author note", "author notes", "notes for authors", "authoring note"),
     ),
     "rationale": (
         (
@@ -164,7 +171,7 @@ GROBKONZEPT_SYNONYMS: dict[str, tuple[str, ...]] = {
     "planned_workload_minutes": ("gesamtdauer", "lernaufwand", "aufwand", "workload"),
     "participants": ("teilnehmende", "teilnehmerzahl", "anzahl teilnehmende", "participants"),
     "period": ("zeitraum", "termin", "termine", "period", "dates"),
-    "start_date": ("start", "start date"),
+    "start_date": ("start", "start date", "datum", "date", "beginn", "seminartermin"),
     "end_date": ("end", "end date"),
     "format_summary": ("lernformat", "veranstaltungsform"),
     "didactic_approach": ("didaktik", "methodischer ansatz", "approach"),
@@ -546,6 +553,26 @@ def parse_date(value: Cell) -> str | None:
         return None
 
 
+_DATE_IN_TEXT = re.compile(
+    r"(?<![\d.])(\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2}))(?![\d])"
+)
+
+
+def find_date(value: Cell) -> str | None:
+    """The first date written anywhere in a text ("Führung kompakt, 12.03.2026")."""
+    for match in _DATE_IN_TEXT.finditer(as_text(value)):
+        if day := parse_date(match[1]):
+            return day
+    return None
+
+
+def title_from_name(filename: str) -> str:
+    """A readable title from a file name: "Verlaufsplan_Fuehrung-kompakt_2026.xlsx" →
+    "Verlaufsplan Fuehrung kompakt 2026" (no extension, underscores and dashes as spaces)."""
+    stem = re.sub(r"\.(xlsx|docx)$", "", filename.strip(), flags=re.IGNORECASE)
+    return " ".join(re.sub(r"[_\-]+", " ", stem).split())
+
+
 def parse_int_range(value: Cell) -> tuple[int, int] | None:
     """ "8–16", "8 bis 16", "12" → (low, high)."""
     numbers = [int(n) for n in re.findall(r"\d+", as_text(value))]
@@ -664,6 +691,8 @@ class SideInfo:
             pair = labelled(as_text(cell))
             if pair:
                 self.set(*pair)
+            elif day := find_date(cell):
+                self.grobkonzept.setdefault("start_date", day)
         if len(filled) == 1 and not labelled(first) and not self.title:
             self.title = first
 

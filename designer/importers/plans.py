@@ -13,8 +13,8 @@ from pathlib import Path
 
 from designer.importers import docx, xlsx
 from designer.importers.base import Imported, ImportRefused
-from designer.importers.plan_snapshot import build_snapshot
-from designer.importers.plan_table import PlanTable
+from designer.importers.plan_snapshot import build_snapshot, plan_mode
+from designer.importers.plan_table import PlanTable, title_from_name
 
 ANALYSERS = {".xlsx": xlsx.analyse, ".docx": docx.analyse}
 
@@ -33,8 +33,9 @@ def analyse_table(path: str | Path) -> PlanTable:
 def read_plan(path: str | Path) -> Imported:
     path = Path(path)
     table = analyse_table(path)
-    title = table.title or path.stem
-    snap, messages = build_snapshot(table, table.guessed_mapping(), title, table.language)
+    title = table.title or title_from_name(path.name)
+    mapping = table.guessed_mapping()
+    snap, messages = build_snapshot(table, mapping, title, table.language, plan_mode(table))
     if not snap.nuggets:
         raise ImportRefused([f"{path.name}: no row of the plan table could be read", *messages])
     return Imported(snap, warnings=messages)

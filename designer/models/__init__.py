@@ -36,6 +36,7 @@ from designer.models.designs import (  # noqa: E402
     placement_objectives,
 )
 from designer.models.events import Event  # noqa: E402
+from designer.models.mail import OutboxMail  # noqa: E402
 from designer.models.nuggets import Nugget, NuggetRevision  # noqa: E402
 from designer.models.quality import (  # noqa: E402
     Comment,
@@ -64,6 +65,7 @@ __all__ = [
     "Membership",
     "Module",
     "Notification",
+    "OutboxMail",
     "Nugget",
     "PartnerOrganisation",
     "PartnershipAgreement",

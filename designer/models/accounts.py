@@ -22,6 +22,9 @@ class User(UserMixin, db.Model):
     # Part of every session's id: log-out and a password change raise it, which ends every
     # session of the account, copied cookies included.
     session_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    # Set when the person followed the link mailed to their address; until then they can
+    # log in but nobody can add them by address.
+    email_verified_at: Mapped[datetime | None] = mapped_column(Timestamp)
 
     def get_id(self) -> str:
         return f"{self.id}:{self.session_version}"

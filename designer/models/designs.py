@@ -1,12 +1,13 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import Column, Date, ForeignKey, Integer, String, Table, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from designer.models import db
-from designer.models.columns import Timestamp, utcnow
+from designer.models.columns import JsonType, Timestamp, utcnow
 
 DESIGN_STATUSES = ("draft", "in_review", "changes_requested", "approved", "archived")
 
@@ -45,6 +46,7 @@ class Design(db.Model):
     framework_conditions: Mapped[str] = mapped_column(Text, default="")
     evaluation_plan: Mapped[str] = mapped_column(Text, default="")
     offer_description: Mapped[str] = mapped_column(Text, default="")
+    pass_mark_percent: Mapped[int] = mapped_column(Integer, default=80, server_default="80")
 
     __mapper_args__ = {"version_id_col": lock_version}
 
@@ -96,6 +98,8 @@ class Module(db.Model):
     schedule_start: Mapped[str] = mapped_column(String(5), default="")
     schedule_end: Mapped[str] = mapped_column(String(5), default="")
     schedule_place: Mapped[str] = mapped_column(Text, default="")
+    # Breaks of the timetable: [{"after": placements before it, "minutes": …, "title": …}]
+    breaks: Mapped[list[dict[str, Any]] | None] = mapped_column(JsonType, default=list)
     lock_version: Mapped[int] = mapped_column(Integer, default=1)
     deleted_at: Mapped[datetime | None] = mapped_column(Timestamp)
 

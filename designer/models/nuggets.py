@@ -30,7 +30,11 @@ class Nugget(db.Model):
     media: Mapped[str] = mapped_column(Text, default="")
     assessment: Mapped[str] = mapped_column(String(20), default="none")
     activity_kind: Mapped[str] = mapped_column(String(20), default="page")
+    # A quiz's own pass mark in percent; None: the pass mark of the design it is placed in.
+    pass_mark_percent: Mapped[int | None] = mapped_column(Integer)
     rationale: Mapped[str] = mapped_column(Text, default="")
+    # Guidance for authors only (plain text); never exported to learners.
+    author_note: Mapped[str] = mapped_column(Text, default="", server_default="")
     license: Mapped[str] = mapped_column(String(120), default="")
     attribution: Mapped[str] = mapped_column(Text, default="")
     tags: Mapped[list[str]] = mapped_column(JsonType, default=list)

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import Select, Text, and_, cast, func, or_, select
 
 from designer.models import Design, Nugget, NuggetRevision, Placement, Workspace, db
-from designer.queries.nugget_data import FLAG_FIELDS, TEXT_FIELDS
+from designer.queries.nugget_data import FLAG_FIELDS, TEXT_FIELDS, completed
 from designer.queries.paging import Page, page_of
 
 LIKE_ESCAPE = "!"
@@ -125,7 +125,7 @@ def revision_changes(nugget_id: int, old_revision: int, new_revision: int) -> li
         )
     ).all()
     data = dict(rows)
-    old, new = data.get(old_revision, {}), data.get(new_revision, {})
+    old, new = completed(data.get(old_revision, {})), completed(data.get(new_revision, {}))
     return [
         FieldChange(name, old.get(name), new.get(name))
         for name in DIFF_FIELDS

@@ -20,11 +20,14 @@ TEXT_FIELDS = (
     "assessment",
     "activity_kind",
     "rationale",
+    "author_note",
     "license",
     "attribution",
     "url",
 )
 SCHEDULE_PARTS = ("date", "start", "end", "place")
+# Fields that revisions written before them do not hold, with the value they mean there.
+ADDED_LATER: dict[str, Any] = {"author_note": ""}
 FLAG_FIELDS = ("has_video", "captions_available", "ai_generated", "ai_checked")
 
 
@@ -33,6 +36,7 @@ def revision_data(nugget: Nugget) -> dict[str, Any]:
     data: dict[str, Any] = {name: getattr(nugget, name) or "" for name in TEXT_FIELDS}
     data.update({name: bool(getattr(nugget, name)) for name in FLAG_FIELDS})
     data["duration_minutes"] = nugget.duration_minutes or 0
+    data["pass_mark_percent"] = nugget.pass_mark_percent
     data["tags"] = list(nugget.tags or [])
     data["questions"] = list(nugget.questions or [])
     data["asset_ids"] = list(nugget.asset_ids or [])
@@ -45,6 +49,11 @@ def revision_data(nugget: Nugget) -> dict[str, Any]:
     return data
 
 
+def completed(data: dict[str, Any]) -> dict[str, Any]:
+    """Stored revision data with the fields added since it was written, at their blank."""
+    return {**ADDED_LATER, **data}
+
+
 def apply_snapshot_nugget(nugget: Nugget, n: s.Nugget, asset_ids: list[int]) -> None:
     """Copy a snapshot nugget's fields onto a Nugget row (import, restore)."""
     for name in TEXT_FIELDS:
@@ -52,6 +61,7 @@ def apply_snapshot_nugget(nugget: Nugget, n: s.Nugget, asset_ids: list[int]) -> 
     for name in FLAG_FIELDS:
         setattr(nugget, name, getattr(n, name))
     nugget.duration_minutes = n.duration_minutes
+    nugget.pass_mark_percent = n.pass_mark_percent
     nugget.tags = list(n.tags)
     nugget.questions = [question_dict(q) for q in n.questions]
     nugget.asset_ids = asset_ids
@@ -80,6 +90,7 @@ def to_snapshot_nugget(key: str, data: dict[str, Any], asset_keys: tuple[str, ..
         **{name: data.get(name, "") for name in TEXT_FIELDS},
         **{name: bool(data.get(name)) for name in FLAG_FIELDS},
         duration_minutes=int(data.get("duration_minutes") or 0),
+        pass_mark_percent=data.get("pass_mark_percent"),
         tags=tuple(data.get("tags") or ()),
         assets=asset_keys,
         questions=tuple(

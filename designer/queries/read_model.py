@@ -137,6 +137,7 @@ class _Parts:
             description=m.description or "",
             placements=tuple(self.placement(p) for p in placements),
             schedule=_module_schedule(m),
+            breaks=tuple(s.Break(**b) for b in m.breaks or ()),
         )
 
     def placement(self, p: Placement) -> s.Placement:

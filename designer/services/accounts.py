@@ -3,7 +3,9 @@
 Failed log-ins live in the database (`LoginAttempt`), so throttling holds across app
 processes. An account and a client address each get a few free failures; after that every
 further try waits twice as long as the one before (`_wait`). A locked-out person gets back
-in through a one-time link that a coordinator of their workspace makes (`create_login_link`).
+in through a one-time link that a coordinator of their workspace makes (`create_login_link`)
+or that they ask for by mail (`password_reset_for`). Addresses are verified by a signed
+link (`verification_token`, `verify_email`).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from itsdangerous import BadData, URLSafeTimedSerializer
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import InstrumentedAttribute
 from werkzeug.security import check_password_hash, generate_password_hash
@@ -41,6 +44,10 @@ from designer.services.permissions import Action, require
 MIN_PASSWORD_LENGTH = 10
 COMMON_PASSWORDS_FILE = Path(__file__).with_name("common_passwords.txt")
 LOGIN_LINK_HOURS = 24
+RESET_LINK_HOURS = 1
+RESET_LINKS_PER_HOUR = 3
+VERIFY_SALT = "kurswerk-verify-email"
+VERIFY_LINK_DAYS = 7
 
 
 class TooManyAttempts(Exception):
@@ -266,32 +273,39 @@ def create_login_link(
     return link, token
 
 
-def login_link_for(user: User, actor: User | None = None) -> tuple[LoginLink, str]:
-    """A one-time link for `user` and its token. Without an actor: the operator's command."""
+def login_link_for(
+    user: User, actor: User | None = None, hours: int = LOGIN_LINK_HOURS
+) -> tuple[LoginLink, str]:
+    """A one-time link for `user` and its token. Without an actor: the operator's command
+    or a reset the person asked for."""
     token = secrets.token_urlsafe(32)
     link = LoginLink(
         token_hash=_link_hash(token),
         user_id=user.id,
         created_by_id=actor.id if actor else None,
-        expires_at=utcnow() + timedelta(hours=LOGIN_LINK_HOURS),
+        expires_at=utcnow() + timedelta(hours=hours),
     )
     db.session.add(link)
     db.session.flush()
     return link, token
 
 
-def login_link_user(token: str) -> User | None:
+def login_link_user(token: str, now: datetime | None = None) -> User | None:
     """The person an unused, unexpired link is for, or None."""
+    now = now or utcnow()
     link = db.session.scalar(select(LoginLink).where(LoginLink.token_hash == _link_hash(token)))
-    if link is None or link.used_at is not None or link.expires_at <= utcnow():
+    if link is None or link.used_at is not None or link.expires_at <= now:
         return None
     return db.session.get(User, link.user_id)
 
 
-def use_login_link(token: str, new_password: str, *, hash_method: str) -> User:
+def use_login_link(
+    token: str, new_password: str, *, hash_method: str, now: datetime | None = None
+) -> User:
     """Set the person's new password and use the link up (once, even when two requests
     come at the same moment). Ends their other sessions and clears their failed log-ins."""
-    user = login_link_user(token)
+    now = now or utcnow()
+    user = login_link_user(token, now)
     if user is None:
         raise Invalid({"token": "login_link_invalid"})
     _check_password_rules(new_password)
@@ -300,12 +314,72 @@ def use_login_link(token: str, new_password: str, *, hash_method: str) -> User:
         .where(
             LoginLink.token_hash == _link_hash(token),
             LoginLink.used_at.is_(None),
-            LoginLink.expires_at > utcnow(),
+            LoginLink.expires_at > now,
         )
-        .values(used_at=utcnow())
+        .values(used_at=now)
     )
     if used.rowcount != 1:
         raise Invalid({"token": "login_link_invalid"})
     _set_password(user, new_password, hash_method)
     db.session.execute(delete(LoginAttempt).where(LoginAttempt.email == user.email))
+    return user
+
+
+def password_reset_for(email: str) -> tuple[User, str] | None:
+    """A one-hour link for the account with this address and its token, or None: no such
+    account, or it had RESET_LINKS_PER_HOUR links in the last hour (so that nobody floods
+    someone's inbox). The caller answers the same either way."""
+    user = db.session.scalar(select(User).where(User.email == normalise_email(email)[:254]))
+    if user is None:
+        return None
+    recent = db.session.scalar(
+        select(func.count(LoginLink.id)).where(
+            LoginLink.user_id == user.id,
+            LoginLink.created_by_id.is_(None),
+            LoginLink.created_at > utcnow() - timedelta(hours=1),
+        )
+    )
+    if recent >= RESET_LINKS_PER_HOUR:
+        return None
+    _link, token = login_link_for(user, hours=RESET_LINK_HOURS)
+    return user, token
+
+
+# ------------------------------------------------------- verified addresses
+
+
+def _verifier(secret: str) -> URLSafeTimedSerializer:
+    return URLSafeTimedSerializer(secret, salt=VERIFY_SALT)
+
+
+def verification_token(user: User, secret: str) -> str:
+    """A signed token for the account's current address. Verifying twice does no harm,
+    so it needs no table; a changed address makes old tokens void."""
+    return _verifier(secret).dumps([user.id, user.email])
+
+
+def verify_email(token: str, secret: str) -> User:
+    try:
+        user_id, email = _verifier(secret).loads(token, max_age=VERIFY_LINK_DAYS * 86400)
+    except (BadData, ValueError, TypeError):
+        raise Invalid({"token": "verify_link_invalid"}) from None
+    user = db.session.get(User, user_id)
+    if user is None or user.email != email:
+        raise Invalid({"token": "verify_link_invalid"})
+    if user.email_verified_at is None:
+        user.email_verified_at = utcnow()
+    return user
+
+
+def resend_verification(actor: User, workspace: Workspace, membership_id: int) -> User:
+    """A coordinator asks for a member's verification mail again; returns the member
+    (the caller writes the mail)."""
+    require(actor, Action.MEMBERS_MANAGE, workspace)
+    membership = db.session.get(Membership, membership_id)
+    if membership is None or membership.workspace_id != workspace.id:
+        raise NotFound("membership")
+    user = db.session.get(User, membership.user_id)
+    if user.email_verified_at is not None:
+        raise Invalid({"member": "already_verified"})
+    events.record("member.verification_sent", actor, workspace.id, user_id=user.id)
     return user

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 from typing import BinaryIO
@@ -266,6 +267,7 @@ def _module(design: Design, m: s.Module, position: int) -> Module:
         schedule_start=sched.start,
         schedule_end=sched.end,
         schedule_place=sched.place,
+        breaks=[asdict(b) for b in m.breaks],
     )
     db.session.add(module)
     return module

@@ -20,7 +20,7 @@ from designer.models.workspaces import ROLES
 from designer.services import events
 from designer.services.errors import Invalid, NotFound
 from designer.services.permissions import Action, require
-from designer.services.workspaces import add_member
+from designer.services.workspaces import add_member, invitable
 
 DESIGN_GUEST_ROLES = ("designer", "expert", "reviewer", "viewer")
 MAX_DAYS = 90
@@ -43,9 +43,7 @@ def invite_existing(
         return add_member(actor, workspace, email, role, "")
     require(actor, Action.DESIGN_MEMBERS, design)
     _check_role(role, design)
-    user = db.session.scalar(select(User).where(User.email == email.strip().lower()))
-    if user is None:
-        raise Invalid({"email": "no_account"})
+    user = invitable(email)
     return _add_design_member(actor, design, user, role)
 
 

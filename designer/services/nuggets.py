@@ -19,7 +19,7 @@ from designer.models import (
     Workspace,
     db,
 )
-from designer.queries.nugget_data import FLAG_FIELDS, TEXT_FIELDS, revision_data
+from designer.queries.nugget_data import FLAG_FIELDS, TEXT_FIELDS, completed, revision_data
 from designer.services import events
 from designer.services.designs import mark_changed
 from designer.services.errors import Invalid, NotFound
@@ -214,6 +214,7 @@ def _copy_for_design(actor: User, nugget: Nugget, design: Design) -> Nugget:
 
 def values_of_revision(data: dict[str, Any]) -> dict[str, Any]:
     """A revision's data as the field values `create_nugget` takes."""
+    data = completed(data)
     values = {
         name: data[name]
         for name in (
@@ -225,6 +226,7 @@ def values_of_revision(data: dict[str, Any]) -> dict[str, Any]:
             "asset_ids",
         )
     }
+    values["pass_mark_percent"] = data.get("pass_mark_percent")  # not in older revisions
     values.update({f"schedule_{k}": v for k, v in data["schedule"].items()})
     return values
 
@@ -283,4 +285,4 @@ def revision_values(nugget: Nugget, revision: int | None) -> dict[str, Any] | No
             NuggetRevision.nugget_id == nugget.id, NuggetRevision.revision == revision
         )
     )
-    return row.data if row else None
+    return completed(row.data) if row else None

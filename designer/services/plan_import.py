@@ -14,9 +14,10 @@ from typing import BinaryIO
 
 from designer.core import limits
 from designer.core import snapshot as s
-from designer.core.vocab import LANGUAGES
+from designer.core.vocab import DELIVERY_MODES, LANGUAGES
 from designer.importers.base import Imported
-from designer.importers.plan_table import FIELDS, PlanTable, as_text
+from designer.importers.plan_snapshot import DEFAULTS, plan_mode
+from designer.importers.plan_table import FIELDS, PlanTable, as_text, title_from_name
 from designer.importers.plans import analyse_table, build_snapshot
 from designer.models import Design, User, Workspace
 from designer.services.errors import Invalid
@@ -39,11 +40,13 @@ def stage_plan(staging: Staging, stream: BinaryIO, filename: str, max_bytes: int
 
 def default_choice(table: PlanTable, path: Path) -> PlanChoice:
     """The importer's guesses: fields from the headers, the title found in the file (else
-    the file name) and the language of the headers or the file's language label."""
+    the file name), the language of the headers or the file's language label, and the
+    delivery mode the plan's words name (else the usual default)."""
     return PlanChoice(
         mapping={c.index: c.field for c in table.columns},
-        title=table.title or path.stem,
+        title=table.title or title_from_name(path.name),
         language=table.language,
+        delivery_mode=plan_mode(table) or DEFAULTS["delivery_mode"],
     )
 
 
@@ -88,7 +91,9 @@ def preview(table: PlanTable, choice: PlanChoice, reader_language: str) -> PlanP
     (the design itself is in the language chosen for the course)."""
     snap, messages = _build(table, choice)
     if reader_language in LANGUAGES and reader_language != snap.language:
-        _, messages = build_snapshot(table, choice.mapping, choice.title, reader_language)
+        _, messages = build_snapshot(
+            table, choice.mapping, choice.title, reader_language, choice.delivery_mode or None
+        )
     nuggets = {n.key: n for n in snap.nuggets}
     modules = tuple(
         PreviewModule(m, tuple(nuggets[p.nugget] for p in m.placements)) for m in snap.modules
@@ -113,6 +118,10 @@ def _build(table: PlanTable, choice: PlanChoice) -> tuple[s.DesignSnapshot, list
     unknown = {name for name in choice.mapping.values() if name and name not in FIELDS}
     if unknown or choice.language not in LANGUAGES:
         raise Invalid({"mapping": "unknown_field"} if unknown else {"language": "unknown"})
+    if choice.delivery_mode and choice.delivery_mode not in DELIVERY_MODES:
+        raise Invalid({"delivery_mode": "unknown"})
     if not choice.title.strip():
         raise Invalid({"title": "required"})
-    return build_snapshot(table, choice.mapping, choice.title, choice.language)
+    return build_snapshot(
+        table, choice.mapping, choice.title, choice.language, choice.delivery_mode or None
+    )

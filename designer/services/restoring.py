@@ -14,7 +14,7 @@ objectives, modules and placements are rewritten to match the stored snapshot:
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import asdict, replace
 from datetime import date
 
 from sqlalchemy import select
@@ -130,6 +130,7 @@ def _restore_modules(design: Design, snap: s.DesignSnapshot) -> dict[str, Module
         row.schedule_date = date.fromisoformat(sched.date) if sched.date else None
         row.schedule_start, row.schedule_end = sched.start, sched.end
         row.schedule_place = sched.place
+        row.breaks = [asdict(b) for b in m.breaks]
         by_key[m.key] = row
     for row in existing.values():
         row.deleted_at = row.deleted_at or utcnow()

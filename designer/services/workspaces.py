@@ -68,9 +68,7 @@ def add_member(
     require(actor, Action.MEMBERS_MANAGE, workspace)
     if role not in ROLES:
         raise Invalid({"role": "unknown"})
-    user = db.session.scalar(select(User).where(User.email == email.strip().lower()))
-    if user is None:
-        raise Invalid({"email": "no_account"})
+    user = invitable(email)
     existing = db.session.scalar(
         select(Membership).where(
             Membership.workspace_id == workspace.id, Membership.user_id == user.id
@@ -82,6 +80,18 @@ def add_member(
     db.session.add(membership)
     events.record("member.added", actor, workspace.id, user_id=user.id, role=role)
     return membership
+
+
+def invitable(email: str) -> User:
+    """The account with this address, if it may be added by address: its owner has
+    confirmed the address (otherwise anyone could register someone else's address and be
+    taken for them)."""
+    user = db.session.scalar(select(User).where(User.email == email.strip().lower()))
+    if user is None:
+        raise Invalid({"email": "no_account"})
+    if user.email_verified_at is None:
+        raise Invalid({"email": "not_verified"})
+    return user
 
 
 def enrol(workspace: Workspace, user: User, role: str) -> Membership:

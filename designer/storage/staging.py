@@ -52,20 +52,21 @@ class PlanChoice:
     mapping: dict[int, str | None]
     title: str
     language: str
+    delivery_mode: str = ""  # for rows that name none; "" keeps the importer's default
 
     def to_json(self) -> str:
         mapping = {str(index): name for index, name in sorted(self.mapping.items())}
-        return json.dumps(
-            {"mapping": mapping, "title": self.title, "language": self.language},
-            ensure_ascii=False,
-            sort_keys=True,
-        )
+        data = {"mapping": mapping, "title": self.title, "language": self.language}
+        if self.delivery_mode:
+            data["delivery_mode"] = self.delivery_mode
+        return json.dumps(data, ensure_ascii=False, sort_keys=True)
 
     @classmethod
     def from_json(cls, text: str) -> PlanChoice:
         data = json.loads(text)
         mapping = {int(index): name or None for index, name in data["mapping"].items()}
-        return cls(mapping, str(data["title"]), str(data["language"]))
+        mode = str(data.get("delivery_mode", ""))
+        return cls(mapping, str(data["title"]), str(data["language"]), mode)
 
     def digest(self) -> str:
         """Names this exact choice, so a confirmation can prove it saw the latest preview."""

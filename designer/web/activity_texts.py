@@ -43,6 +43,7 @@ TEXTS: dict[str, Any] = {
     "member.role_changed": _l("%(who)s changed a member's role"),
     "member.removed": _l("%(who)s removed a member"),
     "member.login_link": _l("%(who)s made a one-time log-in link for a member"),
+    "member.verification_sent": _l("%(who)s sent a member the address confirmation again"),
     "design_member.added": _l("%(who)s added a guest to the design"),
     "design_member.role_changed": _l("%(who)s changed a guest's role"),
     "design_member.removed": _l("%(who)s removed a guest from the design"),

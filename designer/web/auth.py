@@ -1,4 +1,5 @@
-"""Register, log in and out, change password and language, one-time log-in links."""
+"""Register, log in and out, change password and language, one-time log-in links,
+password reset by mail and verified addresses."""
 
 from __future__ import annotations
 
@@ -18,15 +19,18 @@ from flask import (
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
+from designer import mailer
 from designer.models import User
 from designer.services import accounts
 from designer.web.forms.auth import (
+    ForgotPasswordForm,
     LanguageForm,
     LoginForm,
     NewPasswordForm,
     PasswordForm,
     RegisterForm,
 )
+from designer.web.mails import link, queue_mail
 from designer.web.messages import attach_errors, error_text
 from designer.web.transaction import bookkeeping, saving
 
@@ -79,13 +83,14 @@ def register():
     form = RegisterForm()
     if form.validate_on_submit():
         with saving(show=False) as outcome:
-            accounts.register(
+            user = accounts.register(
                 form.email.data,
                 form.display_name.data,
                 form.password.data,
                 session.get("locale"),
                 hash_method=_hash_method(),
             )
+            queue_verification(user)
         if outcome.errors and outcome.errors != {"email": "taken"}:
             attach_errors(form, outcome.error)
             return render_template("auth/register.html", form=form)
@@ -171,11 +176,19 @@ def password():
 @bp.route("/login-link/<token>", methods=["GET", "POST"])
 def login_link(token: str):
     """A one-time link from a coordinator: set a new password and be logged in."""
+    return _new_password_page(token, "login_link_invalid")
+
+
+@bp.route("/reset/<token>", methods=["GET", "POST"])
+def reset(token: str):
+    """The link of a "Forgot password?" mail: the same one-time link, valid for an hour."""
+    return _new_password_page(token, "reset_link_invalid")
+
+
+def _new_password_page(token: str, invalid: str):
     user = accounts.login_link_user(token)
     if user is None:
-        return render_template(
-            "auth/login_link.html", form=None, message=error_text("login_link_invalid")
-        ), 404
+        return render_template("auth/login_link.html", form=None, message=error_text(invalid)), 404
     form = NewPasswordForm()
     if form.validate_on_submit():
         with saving(form) as outcome:
@@ -188,6 +201,41 @@ def login_link(token: str):
             flash(_("Your new password is set. You are logged in."), "success")
             return redirect(_after_login(None))
     return render_template("auth/login_link.html", form=form, person=user, message="")
+
+
+@bp.route("/forgot-password", methods=["GET", "POST"])
+def forgot_password():
+    """Answers the same whether or not the address has an account. Talking to the mail
+    server, the slow part, happens after the response (web/mails.py), so its time does
+    not tell either."""
+    form = ForgotPasswordForm()
+    if form.validate_on_submit():
+        with saving():
+            found = accounts.password_reset_for(form.email.data)
+            if found is not None:
+                person, token = found
+                reset_link = link("auth.reset", token=token)
+                queue_mail("reset", person, link=reset_link, hours=accounts.RESET_LINK_HOURS)
+        return render_template("auth/forgot_password.html", form=None, mail_on=mailer.mail_is_on())
+    return render_template("auth/forgot_password.html", form=form, mail_on=mailer.mail_is_on())
+
+
+def queue_verification(person: User) -> None:
+    token = accounts.verification_token(person, current_app.config["SECRET_KEY"])
+    queue_mail(
+        "verify", person, link=link("auth.verify", token=token), days=accounts.VERIFY_LINK_DAYS
+    )
+
+
+@bp.get("/verify/<token>")
+def verify(token: str):
+    """The link of a verification mail. Following it twice does no harm."""
+    with saving(show=False) as outcome:
+        accounts.verify_email(token, current_app.config["SECRET_KEY"])
+    if not outcome.ok:
+        message = error_text("verify_link_invalid")
+        return render_template("auth/verified.html", message=message), 404
+    return render_template("auth/verified.html", message="")
 
 
 @bp.post("/language")

@@ -38,11 +38,21 @@ ERROR_TEXTS = {
         "There is no account with this e-mail address. Ask the person to register first."
     ),
     "already_member": _l("This person is a member already."),
+    "not_verified": _l(
+        "This person has not confirmed their e-mail address yet. They can be added by address "
+        "once they followed the link in the mail Kurswerk sent them."
+    ),
+    "already_verified": _l("This person has confirmed their e-mail address already."),
+    "verify_link_invalid": _l("This confirmation link is not valid or has expired."),
+    "reset_link_invalid": _l(
+        "This link has been used or has expired. Ask for a new one with “Forgot password?”."
+    ),
     "last_coordinator": _l("A workspace needs at least one coordinator."),
     "not_a_number": _l("Enter a whole number (0 or more)."),
     "not_a_date": _l("Enter a date (YYYY-MM-DD)."),
     "not_a_time": _l("Enter a time (HH:MM)."),
     "not_a_duration": _l("Enter a duration in minutes."),
+    "not_a_pass_mark": _l("Enter a pass mark as a whole number from 1 to 100 (percent)."),
     "before_start": _l("The end date is before the start date."),
     "below_min": _l("The maximum is below the minimum."),
     "invalid_url": _l("Enter a full web address starting with https://"),

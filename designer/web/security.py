@@ -58,8 +58,11 @@ def _error_page(status: int, title: str, message: str) -> tuple[str, int] | tupl
 def init_app(app: Flask) -> None:
     if app.config["PROXY_HOPS"]:
         # Behind a reverse proxy every request comes from the proxy's address; the client's
-        # is in X-Forwarded-For (log-in throttling per address counts on it).
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=app.config["PROXY_HOPS"])
+        # is in X-Forwarded-For (log-in throttling per address counts on it), the scheme in
+        # X-Forwarded-Proto (links in mails).
+        app.wsgi_app = ProxyFix(
+            app.wsgi_app, x_for=app.config["PROXY_HOPS"], x_proto=app.config["PROXY_HOPS"]
+        )
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
     login_manager.login_message = None

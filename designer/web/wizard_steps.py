@@ -96,6 +96,15 @@ FIELD_HELP: dict[str, FieldHelp] = {
         _l("How do participants show what they have learnt? Relate it to the objectives."),
         _l("A work sample: a course for their own target group, presented with feedback."),
     ),
+    "pass_mark_percent": _help(
+        "pass_mark_percent",
+        _l(
+            "From how many right answers, in percent, a quiz counts as passed. SCORM "
+            "packages, the Moodle course and the documents all use it; a quiz nugget may "
+            "set its own."
+        ),
+        "80",
+    ),
     "evaluation_plan": _help(
         "evaluation_plan",
         _l("How will you find out whether the course works and what to improve?"),
@@ -181,7 +190,7 @@ STEPS: tuple[Step, ...] = (
         "assessment",
         _l("Assessment and evaluation"),
         _l("How will participants show their learning, and how will you improve the course?"),
-        ("assessment_concept", "evaluation_plan"),
+        ("assessment_concept", "pass_mark_percent", "evaluation_plan"),
         _filled("assessment_concept", "evaluation_plan"),
     ),
     Step(

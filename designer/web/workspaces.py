@@ -17,6 +17,7 @@ from flask import (
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from designer import mailer
 from designer.core.fields import whole_number
 from designer.importers import registry as import_registry
 from designer.importers.base import ImportRefused
@@ -27,6 +28,7 @@ from designer.services import accounts, design_templates
 from designer.services import workspaces as workspace_service
 from designer.services.importing import import_upload
 from designer.services.permissions import Action, allowed_on_workspace
+from designer.web.auth import queue_verification
 from designer.web.forms.designs import ImportForm
 from designer.web.forms.wizard import TemplateChoiceForm
 from designer.web.forms.workspaces import MemberForm, RemoveMemberForm, RoleForm, WorkspaceForm
@@ -130,6 +132,26 @@ def login_link(slug: str):
         login_link=url_for("auth.login_link", token=token, _external=True),
         login_link_user=access.user_by_id(link.user_id),
     )
+
+
+@bp.post("/w/<slug>/members/verification")
+@login_required
+def resend_verification(slug: str):
+    """Send an unconfirmed member the mail with their confirmation link again."""
+    workspace = access.workspace_by_slug(current_user, slug, Action.MEMBERS_MANAGE)
+    form = RemoveMemberForm()
+    membership_id = form.membership_id.data or ""
+    if not (form.validate_on_submit() and membership_id.isdigit()):
+        flash(_("The request could not be understood."), "error")
+        return redirect(url_for("workspaces.members", slug=slug))
+    if mailer.mail_is_on():
+        done = _("The mail with the confirmation link is on its way.")
+    else:
+        done = _("E-mail is switched off on this Kurswerk: the mail was only written to the log.")
+    with saving(done=done):
+        person = accounts.resend_verification(current_user, workspace, int(membership_id))
+        queue_verification(person)
+    return redirect(url_for("workspaces.members", slug=slug))
 
 
 def _member_change(slug: str, change: Callable[[Workspace], object]) -> Response:

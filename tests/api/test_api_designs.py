@@ -117,3 +117,19 @@ def test_reviews_of_a_design(call, example_design):
     (review,) = call("GET", f"/designs/{example_design.id}/reviews").json
     assert review["checklists"] == ["legal"] and review["decision"] is None
     assert review["outdated"] is False
+
+
+def test_pass_mark_of_a_design_is_read_checked_and_written(call, example_design):
+    url = f"/designs/{example_design.id}"
+    assert call("GET", url).json["design"]["grobkonzept"]["pass_mark_percent"] == 80
+    version = example_design.lock_version
+    for wrong in (0, 101, "abc", None):
+        refused = call("PATCH", url, json={"lock_version": version, "pass_mark_percent": wrong})
+        assert refused.status_code == 422, wrong
+        assert list(refused.json["errors"]) == ["pass_mark_percent"]
+        assert refused.json["messages"]["pass_mark_percent"]
+    changed = call("PATCH", url, json={"lock_version": version, "pass_mark_percent": 70})
+    assert changed.status_code == 200
+    assert changed.json["design"]["grobkonzept"]["pass_mark_percent"] == 70
+    db.session.expire_all()
+    assert db.session.get(Design, example_design.id).pass_mark_percent == 70

@@ -9,7 +9,8 @@ import pytest
 from sqlalchemy import select
 
 from designer.extensions import db
-from designer.models import Asset, LearningObjective, Nugget, Placement
+from designer.models import Asset, Design, LearningObjective, Nugget, Placement
+from designer.queries.read_model import snapshot
 from tests.canvas.conftest import add_nuggets, module_ids
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
@@ -305,3 +306,46 @@ def test_upload_refuses_files_over_the_limit(client, login, designer, design, pl
         response.get_data(as_text=True)
     )
     assert db.session.scalars(select(Asset)).all() == []
+
+
+def test_a_quiz_pass_mark_of_its_own_is_saved_shown_and_exported(
+    client, login, designer, design, placed
+):
+    login(designer)
+    html = client.get(_url(design, placed)).get_data(as_text=True)
+    assert "Leer: die Bestehensgrenze des Kurskonzepts (80 %)." in html
+    nugget = db.session.get(Nugget, placed.nugget_id)
+    data = _form(nugget, placed, activity_kind="quiz", pass_mark_percent=" 60 ")
+    assert client.post(_url(design, placed), data=data).status_code == 302
+    db.session.expire_all()
+    nugget = db.session.get(Nugget, placed.nugget_id)
+    assert nugget.pass_mark_percent == 60
+    html = client.get(_url(design, placed)).get_data(as_text=True)
+    assert 'id="pass_mark_percent"' in html and 'value="60"' in html
+    snap = snapshot(db.session.get(Design, design.id))
+    (quiz,) = snap.nuggets
+    assert (snap.pass_mark(quiz), snap.grobkonzept.pass_mark_percent) == (60, 80)
+
+    data = _form(nugget, placed, pass_mark_percent="")  # empty: the design's again
+    assert client.post(_url(design, placed), data=data).status_code == 302
+    db.session.expire_all()
+    assert db.session.get(Nugget, placed.nugget_id).pass_mark_percent is None
+
+
+@pytest.mark.parametrize("typed", ["0", "101", "abc"])
+def test_a_quiz_pass_mark_outside_1_to_100_is_refused(
+    client, login, designer, design, placed, typed
+):
+    login(designer)
+    nugget = db.session.get(Nugget, placed.nugget_id)
+    data = _form(nugget, placed, title="Neu", pass_mark_percent=typed)
+    response = client.post(_url(design, placed), data=data)
+    assert response.status_code == 422
+    html = response.get_data(as_text=True)
+    assert (
+        '<p class="error" id="pass_mark_percent-error">Bitte eine Bestehensgrenze als ganze '
+        "Zahl von 1 bis 100 (Prozent) eingeben.</p>"
+    ) in html
+    db.session.expire_all()
+    nugget = db.session.get(Nugget, placed.nugget_id)
+    assert (nugget.revision, nugget.title, nugget.pass_mark_percent) == (1, "Einstieg", None)

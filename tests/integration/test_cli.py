@@ -151,3 +151,7 @@ def test_several_workspaces_are_named_for_import(cli):
     cli("create-workspace", "Zweite")
     out = cli("import", str(EXAMPLE_JSON), code=2)
     assert "--workspace SLUG (one of: erste, zweite)" in out
+
+
+def test_send_mail_reports_the_outbox(cli):
+    assert cli("send-mail").strip().splitlines()[-1] == "sent 0, failed 0, waiting 0"

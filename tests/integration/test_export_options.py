@@ -91,7 +91,7 @@ def test_the_export_page_names_the_problem_in_german_and_leaves_no_file(
     scratch = tmp_path / "scratch"
     scratch.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(scratch))
-    page = _page(client, example_design, "scorm12", "packaging=bogus&mastery_score=80")
+    page = _page(client, example_design, "scorm12", "packaging=bogus")
     assert page.status_code == 400
     html = page.get_data(as_text=True)
     assert PACKAGING_TEXT_DE in html
@@ -102,7 +102,7 @@ def test_the_export_page_names_the_problem_in_german_and_leaves_no_file(
 def test_valid_options_pass_everywhere_and_several_problems_are_named(
     client, cli, person, example_design, tmp_path
 ):
-    ok = _page(client, example_design, "scorm12", "packaging=single&mastery_score=60")
+    ok = _page(client, example_design, "scorm12", "packaging=single&content_modes=on_site")
     assert ok.status_code == 200 and ok.mimetype == "application/zip"
     _in_english(person)
     api = _api(
@@ -111,7 +111,7 @@ def test_valid_options_pass_everywhere_and_several_problems_are_named(
     )  # fmt: skip
     assert api.json["errors"] == {
         "options.content_modes": "unknown",
-        "options.mastery_score": "unknown",
+        "options.mastery_score": "unknown_option",
     }
     output = cli(
         "export", str(example_design.id), "--format", "scorm2004",
@@ -156,3 +156,26 @@ def test_cli_refuses_an_option_without_a_value_and_lists_the_options(cli, exampl
     )
     assert "--option content_modes=on_site|live_online|" in listing
     assert "(several comma-separated, default self_paced_online)" in listing
+
+
+def test_the_pass_mark_saved_in_the_grobkonzept_is_the_one_exported(client, person, example_design):
+    page = client.get(f"/designs/{example_design.id}/export").get_data(as_text=True)
+    assert "Tests sind in jedem Format ab 80 % richtiger Antworten bestanden" in page
+    saved = client.post(
+        f"/designs/{example_design.id}/wizard/assessment",
+        data={
+            "assessment_concept": "Arbeitsprobe",
+            "pass_mark_percent": "65",
+            "evaluation_plan": "Feedbackbogen",
+            "lock_version": str(example_design.lock_version),
+        },
+    )
+    assert saved.status_code == 302
+    page = client.get(f"/designs/{example_design.id}/export").get_data(as_text=True)
+    assert "Tests sind in jedem Format ab 65 % richtiger Antworten bestanden" in page
+    package = _page(client, example_design, "scorm12", "")
+    manifest = zipfile.ZipFile(io.BytesIO(package.data)).read("imsmanifest.xml").decode()
+    assert "<adlcp:masteryscore>65</adlcp:masteryscore>" in manifest
+    offer = _page(client, example_design, "docx", "document=offer")
+    text = [p.text for p in docx.Document(io.BytesIO(offer.data)).paragraphs]
+    assert "Tests sind ab 65 % richtiger Antworten bestanden." in text

@@ -153,3 +153,25 @@ def test_whose_canvas_edits_write_the_library_nugget(people, nuggets, example_de
         if kind != "library"
     }
     assert actual == {"mine": editors, "both": {"coordinator", "designer"}}
+
+
+def test_who_may_resend_a_verification_mail(people, workspace, make_user):
+    """Sending a member's address confirmation again: coordinators of the workspace only."""
+    from sqlalchemy import select
+
+    from designer.models import Membership
+    from designer.services import accounts
+    from designer.services.errors import PermissionDenied
+
+    pending = make_user("pending@example.org", workspace=workspace, role="viewer", verified=False)
+    membership_id = db.session.scalar(select(Membership.id).where(Membership.user_id == pending.id))
+    allowed = set()
+    for who, user in people.items():
+        try:
+            accounts.resend_verification(user, workspace, membership_id)
+        except PermissionDenied:
+            continue
+        finally:
+            db.session.rollback()
+        allowed.add(who)
+    assert allowed == {"coordinator"}

@@ -179,7 +179,7 @@ def test_quiz_questions_match_the_snapshot(example, example_snap):
     assert quiz.findtext("grade") == "10.00000"
     assert quiz.findtext("sumgrades") == f"{len(nugget.questions)}.00000"
     item = example.xml(f"activities/quiz_{quiz.getparent().get('moduleid')}/grades.xml")
-    assert item.findtext("grade_items/grade_item/gradepass") == "6.00000"
+    assert item.findtext("grade_items/grade_item/gradepass") == "8.00000"  # 80 % of 10
     entries = {
         e.get("id"): e.find("question_version/question_versions/questions/question")
         for e in example.xml("questions.xml").iter("question_bank_entry")

@@ -6,7 +6,7 @@ import pytest
 from openpyxl import Workbook
 
 from designer.core.assets import NoAssets
-from designer.core.snapshot import DesignSnapshot, to_dict
+from designer.core.snapshot import Break, DesignSnapshot, Schedule, to_dict
 from designer.export.formats import get_format
 from designer.export.registry import ExportContext
 from designer.importers import registry
@@ -65,6 +65,15 @@ def test_own_excel_export_round_trips(example, tmp_path, language):
     imported = read_plan(_export(snap, tmp_path))
     assert imported.warnings == []
     assert _comparable(imported.snapshot) == _comparable(snap)
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_the_pass_mark_round_trips_through_excel(example, tmp_path, language):
+    grobkonzept = replace(example.grobkonzept, pass_mark_percent=65)
+    snap = replace(example, language=language, grobkonzept=grobkonzept)
+    imported = read_plan(_export(snap, tmp_path))
+    assert imported.warnings == []
+    assert imported.snapshot.grobkonzept.pass_mark_percent == 65
 
 
 def test_round_trip_keeps_overridden_values_as_the_nuggets_own(example, tmp_path):
@@ -163,10 +172,13 @@ def test_time_ranges(tmp_path):
     assert [(n.title, n.duration_minutes) for n in snap.nuggets] == [
         ("Einführung in die Moderation", 30),
         ("Moderationszyklus üben", 45),
-        ("Pause", 15),
         ("Moderation einer Sitzung", 90),
     ]
     assert snap.nuggets[0].summary == "Einführung in die Moderation"
+    # the break row is a break of the module's timetable, which starts at the first row
+    (module,) = snap.modules
+    assert module.breaks == (Break(after=2, minutes=15, title="Pause"),)
+    assert module.schedule == Schedule(start="09:00")
 
 
 def test_hour_durations_vocabulary_objectives_and_an_unreadable_row(tmp_path):
@@ -197,16 +209,18 @@ def test_word_plan_with_labelled_paragraphs_and_one_table_per_day(tmp_path):
     snap = imported.snapshot
     assert imported.warnings == []
     assert snap.title == "Kommunikation im Team"
+    # "Seminarraum 2" in the framework conditions: the rows take place on site
     assert _plan(snap) == [
         (
             "Tag 1: Zuhören",
             [
-                ("Aktives Zuhören", 45, "pair", "self_paced_online"),
-                ("Feedback geben", 45, "plenary", "self_paced_online"),
+                ("Aktives Zuhören", 45, "pair", "on_site"),
+                ("Feedback geben", 45, "plenary", "on_site"),
             ],
         ),
-        ("Tag 2: Konflikte", [("Konfliktgespräch", 90, "group", "self_paced_online")]),
+        ("Tag 2: Konflikte", [("Konfliktgespräch", 90, "group", "on_site")]),
     ]
+    assert {n.activity_kind for n in snap.nuggets} == {"live_session"}
     g = snap.grobkonzept
     assert g.target_group == "Auszubildende im ersten Lehrjahr"
     assert (g.participants_min, g.participants_max) == (10, 14)

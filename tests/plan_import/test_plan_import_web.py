@@ -26,7 +26,8 @@ def designs() -> int:
 
 
 def mapping_data(title: str = "Teamleitung", **columns: str) -> dict[str, str]:
-    data = {"title": title, "language": "de", **GUESSED, "columns-3": "social_form"}
+    data = {"title": title, "language": "de", "delivery_mode": "self_paced_online", **GUESSED}
+    data["columns-3"] = "social_form"
     data.update({f"columns-{k[1:]}": v for k, v in columns.items()})
     return data
 

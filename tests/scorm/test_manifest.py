@@ -81,7 +81,11 @@ def test_delivery_modes_decide_what_becomes_a_sco():
 
 
 def test_scorm2004_sequencing_and_mastery():
-    root = manifest(export(example(), "scorm2004", {"mastery_score": "70"}))
+    snap = example()
+    snap = dataclasses.replace(
+        snap, grobkonzept=dataclasses.replace(snap.grobkonzept, pass_mark_percent=70)
+    )
+    root = manifest(export(snap, "scorm2004"))
     organization = root.find(".//{*}organization")
     last = organization[-1]
     assert last.tag == f"{{{IMSSS}}}sequencing"

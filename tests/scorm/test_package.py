@@ -95,24 +95,23 @@ def test_formats_are_registered_with_their_options(version):
     assert options["content_modes"].multiple
     assert options["content_modes"].default == "self_paced_online"
     assert options["packaging"].default == "per_nugget"
-    assert options["mastery_score"].default == "80"
+    assert "mastery_score" not in options  # the pass mark is the design's
 
 
 def test_options_are_read_and_checked():
     fmt = get_format("scorm12")
-    assert read_settings(fmt.read_options({})) == Settings(
-        frozenset({"self_paced_online"}), False, 0.8
-    )
+    assert read_settings(fmt.read_options({})) == Settings(frozenset({"self_paced_online"}), False)
     settings = read_settings(
-        fmt.read_options(
-            {"content_modes": "on_site, live_online", "packaging": "single", "mastery_score": "60"}
-        )
+        fmt.read_options({"content_modes": "on_site, live_online", "packaging": "single"})
     )
-    assert settings == Settings(frozenset({"on_site", "live_online"}), True, 0.6)
+    assert settings == Settings(frozenset({"on_site", "live_online"}), True)
     with pytest.raises(InvalidOptions) as refused:
-        fmt.read_options({"packaging": "zip", "content_modes": "on_site,moon", "zip": "1"})
+        fmt.read_options(
+            {"packaging": "zip", "content_modes": "on_site,moon", "zip": "1", "mastery_score": "60"}
+        )
     assert [(p.name, p.code, p.value) for p in refused.value.problems] == [
         ("zip", "unknown_option", "1"),
+        ("mastery_score", "unknown_option", "60"),
         ("content_modes", "unknown", "moon"),
         ("packaging", "unknown", "zip"),
     ]

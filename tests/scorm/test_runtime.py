@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from contextlib import ExitStack
 
@@ -131,10 +132,11 @@ def test_quiz_answered_right_passes(lms_for, version):
     v = session.values
     if version == "scorm12":
         assert v["cmi.core.lesson_status"] == "passed"
+        # In percent: Moodle compares score.raw with the mastery score when the SCO finishes.
         assert (v["cmi.core.score.raw"], v["cmi.core.score.min"], v["cmi.core.score.max"]) == (
-            "3",
+            "100",
             "0",
-            "3",
+            "100",
         )
     else:
         assert (v["cmi.completion_status"], v["cmi.success_status"]) == ("completed", "passed")
@@ -155,24 +157,51 @@ def test_quiz_answered_wrong_fails_with_feedback(lms_for, version):
     v = session.values
     if version == "scorm12":
         assert v["cmi.core.lesson_status"] == "failed"
-        assert v["cmi.core.score.raw"] == "1"
+        assert v["cmi.core.score.raw"] == "33.33"
     else:
         assert (v["cmi.completion_status"], v["cmi.success_status"]) == ("completed", "failed")
         assert v["cmi.score.raw"] == "1"
         assert float(v["cmi.score.scaled"]) == pytest.approx(1 / 3, abs=1e-4)
 
 
-def test_quiz_pass_mark_follows_the_option(lms_for):
-    lms = lms_for(example(), "scorm2004", {"mastery_score": "50"})
-    frame = lms.launch(QUIZ)
+def with_pass_marks(snap: DesignSnapshot, design: int, quiz: int | None = None) -> DesignSnapshot:
+    """The example with the design's pass mark and the quiz nugget's own one set."""
+    nuggets = tuple(
+        dataclasses.replace(n, pass_mark_percent=quiz) if n.title == QUIZ else n
+        for n in snap.nuggets
+    )
+    grobkonzept = dataclasses.replace(snap.grobkonzept, pass_mark_percent=design)
+    return dataclasses.replace(snap, grobkonzept=grobkonzept, nuggets=nuggets)
+
+
+def two_of_three(frame) -> None:
     frame.get_by_label("Substitution").check()
     frame.get_by_label("Lernvideo").check()
     frame.get_by_label("Forum").check()
     frame.get_by_label("Wahr").check()
     frame.get_by_role("button", name="Antworten prüfen").click()
+
+
+@pytest.mark.parametrize(
+    ("design", "quiz", "success"),
+    [(60, None, "passed"), (80, None, "failed"), (80, 60, "passed"), (60, 70, "failed")],
+)
+@pytest.mark.parametrize("version", VERSIONS)
+def test_two_of_three_pass_by_the_pass_mark_of_design_or_quiz(
+    lms_for, version, design, quiz, success
+):
+    """67 % right: passed where the quiz's pass mark (its own, else the design's) allows."""
+    lms = lms_for(with_pass_marks(example(), design, quiz), version)
+    frame = lms.launch(QUIZ)
+    mark = quiz or design
+    assert f"ab {mark} % richtigen Antworten" in frame.locator(".kw-mastery").inner_text()
+    two_of_three(frame)
     session = lms.leave()
-    assert session.values["cmi.success_status"] == "passed"
-    assert session.values["cmi.score.raw"] == "2"
+    v = session.values
+    if version == "scorm12":
+        assert (v["cmi.core.lesson_status"], v["cmi.core.score.raw"]) == (success, "66.67")
+    else:
+        assert (v["cmi.success_status"], v["cmi.score.raw"]) == (success, "2")
 
 
 @pytest.mark.parametrize(

@@ -32,6 +32,11 @@ PUBLIC = {
     "the page only says so",
     "auth.login_link": "a coordinator's one-time log-in link: its token is the secret; "
     "without a valid one the page only says so",
+    "auth.forgot_password": "asking for a reset link: the same answer for every address",
+    "auth.reset": "the link of a reset mail: its token is the secret; without a valid one "
+    "the page only says so",
+    "auth.verify": "the link of an address confirmation mail: a signed token; without a "
+    "valid one the page only says so",
 }
 PUBLIC_BLUEPRINTS = {"seal": "public quality seal pages of approved designs"}
 PERSONAL = {

@@ -21,6 +21,10 @@ ACCEPTED = [
     (f.COUNT, None, None),
     (f.DURATION, f.MAX_DURATION, f.MAX_DURATION),
     (f.DURATION_OVERRIDE, None, None),
+    (f.PASS_MARK, 1, 1),
+    (f.PASS_MARK, 100, 100),
+    (f.PASS_MARK_OVERRIDE, None, None),
+    (f.PASS_MARK_OVERRIDE, 60, 60),
     (f.DATE, "2027-02-01", date(2027, 2, 1)),
     (f.DATE, "", None),
     (f.CLOCK, "09:30", "09:30"),
@@ -52,6 +56,12 @@ REFUSED = [
     (f.COUNT, "", "not_a_number", "whole number"),
     (f.DURATION, f.MAX_DURATION + 1, "not_a_duration", f"≤ {f.MAX_DURATION}"),
     (f.DURATION, None, "not_a_duration", "whole number"),
+    (f.PASS_MARK, 0, "not_a_pass_mark", "whole number ≥ 1 and ≤ 100, not 0"),
+    (f.PASS_MARK, 101, "not_a_pass_mark", "≤ 100, not 101"),
+    (f.PASS_MARK, "abc", "not_a_pass_mark", "not 'abc'"),
+    (f.PASS_MARK, None, "not_a_pass_mark", "not None"),
+    (f.PASS_MARK, 80.5, "not_a_pass_mark", "whole number"),
+    (f.PASS_MARK_OVERRIDE, 0, "not_a_pass_mark", "≥ 1"),
     (f.DATE, "01.02.2027", "not_a_date", "YYYY-MM-DD"),
     (f.DATE, "20270201", "not_a_date", "YYYY-MM-DD"),
     (f.DATE, "2027-02-30", "not_a_date", "YYYY-MM-DD"),
@@ -152,3 +162,31 @@ def test_grobkonzept_service_refuses_what_the_reader_refuses():
     assert invalid.value.errors == {"start_date": "not_a_date", "participants_min": "not_a_number"}
     clean = _clean_grobkonzept({"start_date": "2027-02-01", "participants_min": 8, "title": " K "})
     assert clean == {"start_date": date(2027, 2, 1), "participants_min": 8, "title": "K"}
+
+
+@pytest.mark.parametrize("value", [0, 101, "abc"])
+def test_reader_and_services_refuse_the_same_pass_marks(value):
+    doc = _document({"pass_mark_percent": value})
+    doc["design"]["grobkonzept"] = {"pass_mark_percent": value}
+    with pytest.raises(s.FormatError) as problems:
+        s.from_dict(doc)
+    paths = sorted(p.split(": ")[1] for p in problems.value.problems)
+    assert paths == ["design.grobkonzept.pass_mark_percent", "design.nuggets[0].pass_mark_percent"]
+    with pytest.raises(Invalid) as invalid:
+        _clean_grobkonzept({"pass_mark_percent": value})
+    assert invalid.value.errors == {"pass_mark_percent": "not_a_pass_mark"}
+    with pytest.raises(Invalid) as invalid:
+        clean_nugget_values({"title": "Eins", "pass_mark_percent": value})
+    assert invalid.value.errors == {"pass_mark_percent": "not_a_pass_mark"}
+
+
+def test_a_quiz_without_its_own_pass_mark_takes_the_design_one():
+    doc = _document({"pass_mark_percent": 60})
+    doc["design"]["nuggets"].append({"key": "N2", "title": "Zwei"})
+    doc["design"]["grobkonzept"] = {"pass_mark_percent": 70}
+    snap = s.from_dict(doc)
+    assert [snap.pass_mark(n) for n in snap.nuggets] == [60, 70]
+    assert clean_nugget_values({"title": "Eins", "pass_mark_percent": None}) == {
+        "title": "Eins",
+        "pass_mark_percent": None,
+    }

@@ -130,3 +130,25 @@ def test_cached_indexes_stay_out_of_equality_and_replace():
     assert changed.nugget("NEW") is renamed
     with pytest.raises(KeyError):
         changed.nugget(snap.nuggets[0].key)
+
+
+def test_a_document_without_pass_marks_reads_with_the_default():
+    """Files written before designs had a pass mark: 80 %, and no quiz has its own."""
+    data = example_dict()
+    del data["design"]["grobkonzept"]["pass_mark_percent"]
+    snap = from_dict(data)
+    assert snap.grobkonzept.pass_mark_percent == 80
+    assert all(n.pass_mark_percent is None for n in snap.nuggets)
+    assert to_dict(snap) == example_dict()  # written back with the default stated
+
+
+def test_pass_marks_round_trip():
+    data = example_dict()
+    data["design"]["grobkonzept"]["pass_mark_percent"] = 65
+    quiz = next(n for n in data["design"]["nuggets"] if n["activity_kind"] == "quiz")
+    quiz["pass_mark_percent"] = 90
+    snap = from_dict(data)
+    assert snap.pass_mark(snap.nugget(quiz["key"])) == 90
+    assert snap.pass_mark(snap.nugget("N1")) == 65
+    assert from_dict(to_dict(snap)) == snap
+    assert "pass_mark_percent" not in to_dict(snap)["design"]["nuggets"][0]

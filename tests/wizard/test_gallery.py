@@ -60,7 +60,8 @@ def test_creating_from_blended_fills_modules_and_library(client, login, designer
         "plenary",
         30,
     )
-    assert first.method == "Blitzlicht" and first.summary
+    assert first.method == "Blitzlicht" and first.summary == ""
+    assert first.author_note.startswith("Beschreiben Sie, wie sich die Teilnehmenden vorstellen")
     assert snap.grobkonzept.format_summary.startswith("Blended Learning")
     assert design.template_key == "builtin:blended"
     library = db.session.scalar(

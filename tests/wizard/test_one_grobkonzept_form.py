@@ -24,6 +24,7 @@ def _fresh(design_id: int) -> Design:
 
 def _all_values(design: Design, **changes: str) -> dict[str, str]:
     values = {name: "" for name in ALL_FIELDS}
+    values["pass_mark_percent"] = str(design.pass_mark_percent)  # shown filled in, always
     values.update(title=design.title, lock_version=str(design.lock_version), **changes)
     return values
 
@@ -118,3 +119,45 @@ def test_a_fresh_save_shows_no_conflict_view(client, login, designer_user, blend
     login(designer_user)
     html = client.get(url.format(id=blended.id)).get_data(as_text=True)
     assert 'id="conflict-server-title"' not in html
+
+
+@pytest.mark.parametrize("url", EDITORS)
+@pytest.mark.parametrize("typed", ["0", "101", "abc", "80,5", ""])
+def test_both_editors_refuse_a_pass_mark_outside_1_to_100(
+    app, client, login, designer_user, blended, url, typed
+):
+    login(designer_user)
+    values = _all_values(_fresh(blended.id), pass_mark_percent=typed, target_group="Neu")
+    response = client.post(url.format(id=blended.id), data=values)
+    assert response.status_code == 200
+    html = response.get_data(as_text=True)
+    message = expected_error(app, "not_a_pass_mark", "de")
+    assert message == "Bitte eine Bestehensgrenze als ganze Zahl von 1 bis 100 (Prozent) eingeben."
+    assert field_error(html, "pass_mark_percent") == message
+    design = _fresh(blended.id)
+    assert (design.pass_mark_percent, design.target_group) == (80, "")  # nothing half-saved
+
+
+@pytest.mark.parametrize("url", EDITORS)
+def test_a_saved_pass_mark_shows_on_the_grobkonzept_pages(
+    client, login, designer_user, blended, url
+):
+    login(designer_user)
+    values = _all_values(_fresh(blended.id), pass_mark_percent=" 70 ")
+    assert client.post(url.format(id=blended.id), data=values).status_code == 302
+    assert _fresh(blended.id).pass_mark_percent == 70
+    field = re.compile(
+        r'<input[^>]*id="pass_mark_percent"[^>]*value="70"|value="70"[^>]*id="pass_mark_percent"'
+    )
+    for page in (*EDITORS, "/designs/{id}/wizard/assessment"):
+        html = client.get(page.format(id=blended.id)).get_data(as_text=True)
+        assert field.search(html), page
+        assert "Bestehensgrenze für Tests (Prozent richtiger Antworten)" in unescape(html)
+    overview = unescape(client.get(f"/designs/{blended.id}").get_data(as_text=True))
+    assert "<dt>Bestehensgrenze für Tests</dt><dd>70 %</dd>" in overview
+
+
+def test_the_english_message_for_a_wrong_pass_mark(app):
+    assert expected_error(app, "not_a_pass_mark", "en") == (
+        "Enter a pass mark as a whole number from 1 to 100 (percent)."
+    )

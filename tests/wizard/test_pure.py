@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -23,13 +25,42 @@ def test_templates_are_complete_valid_designs(template, language):
     assert didactic_templates.pick(template.name, language)
     assert didactic_templates.pick(template.description, language)
     for nugget in snap.nuggets:
-        assert nugget.title and nugget.method and nugget.summary
+        assert nugget.title and nugget.method and nugget.author_note
         assert nugget.duration_minutes > 0
         assert nugget.learning_type in VOCABULARIES["learning_type"]
         assert nugget.delivery_mode in VOCABULARIES["delivery_mode"]
         assert nugget.social_form in VOCABULARIES["social_form"]
     for module in snap.modules:
         assert module.title and module.description and module.placements
+
+
+# How an instruction to the author begins (German formal address, English imperative).
+AUTHOR_INSTRUCTION = re.compile(
+    r"(Legen|Beschreiben|Notieren|Formulieren|Geben|Nennen|Stellen|Sammeln|Wählen|Fassen|"
+    r"Gruppieren|Bitten|Fragen) Sie\b|^(Add|Ask|Describe|Note|Write|Give|Name|Choose|Decide|"
+    r"Summarise|Formulate)\b"
+)
+
+
+@pytest.mark.parametrize("template", didactic_templates.TEMPLATES, ids=lambda t: t.key)
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_template_instructions_are_notes_for_authors_not_learner_content(template, language):
+    snap = didactic_templates.template_snapshot(template, language, "Titel")
+    for nugget in snap.nuggets:
+        # A placeholder has no learner content yet; its instructions are for the author.
+        assert nugget.summary == nugget.content_html == "" and nugget.questions == ()
+        assert nugget.author_note
+    assert not snap.nuggets or any(AUTHOR_INSTRUCTION.search(n.author_note) for n in snap.nuggets)
+    # Module descriptions reach learners (Moodle section summaries): no instructions there.
+    for module in snap.modules:
+        assert not AUTHOR_INSTRUCTION.search(module.description), module.description
+
+
+def test_the_example_instruction_sits_in_the_note():
+    de = didactic_templates.template_snapshot(didactic_templates.BLENDED, "de", "x")
+    quiz = next(n for n in de.nuggets if n.title == "Übung mit Rückmeldung")
+    assert quiz.author_note.startswith("Legen Sie fünf Fragen an, deren Feedback erklärt")
+    assert "Legen Sie" not in json.dumps([n.summary for n in de.nuggets], ensure_ascii=False)
 
 
 def test_the_six_required_templates():

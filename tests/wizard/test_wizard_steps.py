@@ -178,6 +178,7 @@ def test_expert_mode_shows_every_field_and_is_remembered(client, login, designer
         planned_workload_minutes="1200",
         start_date="2027-02-01",
         participants_max="16",
+        pass_mark_percent="75",
         lock_version=str(_fresh(blended.id).lock_version),
     )
     assert client.post(f"/designs/{blended.id}/grobkonzept", data=values).status_code == 302
@@ -187,6 +188,7 @@ def test_expert_mode_shows_every_field_and_is_remembered(client, login, designer
         1200,
         16,
     )
+    assert design.pass_mark_percent == 75
     assert design.start_date.isoformat() == "2027-02-01"
     client.post(f"/designs/{blended.id}/expert-mode", data={"mode": "off"})
     assert client.get(f"/designs/{blended.id}/wizard").location.endswith("/wizard/prerequisites")

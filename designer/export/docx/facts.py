@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from designer.core.analytics import Analytics, analyse
 from designer.core.office_labels import GROBKONZEPT_LABELS, pick
-from designer.core.snapshot import DesignSnapshot, Grobkonzept
+from designer.core.snapshot import DesignSnapshot, Grobkonzept, Nugget
+from designer.core.texts import N_, translate
 from designer.export.docx.layout import date_text, minutes_text, period_text
 from designer.export.docx.texts import t
 
@@ -51,6 +52,8 @@ def grobkonzept_rows(snap: DesignSnapshot) -> list[tuple[str, str]]:
         value = getattr(g, name)
         if name == "planned_workload_minutes" and value is not None:
             shown = minutes_text(value, lang)
+        elif name == "pass_mark_percent":
+            shown = f"{value} %"
         elif name.endswith("_date"):
             shown = date_text(value, lang)
         else:
@@ -70,3 +73,30 @@ def workload_sentence(stats: Analytics, language: str) -> str:
         total=minutes_text(stats.total_minutes, language),
         deviation=t("deviation", language, percent=deviation) if deviation is not None else "",
     )
+
+
+def quizzes(snap: DesignSnapshot) -> list[Nugget]:
+    """Each placed nugget with quiz questions once, in canvas order."""
+    return list({p.nugget.key: p.nugget for p in snap.placed() if p.nugget.questions}.values())
+
+
+def pass_mark_text(snap: DesignSnapshot, nugget: Nugget) -> str:
+    """ "Bestanden ab 80 % richtigen Antworten." for one quiz."""
+    sentence = translate(N_("Passed with %(percent)s %% right answers or more."), snap.language)
+    return sentence % {"percent": snap.pass_mark(nugget)}
+
+
+def pass_marks_text(snap: DesignSnapshot) -> str:
+    """The design's pass mark for quizzes and the quizzes with one of their own; "" for a
+    course without quizzes."""
+    lang = snap.language
+    found = quizzes(snap)
+    if not found:
+        return ""
+    design = snap.grobkonzept.pass_mark_percent
+    sentence = translate(N_("Quizzes are passed with %(percent)s %% right answers or more."), lang)
+    own = [f"{n.title}: {snap.pass_mark(n)} %" for n in found if snap.pass_mark(n) != design]
+    if not own:
+        return sentence % {"percent": design}
+    others = translate(N_("Quizzes with a pass mark of their own: %(quizzes)s."), lang)
+    return f"{sentence % {'percent': design}} {others % {'quizzes': '; '.join(own)}}"

@@ -8,8 +8,9 @@ from docx.shared import Cm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
 from designer.core.snapshot import Answer, DesignSnapshot, Module, Nugget, PlacedNugget
+from designer.core.verlaufsplan import breaks_before
 from designer.core.vocab import label
-from designer.export.docx.facts import course_facts
+from designer.export.docx.facts import course_facts, pass_mark_text, quizzes
 from designer.export.docx.layout import (
     date_text,
     minutes_text,
@@ -22,15 +23,18 @@ from designer.export.docx.layout import (
 )
 from designer.export.docx.texts import t
 
+# The last two columns are for planners and authors: the rationale and the note for
+# authors (which no learner-facing export carries).
 PLAN_COLUMNS = (
     ("col_time", 1.9),
     ("col_phase", 3.2),
-    ("col_activity", 5.6),
-    ("col_objective", 4.0),
+    ("col_activity", 4.8),
+    ("col_objective", 3.6),
     ("col_social", 2.2),
-    ("col_method", 2.8),
-    ("col_media", 3.0),
-    ("col_comment", 4.0),
+    ("col_method", 2.6),
+    ("col_media", 2.8),
+    ("col_comment", 3.4),
+    ("col_author_note", 3.6),
 )
 FEEDBACK_GREY = RGBColor(0x55, 0x55, 0x55)
 
@@ -68,10 +72,7 @@ def _plans(doc: Document, snap: DesignSnapshot, width: int) -> None:
             when = _when(module.schedule.date, module.schedule.start, module.schedule.end, lang)
             doc.add_paragraph(t("module_date", lang, when=when))
         placed = snap.module_placed(module)
-        rows = [
-            _plan_row(snap, p, slot) for p, slot in zip(placed, _slots(module, placed), strict=True)
-        ]
-        table(doc, headers, rows, widths, font_size=8)
+        table(doc, headers, _plan_rows(snap, module, placed), widths, font_size=8)
         total = sum(p.duration_minutes for p in placed)
         doc.add_paragraph(t("module_total", lang, minutes=minutes_text(total, lang)))
 
@@ -83,15 +84,24 @@ def _clock(value: str) -> int | None:
     return int(hours) * 60 + int(minutes)
 
 
-def _slots(module: Module, placed: list[PlacedNugget]) -> list[str]:
-    """Time from–to of each row: from the nugget's schedule when it has one, else counted
-    on from the previous row (clock times when the module has a start time, else h:mm
-    from the module's beginning)."""
+def _plan_rows(snap: DesignSnapshot, module: Module, placed: list[PlacedNugget]) -> list[list[str]]:
+    """The module's rows with their time from–to: from the nugget's schedule when it has
+    one, else counted on from the previous row (clock times when the module has a start
+    time, else h:mm from the module's beginning); its breaks are rows of their own."""
     start = _clock(module.schedule.start) if module.schedule else None
     absolute = start is not None
     cursor = start or 0
     out = []
-    for p in placed:
+    pauses = breaks_before(module, len(placed))
+    for index, p in enumerate([*placed, None]):
+        for pause in pauses.get(index, ()):
+            fmt = _hh_mm if absolute else _h_mm
+            slot = f"{fmt(cursor)}–{fmt(cursor + pause.minutes)}\n{pause.minutes} min"
+            blank = [""] * (len(PLAN_COLUMNS) - 2)
+            out.append([slot, pause.title or t("break", snap.language), *blank])
+            cursor += pause.minutes
+        if p is None:
+            break
         s = p.nugget.schedule
         if s and s.start and s.end:
             begin, end = _clock(s.start), _clock(s.end)
@@ -100,7 +110,7 @@ def _slots(module: Module, placed: list[PlacedNugget]) -> list[str]:
             begin, end = cursor, cursor + p.duration_minutes
         cursor = end
         fmt = _hh_mm if absolute else _h_mm
-        out.append(f"{fmt(begin)}–{fmt(end)}\n{p.duration_minutes} min")
+        out.append(_plan_row(snap, p, f"{fmt(begin)}–{fmt(end)}\n{p.duration_minutes} min"))
     return out
 
 
@@ -130,6 +140,7 @@ def _plan_row(snap: DesignSnapshot, p: PlacedNugget, slot: str) -> list[str]:
         n.method,
         "\n".join(media),
         n.rationale,
+        n.author_note,
     ]
 
 
@@ -172,11 +183,12 @@ def _live_sessions(doc: Document, snap: DesignSnapshot, width: int) -> None:
 def _questions(doc: Document, snap: DesignSnapshot) -> None:
     lang = snap.language
     doc.add_heading(t("appendix_quiz", lang), level=1)
-    quizzes = [n for n in _placed_nuggets(snap) if n.questions]
-    if not quizzes:
+    found = quizzes(snap)
+    if not found:
         doc.add_paragraph(t("no_questions", lang))
-    for nugget in quizzes:
+    for nugget in found:
         doc.add_heading(nugget.title, level=2)
+        doc.add_paragraph(pass_mark_text(snap, nugget))
         for i, question in enumerate(nugget.questions, start=1):
             paragraph = doc.add_paragraph()
             paragraph.paragraph_format.keep_with_next = True

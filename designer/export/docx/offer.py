@@ -8,7 +8,7 @@ from docx.shared import Pt
 from designer.core.analytics import analyse
 from designer.core.snapshot import DesignSnapshot
 from designer.core.vocab import label
-from designer.export.docx.facts import participants_text, workload_text
+from designer.export.docx.facts import participants_text, pass_marks_text, workload_text
 from designer.export.docx.layout import ACCENT, date_text, minutes_text, new_document, period_text
 from designer.export.docx.texts import t
 
@@ -33,6 +33,9 @@ def build(snap: DesignSnapshot) -> Document:
     if g.format_summary:
         doc.add_paragraph(g.format_summary)
     doc.add_paragraph(_workload_line(snap))
+    passing = pass_marks_text(snap)
+    if passing:
+        doc.add_paragraph(passing)
     _dates(doc, snap)
     participants = participants_text(g, lang)
     if participants:

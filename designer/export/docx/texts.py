@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from designer.core.office_labels import Pair, pick
+from designer.core.office_labels import AUTHOR_NOTE, Pair, pick
 
 TEXTS: Final[dict[str, Pair]] = {
     # document kinds
@@ -52,6 +52,7 @@ TEXTS: Final[dict[str, Pair]] = {
     "not_planned": ("nicht festgelegt", "not set"),
     # Feinkonzept
     "plan": ("Verlaufsplan", "Lesson plan"),
+    "break": ("Pause", "Break"),
     "col_time": ("Zeit", "Time"),
     "col_phase": ("Phase / Nugget", "Phase / nugget"),
     "col_activity": ("Aktivität (Trainer / Teilnehmende)", "Activity (trainer / learners)"),
@@ -60,6 +61,7 @@ TEXTS: Final[dict[str, Pair]] = {
     "col_method": ("Methode", "Method"),
     "col_media": ("Medien / Material", "Media / material"),
     "col_comment": ("Kommentar (Begründung)", "Comment (rationale)"),
+    "col_author_note": AUTHOR_NOTE,
     "module_total": ("Summe des Moduls: {minutes}", "Module total: {minutes}"),
     "module_date": ("Termin: {when}", "Date: {when}"),
     "live_dates": ("Live-Termine", "Live sessions"),

@@ -18,7 +18,6 @@ from designer.export.moodle.ids import Ids
 # Schedules in a design are local times of the German-speaking market Kurswerk serves.
 TIMEZONE = ZoneInfo("Europe/Berlin")
 QUIZ_GRADE = 10.0
-QUIZ_PASS_PERCENT = 60
 ASSIGN_GRADE = 100.0
 
 

@@ -13,7 +13,6 @@ from designer.export.moodle.plan import (
     ON_SUBMIT,
     ON_VIEW,
     QUIZ_GRADE,
-    QUIZ_PASS_PERCENT,
     Activity,
     Allocator,
     GradeItem,
@@ -139,7 +138,8 @@ class _Planner:
     def _quiz(self, a: Activity, placed: PlacedNugget) -> None:
         a.intro = self._with_files(a, content.intro(placed), placed, "intro")
         a.completion = ON_PASS
-        a.grade_item = self._grade_item(a, QUIZ_GRADE, QUIZ_GRADE * QUIZ_PASS_PERCENT / 100)
+        percent = self.snap.pass_mark(placed.nugget)
+        a.grade_item = self._grade_item(a, QUIZ_GRADE, QUIZ_GRADE * percent / 100)
         a.bank = plan_bank(self.alloc.ids, a, placed.nugget.questions, self.lang)
 
     # helpers ---------------------------------------------------------------------

@@ -135,16 +135,18 @@ def _item_12(parent: etree._Element, sub: Sub, item: Item, plan: CoursePlan) -> 
     node = _item_node(parent, sub, item)
     for child in item.children:
         _item_12(node, sub, child, plan)
-    if item.page and item.page.tracked and item.page.has_quiz:
+    percent = _declared_pass_mark(item, plan)
+    if percent is not None:
         masteryscore = etree.SubElement(node, f"{{{ADLCP12}}}masteryscore")
-        masteryscore.text = str(round(plan.settings.mastery * 100))
+        masteryscore.text = str(percent)
 
 
 def _item_2004(parent: etree._Element, sub: Sub, item: Item, plan: CoursePlan) -> None:
     node = _item_node(parent, sub, item)
     for child in item.children:
         _item_2004(node, sub, child, plan)
-    if item.page and item.page.tracked and item.page.has_quiz:
+    percent = _declared_pass_mark(item, plan)
+    if percent is not None:
         sequencing = etree.SubElement(node, f"{{{IMSSS}}}sequencing")
         objectives = etree.SubElement(sequencing, f"{{{IMSSS}}}objectives")
         primary = etree.SubElement(
@@ -154,7 +156,14 @@ def _item_2004(parent: etree._Element, sub: Sub, item: Item, plan: CoursePlan) -
             satisfiedByMeasure="true",
         )
         measure = etree.SubElement(primary, f"{{{IMSSS}}}minNormalizedMeasure")
-        measure.text = f"{plan.settings.mastery:g}"
+        measure.text = f"{percent / 100:g}"
+
+
+def _declared_pass_mark(item: Item, plan: CoursePlan) -> int | None:
+    """The pass mark in percent an item's SCO declares (see `CoursePlan.page_pass_mark`)."""
+    if item.page is None or not item.page.tracked:
+        return None
+    return plan.page_pass_mark(item.page)
 
 
 def _resource(resources: etree._Element, sub: Sub, page: Page, plan: CoursePlan) -> etree._Element:

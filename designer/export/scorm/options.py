@@ -30,24 +30,16 @@ PACKAGING = ExportOption(
     ),
     default="per_nugget",
 )
-MASTERY_SCORE = ExportOption(
-    name="mastery_score",
-    label_de="Bestehensgrenze für Tests",
-    label_en="Pass mark for quizzes",
-    choices=tuple((str(p), f"{p} %", f"{p} %") for p in (50, 60, 70, 75, 80, 90, 100)),
-    default="80",
-    type=int,
-)
-OPTIONS = (CONTENT_MODES, PACKAGING, MASTERY_SCORE)
+OPTIONS = (CONTENT_MODES, PACKAGING)
 
 
 @dataclass(frozen=True)
 class Settings:
-    """What the user chose: delivery modes that become SCOs, packaging, pass mark (0..1)."""
+    """What the user chose: delivery modes that become SCOs, and packaging. The pass mark
+    is the design's (`DesignSnapshot.pass_mark`), not an option of the export."""
 
     content_modes: frozenset[str] = frozenset({"self_paced_online"})
     single_sco: bool = False
-    mastery: float = 0.8
 
 
 def read_settings(options: Mapping[str, Any]) -> Settings:
@@ -55,5 +47,4 @@ def read_settings(options: Mapping[str, Any]) -> Settings:
     return Settings(
         content_modes=options[CONTENT_MODES.name],
         single_sco=options[PACKAGING.name] == "single",
-        mastery=options[MASTERY_SCORE.name] / 100,
     )

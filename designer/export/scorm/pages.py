@@ -56,7 +56,9 @@ def _main_attributes(plan: CoursePlan, page: Page) -> dict[str, str]:
     attributes = {"id": "main", "tabindex": "-1"}
     if page.tracked:
         attributes["data-kw-sco"] = page.resource
-        attributes["data-kw-mastery"] = f"{plan.settings.mastery:g}"
+        percent = plan.page_pass_mark(page)
+        if percent is not None:
+            attributes["data-kw-mastery"] = f"{percent / 100:g}"
         attributes["data-kw-texts"] = json.dumps(script_texts(plan.snap.language))
     return attributes
 
@@ -232,7 +234,7 @@ def _nugget(plan: CoursePlan, section: Section, level: int) -> HtmlElement:
         if nugget.activity_kind == "forum"
         else None,
         _materials(plan, placed, inline, level + 1),
-        quiz_form(section.anchor, nugget.questions, plan.settings.mastery, lang)
+        quiz_form(section.anchor, nugget.questions, plan.pass_mark(section), lang)
         if section.kind == QUIZ
         else None,
         _task(section.anchor, text("mark_done", lang)) if section.kind == CONTENT else None,

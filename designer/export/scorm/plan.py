@@ -79,6 +79,17 @@ class CoursePlan:
         shared = {a.key for a in self.shared_assets()}
         return [self.snap.asset(k) for k in page.assets if k not in shared]
 
+    def pass_mark(self, section: Section) -> int:
+        """The pass mark of a quiz section in percent (the nugget's own or the design's)."""
+        assert section.placed is not None
+        return self.snap.pass_mark(section.placed.nugget)
+
+    def page_pass_mark(self, page: Page) -> int | None:
+        """The pass mark the manifest declares for a page: that of its quizzes when they
+        agree; None when they differ (each quiz then passes by its own) or there is none."""
+        marks = {self.pass_mark(s) for s in page.sections if s.kind == QUIZ}
+        return marks.pop() if len(marks) == 1 else None
+
 
 def section_kind(placed: PlacedNugget, settings: Settings) -> str:
     nugget = placed.nugget

@@ -18,14 +18,17 @@ def answerable(questions: tuple[Question, ...]) -> list[Question]:
     return [q for q in questions if any(a.correct for a in q.answers)]
 
 
-def quiz_form(
-    anchor: str, questions: tuple[Question, ...], mastery: float, lang: str
-) -> HtmlElement:
+def quiz_form(anchor: str, questions: tuple[Question, ...], percent: int, lang: str) -> HtmlElement:
+    """The quiz; `percent` right answers pass it (the page script reads data-kw-mastery)."""
     shown = answerable(questions)
-    percent = round(mastery * 100)
     return el(
         "form",
-        {"class": "kw-quiz", "data-kw-quiz": anchor, "novalidate": ""},
+        {
+            "class": "kw-quiz",
+            "data-kw-quiz": anchor,
+            "data-kw-mastery": f"{percent / 100:g}",
+            "novalidate": "",
+        },
         el("p", {"class": "kw-mastery"}, text("mastery", lang, percent=percent)),
         [_question(anchor, i, len(shown), q, lang) for i, q in enumerate(shown, start=1)],
         el("p", None, el("button", {"type": "submit", "class": "kw-check"}, text("check", lang))),

@@ -7,7 +7,7 @@ from typing import Any
 
 from designer.core import limits
 from designer.core import snapshot as s
-from designer.core.fields import MAX_DURATION
+from designer.core.fields import AUTHOR_NOTE_LENGTH, MAX_DURATION
 from designer.core.text import CONTROL_CHARACTERS, NO_CONTROL_PATTERN
 from designer.core.vocab import BLOOM_LEVELS, LANGUAGES, VOCABULARIES
 from designer.services.nuggets import VOCAB_FIELDS
@@ -65,6 +65,12 @@ GROBKONZEPT_FIELDS: dict[str, Any] = {
     **{
         name: {"type": ["integer", "null"], "minimum": 0, "maximum": MAX_ID}
         for name in s.GROBKONZEPT_INT_FIELDS
+    },
+    "pass_mark_percent": {
+        "type": "integer",
+        "minimum": 1,
+        "maximum": 100,
+        "description": "Percent of right answers that passes a quiz (a quiz may set its own)",
     },
     **{name: DATE for name in s.GROBKONZEPT_DATE_FIELDS},
 }
@@ -182,6 +188,11 @@ NUGGET_FIELDS: dict[str, Any] = {
     "method": TEXT,
     "media": TEXT,
     "rationale": TEXT,
+    "author_note": {
+        "type": "string",
+        "maxLength": AUTHOR_NOTE_LENGTH,
+        "description": "Plain text for authors only; never in a learner-facing export",
+    },
     "license": {"type": "string", "maxLength": 120},
     "attribution": TEXT,
     "url": {
@@ -191,6 +202,12 @@ NUGGET_FIELDS: dict[str, Any] = {
         "description": "Empty, or a full http(s) address",
     },
     "duration_minutes": {"type": "integer", "minimum": 0, "maximum": MAX_DURATION},
+    "pass_mark_percent": {
+        "type": ["integer", "null"],
+        "minimum": 1,
+        "maximum": 100,
+        "description": "A quiz's own pass mark in percent; null takes the design's",
+    },
     "tags": {"type": "array", "maxItems": 50, "items": {"type": "string", "maxLength": 60}},
     "questions": {"type": "array", "maxItems": 200, "items": QUESTION},
     "has_video": {"type": "boolean"},

@@ -45,5 +45,9 @@ class NewPasswordForm(FlaskForm):
     )
 
 
+class ForgotPasswordForm(FlaskForm):
+    email = EmailField(_l("E-mail"), validators=[DataRequired(), Length(max=254)])
+
+
 class LanguageForm(FlaskForm):
     locale = SelectField(_l("Language"), choices=options([("de", "Deutsch"), ("en", "English")]))

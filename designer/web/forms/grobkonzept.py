@@ -22,8 +22,12 @@ _NUMBERS = {f.name for f in fields.GROBKONZEPT.values() if isinstance(f.kind, fi
 
 def _input(field: fields.Field) -> Field:
     label = _l(field.label)
-    if isinstance(field.kind, fields.WholeNumber):
-        return StringField(label, render_kw={"type": "number", "min": "0", "inputmode": "numeric"})
+    kind = field.kind
+    if isinstance(kind, fields.WholeNumber):
+        bounds = {"min": str(kind.minimum)}
+        if kind.maximum is not None:
+            bounds["max"] = str(kind.maximum)
+        return StringField(label, render_kw={"type": "number", "inputmode": "numeric", **bounds})
     if isinstance(field.kind, fields.IsoDate):
         return StringField(label, render_kw={"type": "date"})
     return TextAreaField(label, render_kw={"rows": "4"})

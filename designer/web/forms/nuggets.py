@@ -95,6 +95,7 @@ class NuggetForm(FlaskForm):
     assessment = SelectField(_l("Assessment"))
     activity_kind = SelectField(_l("Activity kind"))
     rationale = TextAreaField(_l("Why this medium?"))
+    author_note = TextAreaField(_l("Note for authors (visible to authors only)"))
     license = StringField(_l("Licence"), validators=[Length(max=120)])
     attribution = StringField(_l("Attribution"))
     tags = StringField(_l("Tags (separated by commas)"))
@@ -107,6 +108,10 @@ class NuggetForm(FlaskForm):
     schedule_start = StringField(_l("Start"))
     schedule_end = StringField(_l("End"))
     schedule_place = StringField(_l("Place or room link"))
+    pass_mark_percent = StringField(
+        _l("Pass mark of this quiz (percent)"),
+        render_kw={"type": "number", "min": "1", "max": "100", "inputmode": "numeric"},
+    )
     keep_assets = SelectMultipleField(_l("Attached files"), coerce=int, validate_choice=False)
     lock_version = HiddenField()
     # The revision the form was loaded with: the common base when a save loses the race.
@@ -120,13 +125,14 @@ class NuggetForm(FlaskForm):
         """The nugget's fields as the service takes them (without questions and assets)."""
         names = (
             "title", "summary", "content_html", *NUGGET_VOCAB_FIELDS, "method", "media",
-            "rationale", "license", "attribution", "url", "schedule_date", "schedule_start",
-            "schedule_end", "schedule_place", "has_video", "captions_available",
-            "ai_generated", "ai_checked",
+            "rationale", "author_note", "license", "attribution", "url", "schedule_date",
+            "schedule_start", "schedule_end", "schedule_place", "has_video",
+            "captions_available", "ai_generated", "ai_checked",
         )  # fmt: skip
         values = {name: getattr(self, name).data for name in names}
         duration = as_int(self.duration_minutes.data)
         values["duration_minutes"] = 0 if duration is None else duration
+        values["pass_mark_percent"] = as_int(self.pass_mark_percent.data)
         values["tags"] = [t for t in (self.tags.data or "").split(",") if t.strip()]
         return values
 
@@ -233,11 +239,14 @@ def nugget_form_data(nugget: Any) -> dict[str, Any]:
     """A Nugget row as the editor form's initial data."""
     names = (
         "title", "summary", "content_html", *NUGGET_VOCAB_FIELDS, "method", "media",
-        "rationale", "license", "attribution", "url", "schedule_start", "schedule_end",
-        "schedule_place", "has_video", "captions_available", "ai_generated", "ai_checked",
+        "rationale", "author_note", "license", "attribution", "url", "schedule_start",
+        "schedule_end", "schedule_place", "has_video", "captions_available", "ai_generated",
+        "ai_checked",
     )  # fmt: skip
     data = {name: getattr(nugget, name) for name in names}
     data["duration_minutes"] = str(nugget.duration_minutes or 0)
+    own = getattr(nugget, "pass_mark_percent", None)
+    data["pass_mark_percent"] = "" if own is None else str(own)
     data["tags"] = ", ".join(nugget.tags or [])
     data["schedule_date"] = nugget.schedule_date.isoformat() if nugget.schedule_date else ""
     data["keep_assets"] = list(nugget.asset_ids or [])
@@ -255,10 +264,12 @@ FIELD_LABELS = {
     "social_form": _l("Social form"),
     "method": _l("Method"),
     "duration_minutes": _l("Duration (minutes)"),
+    "pass_mark_percent": _l("Pass mark of this quiz (percent)"),
     "media": _l("Media"),
     "assessment": _l("Assessment"),
     "activity_kind": _l("Activity kind"),
     "rationale": _l("Why this medium?"),
+    "author_note": _l("Note for authors"),
     "license": _l("Licence"),
     "attribution": _l("Attribution"),
     "tags": _l("Tags"),

@@ -10,6 +10,7 @@ from flask_wtf.file import FileAllowed, FileField, FileRequired
 from wtforms import FieldList, HiddenField, SelectField, StringField
 from wtforms.validators import DataRequired, Length
 
+from designer.core.vocab import choices
 from designer.importers.plan_table import FIELD_LABELS, FIELDS, JOINED_FIELDS
 from designer.storage.staging import PlanChoice
 from designer.web.forms import options
@@ -40,6 +41,10 @@ class MappingForm(FlaskForm):
     language = SelectField(
         _l("Language of the course"), choices=options([("de", "Deutsch"), ("en", "English")])
     )
+    delivery_mode = SelectField(
+        _l("Delivery mode of the plan"),
+        description=_l("Rows that name no delivery mode of their own get this one."),
+    )
     columns = FieldList(SelectField(validate_choice=True))
 
     def validate(self, extra_validators=None) -> bool:
@@ -63,7 +68,9 @@ class MappingForm(FlaskForm):
 
     def choice(self) -> PlanChoice:
         mapping = {index: entry.data or None for index, entry in enumerate(self.columns)}
-        return PlanChoice(mapping, self.title.data.strip(), self.language.data)
+        return PlanChoice(
+            mapping, self.title.data.strip(), self.language.data, self.delivery_mode.data
+        )
 
 
 def mapping_form(
@@ -76,6 +83,7 @@ def mapping_form(
         data = {
             "title": choice.title,
             "language": choice.language,
+            "delivery_mode": choice.delivery_mode,
             "columns": [choice.mapping.get(i) or IGNORE for i in range(column_count)],
         }
     form = MappingForm(data=data)
@@ -85,6 +93,7 @@ def mapping_form(
         form.columns.pop_entry()
     for entry in form.columns:
         entry.choices = options(field_choices(reader_language))
+    form.delivery_mode.choices = options(choices("delivery_mode", reader_language))
     return form
 
 

@@ -13,7 +13,8 @@
   var tasks = Array.prototype.slice.call(main.querySelectorAll("[data-kw-task]"));
   var quizzes = Array.prototype.slice.call(main.querySelectorAll("[data-kw-quiz]"));
   var resumed = lms.start();
-  /* The pass mark the LMS took from the manifest, else the one written into the page. */
+  /* The pass mark the LMS took from the manifest (or its own), else the page's. A page
+   * whose quizzes have different pass marks has none: each quiz passes by its own. */
   var mastery = quizzes.length ? lms.masteryScore() : null;
   if (mastery === null) { mastery = parseFloat(main.getAttribute("data-kw-mastery")); }
   var state = readState(resumed.state);
@@ -39,6 +40,22 @@
     return full.length <= lms.suspendLimit ? full : JSON.stringify({ d: state.d, q: {} });
   }
 
+  function markOf(form) {
+    return isNaN(mastery) ? parseFloat(form.getAttribute("data-kw-mastery")) : mastery;
+  }
+
+  function passes(result, mark) {
+    return result.max > 0 && result.raw / result.max >= mark - 1e-9;
+  }
+
+  /* Passed: the page's score reaches its pass mark, else every quiz reaches its own. */
+  function pagePassed(total) {
+    if (!isNaN(mastery)) { return passes(total, mastery); }
+    return quizzes.every(function (form) {
+      return passes(results[form.getAttribute("data-kw-quiz")], markOf(form));
+    });
+  }
+
   function report() {
     var done = tasks.every(function (b) { return state.d.indexOf(b.getAttribute("data-kw-task")) >= 0; });
     var raw = 0;
@@ -51,7 +68,7 @@
     var allScored = quizzes.length > 0 && scored === quizzes.length;
     lms.report({
       completed: done && scored === quizzes.length,
-      passed: allScored ? (max > 0 && raw / max >= mastery - 1e-9) : null,
+      passed: allScored ? pagePassed({ raw: raw, max: max }) : null,
       raw: scored ? raw : null,
       max: max
     }, location, serialise());
@@ -115,7 +132,7 @@
     var result = { raw: raw, max: fieldsets.length };
     results[form.getAttribute("data-kw-quiz")] = result;
     var percent = result.max ? Math.round(100 * raw / result.max) : 0;
-    var passed = result.max > 0 && raw / result.max >= mastery - 1e-9;
+    var passed = passes(result, markOf(form));
     form.querySelector(".kw-result").textContent =
       format(texts.result, { raw: raw, max: result.max, percent: percent }) + " " +
       (passed ? texts.passed : texts.failed);

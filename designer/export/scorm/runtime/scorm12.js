@@ -76,10 +76,11 @@
     /* report: {completed, passed (true/false/null), raw, max (null when no score)} */
     report: function (result, location, state) {
       if (!api || finished) { return; }
+      /* As a percentage: LMSs (Moodle among them) compare score.raw with mastery_score. */
       if (result.raw !== null) {
         set("cmi.core.score.min", 0);
-        set("cmi.core.score.max", result.max);
-        set("cmi.core.score.raw", result.raw);
+        set("cmi.core.score.max", 100);
+        set("cmi.core.score.raw", result.max ? Math.round(10000 * result.raw / result.max) / 100 : 0);
       }
       if (result.completed) {
         status = result.passed === null ? "completed" : (result.passed ? "passed" : "failed");
