@@ -140,8 +140,8 @@ def resend_verification(slug: str):
     """Send an unconfirmed member the mail with their confirmation link again."""
     workspace = access.workspace_by_slug(current_user, slug, Action.MEMBERS_MANAGE)
     form = RemoveMemberForm()
-    membership_id = form.membership_id.data or ""
-    if not (form.validate_on_submit() and membership_id.isdigit()):
+    membership_id = whole_number(form.membership_id.data)
+    if not form.validate_on_submit() or membership_id is None:
         flash(_("The request could not be understood."), "error")
         return redirect(url_for("workspaces.members", slug=slug))
     if mailer.mail_is_on():
@@ -149,7 +149,7 @@ def resend_verification(slug: str):
     else:
         done = _("E-mail is switched off on this Kurswerk: the mail was only written to the log.")
     with saving(done=done):
-        person = accounts.resend_verification(current_user, workspace, int(membership_id))
+        person = accounts.resend_verification(current_user, workspace, membership_id)
         queue_verification(person)
     return redirect(url_for("workspaces.members", slug=slug))
 
