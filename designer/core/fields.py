@@ -8,7 +8,8 @@ the snapshot reader writes into its list of problems).
 
 Blank means "not given": None, and for texts, dates, times and optional choices also "".
 
-The Grobkonzept's fields are listed once, with their kind and their label. Labels are
+The Grobkonzept's and the nugget's fields are listed once, with their kind and their label
+(`GROBKONZEPT`, `NUGGET_FIELDS`). Labels are
 English msgids of the one catalogue: the web layer translates them with gettext, the
 exporters with `designer.core.texts.translate(label, language)`.
 """
@@ -267,7 +268,7 @@ class Field:
     """A field of a form and a document: its rule and its label (an English msgid)."""
 
     name: str
-    kind: Kind
+    kind: Kind | None  # None: checked as a whole elsewhere (questions, files, schedule)
     label: str
     # The label in a sentence that names the unit itself ("Planned workload: 120 → 180
     # minutes"); empty when it is the label.
@@ -333,6 +334,54 @@ GROBKONZEPT: dict[str, Field] = {
     )
 }
 DESIGN_TITLE = Field("title", TITLE, N_("Title"))
+
+
+# --------------------------------------------------------------------- the nugget
+
+# Every field of a nugget that a form, the revision history or a document names, keyed by
+# the snapshot's names (`objectives` is the placement's). The one table of their labels:
+# the editor, the conflict view, the revision diff, Word, Excel, Moodle and the plan importer
+# read it, so that a field has one name in each language.
+NUGGET_FIELDS: dict[str, Field] = {
+    f.name: f
+    for f in (
+        Field("title", TITLE, N_("Title")),
+        Field("summary", TEXT, N_("Summary")),
+        Field("content_html", HTML, N_("Content")),
+        Field("learning_type", NUGGET["learning_type"], N_("Learning type")),
+        Field("delivery_mode", NUGGET["delivery_mode"], N_("Delivery mode")),
+        Field("social_form", NUGGET["social_form"], N_("Social form")),
+        Field("method", TEXT, N_("Method")),
+        Field("duration_minutes", DURATION, N_("Duration (minutes)"), N_("Duration")),
+        Field(
+            "pass_mark_percent",
+            PASS_MARK_OVERRIDE,
+            N_("Pass mark of this quiz (percent)"),
+            N_("Pass mark for quizzes"),
+        ),
+        Field("media", TEXT, N_("Media and material")),
+        Field("assessment", NUGGET["assessment"], N_("Assessment")),
+        Field("activity_kind", NUGGET["activity_kind"], N_("Activity kind")),
+        Field("objectives", None, N_("Learning objectives")),
+        Field("rationale", TEXT, N_("Rationale")),
+        Field("author_note", AUTHOR_NOTE, N_("Note for authors")),
+        Field("license", LICENSE, N_("Licence")),
+        Field("attribution", TEXT, N_("Attribution")),
+        Field("tags", TAGS, N_("Tags")),
+        Field("url", URL, N_("Link")),
+        Field("assets", None, N_("Attached files")),
+        Field("questions", None, N_("Quiz questions")),
+        Field("schedule", None, N_("Date, time and place")),
+        Field("schedule_date", DATE, N_("Date")),
+        Field("schedule_start", CLOCK, N_("Start")),
+        Field("schedule_end", CLOCK, N_("End")),
+        Field("schedule_place", TEXT, N_("Place or room link")),
+        Field("has_video", FLAG, N_("Has a video")),
+        Field("captions_available", FLAG, N_("Captions available")),
+        Field("ai_generated", FLAG, N_("Generated with AI")),
+        Field("ai_checked", FLAG, N_("Checked by a person")),
+    )
+}
 
 
 def grobkonzept_order_problems(values: dict[str, Any]) -> dict[str, str]:

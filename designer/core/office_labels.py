@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from designer.core.fields import GROBKONZEPT, GROBKONZEPT_DOCUMENT_ORDER
+from designer.core.fields import GROBKONZEPT, GROBKONZEPT_DOCUMENT_ORDER, NUGGET_FIELDS
 from designer.core.texts import translate
 
 Pair = tuple[str, str]
@@ -19,29 +19,43 @@ GROBKONZEPT_LABELS: Final[dict[str, Pair]] = {
     for name in GROBKONZEPT_DOCUMENT_ORDER
 }
 
+
+def nugget_pair(name: str, short: bool = False) -> Pair:
+    """(German, English) label of a nugget field from the one table; `short` without the
+    unit ("Dauer" rather than "Dauer (Minuten)")."""
+    field = NUGGET_FIELDS[name]
+    label = (short and field.short) or field.label
+    return translate(label, "de"), label
+
+
 # Columns of the Excel Verlaufsplan, in sheet order; the keys are importer field names.
 PLAN_COLUMNS: Final[dict[str, Pair]] = {
     "module": ("Modul", "Module"),
-    "title": ("Titel", "Title"),
-    "summary": ("Kurzbeschreibung", "Summary"),
-    "learning_type": ("Lernform", "Learning type"),
-    "delivery_mode": ("Durchführungsform", "Delivery mode"),
-    "social_form": ("Sozialform", "Social form"),
-    "method": ("Methode", "Method"),
-    "duration": ("Minuten", "Minutes"),
-    "media": ("Medien/Material", "Media/material"),
-    "assessment": ("Lernerfolgskontrolle", "Assessment"),
-    "activity_kind": ("Aktivitätstyp", "Activity kind"),
-    "objectives": ("Lernziele", "Objectives"),
-    "rationale": ("Begründung", "Rationale"),
-    "license": ("Lizenz", "Licence"),
-    "attribution": ("Namensnennung", "Attribution"),
-    "tags": ("Schlagwörter", "Tags"),
-    "url": ("Link", "Link"),
+    **{
+        column: nugget_pair(field)
+        for column, field in (
+            ("title", "title"),
+            ("summary", "summary"),
+            ("learning_type", "learning_type"),
+            ("delivery_mode", "delivery_mode"),
+            ("social_form", "social_form"),
+            ("method", "method"),
+            ("duration", "duration_minutes"),
+            ("media", "media"),
+            ("assessment", "assessment"),
+            ("activity_kind", "activity_kind"),
+            ("objectives", "objectives"),
+            ("rationale", "rationale"),
+            ("license", "license"),
+            ("attribution", "attribution"),
+            ("tags", "tags"),
+            ("url", "url"),
+        )
+    },
 }
 
 # The Word Feinkonzept's column of notes for authors (never a column of the Excel plan).
-AUTHOR_NOTE: Final[Pair] = ("Hinweis für Autor*innen", "Note for authors")
+AUTHOR_NOTE: Final[Pair] = nugget_pair("author_note")
 
 TEXTS: Final[dict[str, Pair]] = {
     "title": ("Titel", "Title"),

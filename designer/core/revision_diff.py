@@ -17,40 +17,16 @@ from difflib import SequenceMatcher
 from typing import Any
 
 from designer.core import snapshot as s
-from designer.core.fields import GROBKONZEPT
+from designer.core.fields import GROBKONZEPT, NUGGET_FIELDS
 from designer.core.texts import translate
 from designer.core.vocab import label
 
 _DE, _EN = 0, 1
 
-# Field name → (German label, English label); the Grobkonzept's are in `designer.core.fields`.
+# Labels of the fields that are neither the Grobkonzept's nor a nugget's (those are in
+# `designer.core.fields`): (German, English).
 FIELD_LABELS: dict[str, tuple[str, str]] = {
-    "title": ("Titel", "Title"),
     "language": ("Sprache", "Language"),
-    "summary": ("Kurzbeschreibung", "Summary"),
-    "content_html": ("Inhalt", "Content"),
-    "learning_type": ("Lernform", "Learning type"),
-    "delivery_mode": ("Durchführungsform", "Delivery mode"),
-    "social_form": ("Sozialform", "Social form"),
-    "method": ("Methode", "Method"),
-    "duration_minutes": ("Dauer", "Duration"),
-    "media": ("Medien und Material", "Media and materials"),
-    "assessment": ("Prüfung", "Assessment"),
-    "activity_kind": ("Aktivität", "Activity"),
-    "rationale": ("Begründung", "Rationale"),
-    "author_note": ("Hinweis für Autor*innen", "Note for authors"),
-    "license": ("Lizenz", "Licence"),
-    "attribution": ("Namensnennung", "Attribution"),
-    "tags": ("Schlagworte", "Tags"),
-    "assets": ("Dateien", "Files"),
-    "questions": ("Fragen", "Questions"),
-    "url": ("Link", "Link"),
-    "schedule": ("Termin", "Date and time"),
-    "has_video": ("Enthält Video", "Contains video"),
-    "captions_available": ("Untertitel vorhanden", "Captions available"),
-    "ai_generated": ("Mit KI erstellt", "Made with AI"),
-    "ai_checked": ("KI-Inhalt geprüft", "AI content checked"),
-    "objectives": ("Lernziele", "Learning objectives"),
     "description": ("Beschreibung", "Description"),
     "text": ("Text", "Text"),
     "bloom_level": ("Taxonomiestufe", "Bloom level"),
@@ -263,7 +239,7 @@ def _nugget_changes(old: s.DesignSnapshot, new: s.DesignSnapshot) -> tuple[Nugge
 
 
 def field_label(name: str, language: str) -> str:
-    field = GROBKONZEPT.get(name)
+    field = GROBKONZEPT.get(name) or NUGGET_FIELDS.get(name)
     if field is not None:
         return translate(field.short or field.label, language)
     pair = FIELD_LABELS.get(name)

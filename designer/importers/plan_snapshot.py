@@ -15,7 +15,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from html import escape
 
-from designer.core.fields import whole_number
+from designer.core.fields import NUGGET_FIELDS, whole_number
+from designer.core.office_labels import nugget_pair
 from designer.core.snapshot import (
     GROBKONZEPT_TEXT_FIELDS,
     Break,
@@ -67,11 +68,11 @@ DEFAULTS = {
 LIVE_MODES = frozenset({"on_site", "live_online"})
 CONTENT_LABELS = {
     "time": N_("Time"),
-    "mode": N_("Delivery mode"),
-    "method": N_("Method"),
-    "social_form": N_("Social form"),
-    "media": N_("Media and material"),
-    "duration": N_("Duration"),
+    "mode": NUGGET_FIELDS["delivery_mode"].label,
+    "method": NUGGET_FIELDS["method"].label,
+    "social_form": NUGGET_FIELDS["social_form"].label,
+    "media": NUGGET_FIELDS["media"].label,
+    "duration": NUGGET_FIELDS["duration_minutes"].short,
     "minutes": N_("%(n)s min"),
 }
 _CLOCK_RANGE = re.compile(
@@ -102,12 +103,10 @@ MESSAGES = {
         "Course outline: {what} {value!r} unreadable",
     ),
 }
+# The field names in a message's sentence ("Row 7: social form … not recognised").
 TERM_NAMES = {
-    "learning_type": ("Lernform", "learning type"),
-    "delivery_mode": ("Durchführungsform", "delivery mode"),
-    "social_form": ("Sozialform", "social form"),
-    "assessment": ("Lernerfolgskontrolle", "assessment"),
-    "activity_kind": ("Aktivitätstyp", "activity kind"),
+    name: (nugget_pair(name)[0], nugget_pair(name)[1].lower())
+    for name in ("learning_type", "delivery_mode", "social_form", "assessment", "activity_kind")
 }
 
 

@@ -50,7 +50,6 @@ JOINED_FIELDS = frozenset({"summary", "media", "rationale"})
 FIELD_LABELS: dict[str, tuple[str, str]] = {
     **PLAN_COLUMNS,
     "time": ("Zeit (von–bis)", "Time (from–to)"),
-    "duration": ("Dauer (Minuten)", "Duration (minutes)"),
     "author_note": AUTHOR_NOTE,
 }
 

@@ -110,7 +110,7 @@ def test_vocabulary_and_flag_values_use_labels():
     texts = {describe(c, "en") for c in changed.changes}
     assert texts == {
         "Learning type: Acquisition → Practice",
-        "Contains video: no → yes",
+        "Has a video: no → yes",
         "Tags: — → KI, Recht",
     }
 

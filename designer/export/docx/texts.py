@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from designer.core.office_labels import AUTHOR_NOTE, Pair, pick
+from designer.core.office_labels import AUTHOR_NOTE, Pair, nugget_pair, pick
 
 TEXTS: Final[dict[str, Pair]] = {
     # document kinds
@@ -41,8 +41,8 @@ TEXTS: Final[dict[str, Pair]] = {
     "by_delivery_mode": ("Nach Durchführungsform", "By delivery mode"),
     "by_learning_type": ("Nach Lernform", "By learning type"),
     "by_module": ("Nach Modul", "By module"),
-    "delivery_mode": ("Durchführungsform", "Delivery mode"),
-    "learning_type": ("Lernform", "Learning type"),
+    "delivery_mode": nugget_pair("delivery_mode"),
+    "learning_type": nugget_pair("learning_type"),
     "total": ("Summe", "Total"),
     "planned_vs_total": (
         "Geplant: {planned}. Summe der Nuggets: {total}{deviation}.",
@@ -57,9 +57,9 @@ TEXTS: Final[dict[str, Pair]] = {
     "col_phase": ("Phase / Nugget", "Phase / nugget"),
     "col_activity": ("Aktivität (Trainer / Teilnehmende)", "Activity (trainer / learners)"),
     "col_objective": ("Lernziel", "Objective"),
-    "col_social": ("Sozialform", "Social form"),
-    "col_method": ("Methode", "Method"),
-    "col_media": ("Medien / Material", "Media / material"),
+    "col_social": nugget_pair("social_form"),
+    "col_method": nugget_pair("method"),
+    "col_media": nugget_pair("media"),
     "col_comment": ("Kommentar (Begründung)", "Comment (rationale)"),
     "col_author_note": AUTHOR_NOTE,
     "module_total": ("Summe des Moduls: {minutes}", "Module total: {minutes}"),
@@ -77,11 +77,11 @@ TEXTS: Final[dict[str, Pair]] = {
     "file": ("Datei", "File"),
     "alt_text": ("Beschreibung", "Description"),
     "used_in": ("Verwendet in", "Used in"),
-    "license": ("Lizenz", "Licence"),
-    "attribution": ("Namensnennung", "Attribution"),
+    "license": nugget_pair("license"),
+    "attribution": nugget_pair("attribution"),
     "nugget_licences": ("Lizenzen der Nuggets", "Licences of the nuggets"),
-    "link": ("Link", "Link"),
-    "method": ("Methode", "Method"),
+    "link": nugget_pair("url"),
+    "method": nugget_pair("method"),
     # quality report
     "version": ("Geprüfte Fassung", "Version checked"),
     "version_of": ("Fassung {n} vom {date}", "Version {n} of {date}"),

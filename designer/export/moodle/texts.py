@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from designer.core.office_labels import nugget_pair
+
 _TEXTS: dict[str, tuple[str, str]] = {
     "welcome": ("Willkommen", "Welcome"),
     "target_group": ("Zielgruppe", "Target group"),
@@ -16,11 +18,11 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "date": ("Datum", "Date"),
     "time": ("Uhrzeit", "Time"),
     "place": ("Ort", "Place"),
-    "link": ("Link", "Link"),
-    "method": ("Methode", "Method"),
-    "social_form": ("Sozialform", "Social form"),
-    "delivery_mode": ("Durchführungsform", "Delivery mode"),
-    "duration": ("Dauer", "Duration"),
+    "link": nugget_pair("url"),
+    "method": nugget_pair("method"),
+    "social_form": nugget_pair("social_form"),
+    "delivery_mode": nugget_pair("delivery_mode"),
+    "duration": nugget_pair("duration_minutes", short=True),
     "materials": ("Materialien", "Materials"),
     "question_category": ("Fragen: {}", "Questions: {}"),
     "correct": ("Ihre Antwort ist richtig.", "Your answer is correct."),

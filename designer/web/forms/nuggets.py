@@ -23,7 +23,7 @@ from wtforms import (
 )
 from wtforms.validators import Length, Optional
 
-from designer.core.fields import whole_number
+from designer.core.fields import NUGGET_FIELDS, whole_number
 from designer.core.vocab import QUESTION_KINDS, choices
 from designer.web.forms import options
 from designer.web.i18n import current_language
@@ -48,6 +48,11 @@ def as_int(value: str | int | None) -> int | str | None:
     return value if number is None else number
 
 
+def label(name: str) -> Any:
+    """The label of a nugget field from the one table, translated when shown."""
+    return _l(NUGGET_FIELDS[name].label)
+
+
 def _set_vocab_choices(form: FlaskForm, names: tuple[str, ...]) -> None:
     lang = current_language()
     for name in names:
@@ -57,10 +62,10 @@ def _set_vocab_choices(form: FlaskForm, names: tuple[str, ...]) -> None:
 class QuickNuggetForm(FlaskForm):
     """A new nugget straight onto a module of the canvas."""
 
-    title = StringField(_l("Title"), validators=[Length(max=300)])
-    learning_type = SelectField(_l("Learning type"))
-    delivery_mode = SelectField(_l("Delivery mode"))
-    duration_minutes = StringField(_l("Duration (minutes)"))
+    title = StringField(label("title"), validators=[Length(max=300)])
+    learning_type = SelectField(label("learning_type"))
+    delivery_mode = SelectField(label("delivery_mode"))
+    duration_minutes = StringField(label("duration_minutes"))
 
     def __init__(self, *args: Any, **kwargs: Any):
         super().__init__(*args, **kwargs)
@@ -83,36 +88,37 @@ class ModuleForm(FlaskForm):
 class NuggetForm(FlaskForm):
     """Every Feinkonzept field of a nugget (questions are parsed apart, see below)."""
 
-    title = StringField(_l("Title"), validators=[Length(max=300)])
-    summary = TextAreaField(_l("Summary"))
-    content_html = TextAreaField(_l("Content"))
-    learning_type = SelectField(_l("Learning type"))
-    delivery_mode = SelectField(_l("Delivery mode"))
-    social_form = SelectField(_l("Social form"))
-    method = StringField(_l("Method"))
-    duration_minutes = StringField(_l("Duration (minutes)"))
-    media = StringField(_l("Media"))
-    assessment = SelectField(_l("Assessment"))
-    activity_kind = SelectField(_l("Activity kind"))
+    title = StringField(label("title"), validators=[Length(max=300)])
+    summary = TextAreaField(label("summary"))
+    content_html = TextAreaField(label("content_html"))
+    learning_type = SelectField(label("learning_type"))
+    delivery_mode = SelectField(label("delivery_mode"))
+    social_form = SelectField(label("social_form"))
+    method = StringField(label("method"))
+    duration_minutes = StringField(label("duration_minutes"))
+    media = StringField(label("media"))
+    assessment = SelectField(label("assessment"))
+    activity_kind = SelectField(label("activity_kind"))
+    # Three labels are prompts for the input; the field's name is still `label(name)`.
     rationale = TextAreaField(_l("Why this medium?"))
     author_note = TextAreaField(_l("Note for authors (visible to authors only)"))
-    license = StringField(_l("Licence"), validators=[Length(max=120)])
-    attribution = StringField(_l("Attribution"))
+    license = StringField(label("license"), validators=[Length(max=120)])
+    attribution = StringField(label("attribution"))
     tags = StringField(_l("Tags (separated by commas)"))
-    has_video = BooleanField(_l("Has a video"))
-    captions_available = BooleanField(_l("Captions available"))
-    ai_generated = BooleanField(_l("Generated with AI"))
-    ai_checked = BooleanField(_l("Checked by a person"))
-    url = StringField(_l("Web address"))
-    schedule_date = StringField(_l("Date"))
-    schedule_start = StringField(_l("Start"))
-    schedule_end = StringField(_l("End"))
-    schedule_place = StringField(_l("Place or room link"))
+    has_video = BooleanField(label("has_video"))
+    captions_available = BooleanField(label("captions_available"))
+    ai_generated = BooleanField(label("ai_generated"))
+    ai_checked = BooleanField(label("ai_checked"))
+    url = StringField(label("url"))
+    schedule_date = StringField(label("schedule_date"))
+    schedule_start = StringField(label("schedule_start"))
+    schedule_end = StringField(label("schedule_end"))
+    schedule_place = StringField(label("schedule_place"))
     pass_mark_percent = StringField(
-        _l("Pass mark of this quiz (percent)"),
+        label("pass_mark_percent"),
         render_kw={"type": "number", "min": "1", "max": "100", "inputmode": "numeric"},
     )
-    keep_assets = SelectMultipleField(_l("Attached files"), coerce=int, validate_choice=False)
+    keep_assets = SelectMultipleField(label("assets"), coerce=int, validate_choice=False)
     lock_version = HiddenField()
     # The revision the form was loaded with: the common base when a save loses the race.
     base_revision = HiddenField()
@@ -162,8 +168,8 @@ class PlacementForm(FlaskForm):
 class UploadForm(FlaskForm):
     file = FileField(_l("File"))
     alt_text = StringField(_l("Alternative text (what the picture shows)"))
-    license = StringField(_l("Licence"), validators=[Length(max=120)])
-    attribution = StringField(_l("Attribution"))
+    license = StringField(label("license"), validators=[Length(max=120)])
+    attribution = StringField(label("attribution"))
     lock_version = HiddenField()
 
 
@@ -172,8 +178,8 @@ class LibrarySearchForm(FlaskForm):
         csrf = False
 
     q = StringField(_l("Search"), validators=[Optional()])
-    learning_type = SelectField(_l("Learning type"), validators=[Optional()])
-    delivery_mode = SelectField(_l("Delivery mode"), validators=[Optional()])
+    learning_type = SelectField(label("learning_type"), validators=[Optional()])
+    delivery_mode = SelectField(label("delivery_mode"), validators=[Optional()])
     min_minutes = StringField(_l("At least (minutes)"), validators=[Optional()])
     max_minutes = StringField(_l("At most (minutes)"), validators=[Optional()])
     tag = StringField(_l("Tag"), validators=[Optional()])
@@ -255,30 +261,8 @@ def nugget_form_data(nugget: Any) -> dict[str, Any]:
     return data
 
 
+# Field name → label, for the conflict view and the editor's messages.
 FIELD_LABELS = {
-    "title": _l("Title"),
-    "summary": _l("Summary"),
-    "content_html": _l("Content"),
-    "learning_type": _l("Learning type"),
-    "delivery_mode": _l("Delivery mode"),
-    "social_form": _l("Social form"),
-    "method": _l("Method"),
-    "duration_minutes": _l("Duration (minutes)"),
-    "pass_mark_percent": _l("Pass mark of this quiz (percent)"),
-    "media": _l("Media"),
-    "assessment": _l("Assessment"),
-    "activity_kind": _l("Activity kind"),
-    "rationale": _l("Why this medium?"),
-    "author_note": _l("Note for authors"),
-    "license": _l("Licence"),
-    "attribution": _l("Attribution"),
-    "tags": _l("Tags"),
-    "questions": _l("Quiz questions"),
-    "url": _l("Web address"),
-    "schedule": _l("Date, time and place"),
-    "has_video": _l("Has a video"),
-    "captions_available": _l("Captions available"),
-    "ai_generated": _l("Generated with AI"),
-    "ai_checked": _l("Checked by a person"),
-    "asset_ids": _l("Attached files"),
+    **{name: label(name) for name in NUGGET_FIELDS},
+    "asset_ids": label("assets"),
 }
