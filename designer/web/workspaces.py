@@ -112,15 +112,23 @@ def _members_page(workspace: Workspace, form: MemberForm, **extra: object) -> st
     )
 
 
+def _posted_membership_id() -> int | None:
+    """The member a posted button names, or None (flashed) for a request that makes no sense."""
+    form = RemoveMemberForm()
+    membership_id = whole_number(form.membership_id.data)
+    if not form.validate_on_submit() or membership_id is None:
+        flash(_("The request could not be understood."), "error")
+        return None
+    return membership_id
+
+
 @bp.post("/w/<slug>/members/login-link")
 @login_required
 def login_link(slug: str):
     """A one-time log-in link for a locked-out member, shown once to the coordinator."""
     workspace = access.workspace_by_slug(current_user, slug, Action.MEMBERS_MANAGE)
-    form = RemoveMemberForm()
-    membership_id = whole_number(form.membership_id.data)
-    if not form.validate_on_submit() or membership_id is None:
-        flash(_("The request could not be understood."), "error")
+    membership_id = _posted_membership_id()
+    if membership_id is None:
         return redirect(url_for("workspaces.members", slug=slug))
     with saving() as outcome:
         link, token = accounts.create_login_link(current_user, workspace, membership_id)
@@ -139,10 +147,8 @@ def login_link(slug: str):
 def resend_verification(slug: str):
     """Send an unconfirmed member the mail with their confirmation link again."""
     workspace = access.workspace_by_slug(current_user, slug, Action.MEMBERS_MANAGE)
-    form = RemoveMemberForm()
-    membership_id = whole_number(form.membership_id.data)
-    if not form.validate_on_submit() or membership_id is None:
-        flash(_("The request could not be understood."), "error")
+    membership_id = _posted_membership_id()
+    if membership_id is None:
         return redirect(url_for("workspaces.members", slug=slug))
     if mailer.mail_is_on():
         done = _("The mail with the confirmation link is on its way.")
