@@ -19,9 +19,9 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from designer.core.characters import starts_formula
 from designer.core.office_labels import GROBKONZEPT_LABELS, PLAN_COLUMNS, pick, text
 from designer.core.snapshot import DesignSnapshot, PlacedNugget
-from designer.core.text import starts_formula
 from designer.core.vocab import LEARNING_TYPE_COLOURS, choices, label
 from designer.export.registry import ExportContext, ExportFormat
 

@@ -13,7 +13,7 @@ from typing import BinaryIO
 from flask import current_app
 
 from designer.core.assets import StoreAssets
-from designer.core.text import without_control
+from designer.core.characters import without_control
 from designer.export.formats import formats, get_format
 from designer.export.registry import ExportContext, ExportFormat
 from designer.models import Design

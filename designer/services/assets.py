@@ -7,7 +7,7 @@ import tempfile
 from pathlib import Path
 from typing import BinaryIO
 
-from designer.core.text import strip_control
+from designer.core.characters import strip_control
 from designer.models import Asset, Design, Nugget, User, Workspace, db
 from designer.queries.nugget_data import revision_data
 from designer.services import events

@@ -14,7 +14,7 @@ from werkzeug.utils import secure_filename
 from designer.core import limits
 from designer.core import snapshot as s
 from designer.core.assets import MissingAsset
-from designer.core.text import without_control
+from designer.core.characters import without_control
 from designer.importers import registry
 from designer.importers.base import Imported, ImportRefused
 from designer.models import (

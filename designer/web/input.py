@@ -1,5 +1,5 @@
 """The request as the views see it: form texts and upload file names without control
-characters (one place for every form, see `designer.core.text`), and JSON bodies that
+characters (one place for every form, see `designer.core.characters`), and JSON bodies that
 cannot crash the parser by nesting."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from typing import Any
 from flask import Request
 from werkzeug.datastructures import FileStorage, ImmutableMultiDict
 
-from designer.core.text import strip_control
+from designer.core.characters import strip_control
 
 MAX_JSON_DEPTH = 32
 

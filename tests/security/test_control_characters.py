@@ -11,9 +11,9 @@ import zipfile
 import pytest
 from sqlalchemy import select
 
+from designer.core.characters import csv_safe, has_control, strip_control, without_control
 from designer.core.fields import whole_number
 from designer.core.snapshot import from_json
-from designer.core.text import csv_safe, has_control, strip_control, without_control
 from designer.export.formats import formats
 from designer.extensions import db
 from designer.models import Asset, Design, Module, Nugget, Placement

@@ -9,7 +9,7 @@ from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 
 from designer.core import limits
-from designer.core.text import NO_CONTROL_PATTERN
+from designer.core.characters import NO_CONTROL_PATTERN
 from designer.web.api.spec import ERROR_DESCRIPTIONS, MAX_ID, OPERATIONS, Operation
 from designer.web.api.spec import operation as register
 

@@ -7,8 +7,8 @@ from typing import Any
 
 from designer.core import limits
 from designer.core import snapshot as s
+from designer.core.characters import CONTROL_CHARACTERS, NO_CONTROL_PATTERN
 from designer.core.fields import AUTHOR_NOTE_LENGTH, MAX_DURATION
-from designer.core.text import CONTROL_CHARACTERS, NO_CONTROL_PATTERN
 from designer.core.vocab import BLOOM_LEVELS, LANGUAGES, VOCABULARIES
 from designer.services.nuggets import VOCAB_FIELDS
 from designer.web.api.spec import MAX_ID

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from designer.core.text import has_control
+from designer.core.characters import has_control
 
 _TYPES: dict[str, tuple[type, ...]] = {
     "object": (dict,),

@@ -9,7 +9,7 @@ from flask import Response, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from designer.core.text import csv_safe
+from designer.core.characters import csv_safe
 from designer.queries import access
 from designer.queries import collab as queries_collab
 from designer.services import partnerships
