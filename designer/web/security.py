@@ -9,6 +9,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import HTTPException
 from werkzeug.middleware.proxy_fix import ProxyFix
 
+from designer.core.fields import whole_number
 from designer.extensions import db, login_manager
 from designer.models import User
 from designer.queries.collab import last_changed_by
@@ -36,11 +37,11 @@ CSP = "; ".join(
 def load_user(session_id: str) -> User | None:
     """The account of a session whose id ("user id:session version") is still current;
     a session made before the last log-out or password change finds nobody."""
-    user_id, _sep, version = session_id.partition(":")
-    if not (user_id.isdigit() and version.isdigit()):
+    user_id, _sep, version = (whole_number(part) for part in session_id.partition(":"))
+    if user_id is None or version is None:
         return None
-    user = db.session.get(User, int(user_id))
-    if user is None or user.session_version != int(version):
+    user = db.session.get(User, user_id)
+    if user is None or user.session_version != version:
         return None
     return user
 

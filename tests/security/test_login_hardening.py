@@ -126,6 +126,8 @@ def test_a_session_without_version_or_with_garbage_finds_nobody(app, make_user):
     assert load_user(str(user.id)) is None
     assert load_user(f"{user.id}:2") is None
     assert load_user("x:1") is None
+    assert load_user(f"{user.id}:²") is None
+    assert load_user(f"{'9' * 30}:1") is None
 
 
 # ------------------------------------------------------------ item 12: throttle
