@@ -30,10 +30,6 @@ def _back(design_id: int, target: str | None) -> str:
     return url_for("designs.overview", design_id=design_id, _anchor="comments")
 
 
-def _int(value: str | None) -> int | None:
-    return whole_number(value)
-
-
 @bp.post("/designs/<int:design_id>/comments")
 @login_required
 def add(design_id: int):
@@ -44,13 +40,13 @@ def add(design_id: int):
             abort(400)
         flash(error_text("required"), "error")
         return redirect(_back(design.id, form.next.data))
-    kind, target_id = form.target_kind.data or "design", _int(form.target_id.data)
+    kind, target_id = form.target_kind.data or "design", whole_number(form.target_id.data)
     if ":" in request.form.get("target", ""):
         kind, raw_id = request.form["target"].split(":", 1)
-        target_id = _int(raw_id)
+        target_id = whole_number(raw_id)
     with saving(done=_("Your comment was added.")):
         service.add_comment(
-            current_user, design, form.body.data, kind, target_id, _int(form.parent_id.data)
+            current_user, design, form.body.data, kind, target_id, whole_number(form.parent_id.data)
         )
     return redirect(_back(design.id, form.next.data))
 
@@ -73,7 +69,7 @@ def threads(design_id: int):
     """The threads of one target as a fragment (`?kind=module&id=7`), for the canvas."""
     design = access.design_for(current_user, design_id)
     kind = request.args.get("kind", "design")
-    target_id = _int(request.args.get("id")) or (design.id if kind == "design" else None)
+    target_id = whole_number(request.args.get("id")) or (design.id if kind == "design" else None)
     if kind not in COMMENT_TARGETS or target_id is None:
         abort(400)
     return render_template(
