@@ -36,7 +36,7 @@ from designer.models.designs import (  # noqa: E402
     placement_objectives,
 )
 from designer.models.events import Event  # noqa: E402
-from designer.models.mail import OutboxMail  # noqa: E402
+from designer.models.mail import MailOptOut, NoticeDigest, NoticeSetting, OutboxMail  # noqa: E402
 from designer.models.nuggets import Nugget, NuggetRevision  # noqa: E402
 from designer.models.quality import (  # noqa: E402
     Comment,
@@ -62,9 +62,12 @@ __all__ = [
     "LearningObjective",
     "LoginAttempt",
     "LoginLink",
+    "MailOptOut",
     "Membership",
     "Module",
     "Notification",
+    "NoticeDigest",
+    "NoticeSetting",
     "OutboxMail",
     "Nugget",
     "PartnerOrganisation",
