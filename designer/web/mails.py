@@ -44,14 +44,14 @@ def compose(kind: str, person: User, **context: object) -> outbox.Mail:
 def link(endpoint: str, **values: object) -> str:
     """An absolute link for a mail: on DESIGNER_BASE_URL when set, so that a forged Host
     header cannot make a reset mail point elsewhere. Outside a request (the digest from
-    cron) only DESIGNER_BASE_URL can tell the site's address."""
+    cron, a script) only DESIGNER_BASE_URL can tell the site's address; without it the
+    links point to http://localhost."""
     base = current_app.config["BASE_URL"]
     if has_request_context():
         return (base or request.host_url.rstrip("/")) + url_for(endpoint, **values)
     if not base:
-        raise RuntimeError(
-            "DESIGNER_BASE_URL must be set for links in mails sent outside a request"
-        )
+        log.warning("DESIGNER_BASE_URL is not set: the links of a mail point to localhost")
+        base = "http://localhost"
     anchor = values.pop("_anchor", None)
     path = current_app.url_map.bind("localhost").build(endpoint, values)
     return base + path + (f"#{anchor}" if anchor else "")
