@@ -70,7 +70,7 @@ def line_of(item: Notification, title: str) -> str:
         case "invitation" if item.design_id:
             role = role_text(payload.get("role", ""))
             return _(
-                "%(who)s gave you access to the design %(title)s as %(role)s.",
+                "%(who)s gave you access to the design %(title)s (role: %(role)s).",
                 who=who,
                 title=title,
                 role=role,
@@ -78,7 +78,7 @@ def line_of(item: Notification, title: str) -> str:
         case "invitation":
             role = role_text(payload.get("role", ""))
             return _(
-                "%(who)s added you to the workspace %(name)s as %(role)s.",
+                "%(who)s added you to the workspace %(name)s (role: %(role)s).",
                 who=who,
                 name=title,
                 role=role,
