@@ -264,6 +264,24 @@ def address_target(token: str, secret: str) -> tuple[str, str] | None:
     return address, kind
 
 
+def invitation_address(address: str) -> tuple[User | None, str]:
+    """The account (if any) and the normalised address an invitation link is mailed to.
+    Refused when it is no address, or when its owner wants no invitation mails (their
+    setting, or the address's unsubscribe link): the inviter passes the link on instead."""
+    address = address.strip().lower()
+    local, _at, domain = address.partition("@")
+    if not local or "." not in domain or len(address) > 254 or any(c.isspace() for c in address):
+        raise Invalid({"email": "invalid"})
+    person = db.session.scalar(select(User).where(User.email == address))
+    if person is not None:
+        wanted = settings_of(person)["invitation"] != "never"
+    else:
+        wanted = not opted_out(address, "invitation")
+    if not wanted:
+        raise Invalid({"email": "no_invitation_mails"})
+    return person, address
+
+
 def opt_out(address: str, kind: str) -> None:
     if not opted_out(address, kind):
         db.session.add(MailOptOut(address=address, kind=kind))

@@ -11,9 +11,10 @@ from flask_babel import force_locale, format_date
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from designer.models import Design, Notification, User, db
+from designer.models import Design, Invitation, Notification, User, Workspace, db
 from designer.services import notifications, outbox
 from designer.web.forms.workspaces import role_choices
+from designer.web.i18n import current_language
 from designer.web.mails import link
 from designer.web.quality import DECISION_LABELS
 
@@ -180,6 +181,41 @@ class NoticeMails:
             text = render_template("mail/digest.txt", **context)
             html = render_template("mail/digest.html", **context)
         return outbox.Mail(person.email, subject, text, html, unsubscribe_headers(stop))
+
+
+def invitation_mail(
+    inviter: User, person: User | None, address: str, invitation: Invitation, token: str
+) -> outbox.Mail:
+    """An invitation link mailed to an address: in the language of its account, else in
+    the inviter's (who writes to someone Kurswerk does not know yet)."""
+    secret = current_app.config["SECRET_KEY"]
+    if person is not None:
+        locale = locale_of(person)
+        stop_token = notifications.unsubscribe_token(person, "invitation", secret)
+    else:
+        locale = current_language()
+        stop_token = notifications.address_token(address, "invitation", secret)
+    stop = link("notices.unsubscribe", token=stop_token)
+    design = db.session.get(Design, invitation.design_id) if invitation.design_id else None
+    target = design.title if design else db.session.get(Workspace, invitation.workspace_id).name
+    with force_locale(locale):
+        subject = _("Invitation to %(target)s in Kurswerk", target=target)
+        context = {
+            "person": person,
+            "subject": subject,
+            "line": _(
+                "%(who)s invites you to %(target)s in Kurswerk (role: %(role)s).",
+                who=inviter.display_name,
+                target=target,
+                role=role_text(invitation.role),
+            ),
+            "until": format_date(invitation.expires_at, "medium"),
+            "link": link("collab.invitation", token=token),
+            "unsubscribe": stop,
+        }
+        text = render_template("mail/invitation.txt", **context)
+        html = render_template("mail/invitation.html", **context)
+    return outbox.Mail(address, subject, text, html, unsubscribe_headers(stop))
 
 
 def init_app(app: Flask) -> None:

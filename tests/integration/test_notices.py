@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from designer import mailer
 from designer.cli import main
 from designer.extensions import db
-from designer.models import DesignMember, NoticeDigest, Notification, OutboxMail, User
+from designer.models import DesignMember, Invitation, NoticeDigest, Notification, OutboxMail, User
 from designer.models.columns import utcnow
 from designer.services import accounts, notifications, workspaces
 from designer.services import comments as comment_service
@@ -376,3 +376,51 @@ def test_readers_are_those_who_may_view(app, team, example_design):
     may_view = {u.id for u in everyone if can(u, Action.DESIGN_VIEW, example_design)}
     assert {u.id for u in readers_of(example_design)} == may_view
     assert team["gina"].id in may_view and team["otto"].id not in may_view
+
+
+def test_an_invitation_link_is_mailed_to_an_address(app, smtp, team, workspace, make_user):
+    coordinator = db.session.scalar(select(User).where(User.email == "coordinator@example.org"))
+    client = as_user(app, coordinator)
+    url = f"/w/{workspace.slug}/invitations"
+    data = {"role": "designer", "days": "7", "note": "Partnerin", "email": " Neu@Partner.example "}
+    page = done(client.post(url, data=data)).get_data(as_text=True)
+    shown = re.search(r'id="new-link"[^>]*value="[^"]*(/invite/[\w-]+)"', page).group(1)
+    assert "Der Link ist auf dem Weg an Neu@Partner.example." in page
+    [message] = smtp.messages
+    assert message["To"] == "neu@partner.example"
+    assert subject(message) == "Einladung zu Akademie Nord in Kurswerk"
+    text = text_of(message)
+    assert "Hallo," in text
+    assert "Coordinator lädt Sie zu Akademie Nord in Kurswerk ein (Rolle: Gestaltung)." in text
+    assert f"{BASE}{shown}" in text
+    visitor = app.test_client()
+    assert "/login" in visitor.get(shown).headers["Location"]  # the link works
+
+    # The address unsubscribes: a second invitation to it is refused and nothing is kept.
+    path = unsubscribe_path(message)
+    assert message["List-Unsubscribe"].strip() == f"<{BASE}{path}>"
+    assert "Keine Mails mehr zu: Jemand nimmt mich" in visitor.get(path).get_data(as_text=True)
+    assert "Erledigt" in visitor.post(path).get_data(as_text=True)
+    stored = db.session.scalar(select(func.count(Invitation.id)))
+    again = done(client.post(url, data=data)).get_data(as_text=True)
+    assert "Diese Person möchte keine Einladungsmails." in again
+    assert 'id="new-link"' not in again
+    assert db.session.scalar(select(func.count(Invitation.id))) == stored
+    assert len(smtp.messages) == 1
+
+    # An account's own choice counts for its address; a broken address is refused.
+    helga = make_user("helga@example.org", name="Helga")
+    notifications.save_settings(helga, {"invitation": "never"})
+    db.session.commit()
+    refused = done(client.post(url, data={**data, "email": helga.email})).get_data(as_text=True)
+    assert "Diese Person möchte keine Einladungsmails." in refused
+    broken = done(client.post(url, data={**data, "email": "kein-at"})).get_data(as_text=True)
+    assert "Dieser Wert ist ungültig." in broken
+    assert db.session.scalar(select(func.count(Invitation.id))) == stored
+    assert len(smtp.messages) == 1
+    ida = make_user("ida@example.org", name="Ida")
+    accounts.set_locale(ida, "en")
+    db.session.commit()
+    done(client.post(url, data={**data, "email": ida.email}))
+    assert subject(smtp.messages[-1]) == "Invitation to Akademie Nord in Kurswerk"
+    assert "Hello Ida," in text_of(smtp.messages[-1])
