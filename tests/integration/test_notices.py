@@ -20,6 +20,7 @@ from designer.models.columns import utcnow
 from designer.services import accounts, notifications, workspaces
 from designer.services import comments as comment_service
 from designer.services.permissions import Action, can, readers_of
+from tests.browser import serious_violations
 from tests.integration import test_mail_reset as mail_reset
 from tests.integration.test_mail_reset import done, text_of
 
@@ -424,3 +425,42 @@ def test_an_invitation_link_is_mailed_to_an_address(app, smtp, team, workspace, 
     done(client.post(url, data={**data, "email": ida.email}))
     assert subject(smtp.messages[-1]) == "Invitation to Akademie Nord in Kurswerk"
     assert "Hello Ida," in text_of(smtp.messages[-1])
+
+
+@pytest.mark.e2e
+def test_settings_and_unsubscribe_in_chromium(
+    app, page, browser, live_server, smtp, team, example_design
+):
+    dora, rita = team["dora"], team["rita"]
+    app.config["BASE_URL"] = live_server
+    page.goto(f"{live_server}/login")
+    page.fill("#email", dora.email)
+    page.fill("#password", "correct horse battery")
+    page.click("form button[type=submit].primary")
+    page.wait_for_url(f"{live_server}/")
+    page.goto(f"{live_server}/notifications")
+    page.click("text=Welche Benachrichtigungen Sie per E-Mail erreichen")
+    page.wait_for_url(f"{live_server}/account/notifications")
+    assert serious_violations(page) == []
+    mention = page.get_by_role("group", name="Jemand erwähnt mich in einem Kommentar")
+    mention.get_by_label("Sofort").check()
+    page.click("button[type=submit].primary")
+    assert "Ihre Benachrichtigungseinstellungen sind gespeichert." in page.inner_text("main")
+    assert mention.get_by_label("Sofort").is_checked()
+
+    comment_service.add_comment(rita, example_design, "@Dora Autorin, bitte ansehen")
+    db.session.commit()
+    mailer.send_due()
+    [message] = smtp.messages
+    link = re.search(r"http://127\.0\.0\.1:\d+/unsubscribe/[\w.-]+", text_of(message)).group(0)
+
+    visitor = browser.new_context(locale="de-DE").new_page()  # not logged in
+    visitor.goto(link)
+    assert serious_violations(visitor) == []
+    visitor.click("text=Diese Mails abbestellen")
+    assert "Erledigt: Sie bekommen keine Mails mehr zu: Jemand erwähnt mich" in visitor.inner_text(
+        "main"
+    )
+    visitor.context.close()
+    page.reload()
+    assert mention.get_by_label("Nie").is_checked()
