@@ -96,6 +96,11 @@ def line_of(item: Notification, title: str) -> str:
     return title
 
 
+def one_line(text: str) -> str:
+    """A subject never breaks a line (a title with a line break would be refused)."""
+    return " ".join(text.split())
+
+
 def role_text(role: str) -> str:
     return str(dict(role_choices()).get(role, role))
 
@@ -150,7 +155,7 @@ class NoticeMails:
     def notice(self, notification: Notification, person: User) -> outbox.Mail:
         with force_locale(locale_of(person)):
             entry = item_of(notification)
-            subject = str(SUBJECTS[notification.kind] % {"title": entry["title"]})
+            subject = one_line(str(SUBJECTS[notification.kind] % {"title": entry["title"]}))
             stop = unsubscribe_link(person, notification.kind)
             context = {
                 "person": person,
@@ -199,7 +204,7 @@ def invitation_mail(
     design = db.session.get(Design, invitation.design_id) if invitation.design_id else None
     target = design.title if design else db.session.get(Workspace, invitation.workspace_id).name
     with force_locale(locale):
-        subject = _("Invitation to %(target)s in Kurswerk", target=target)
+        subject = one_line(_("Invitation to %(target)s in Kurswerk", target=target))
         context = {
             "person": person,
             "subject": subject,
