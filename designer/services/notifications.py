@@ -314,9 +314,13 @@ def write_digests(day: date) -> int:
     return sum(_digest(user_id, day) for user_id in waiting)
 
 
-def _digest(user_id: int, day: date) -> bool:
+def _sent_on(user_id: int, day: date) -> bool:
     sent = select(NoticeDigest.id).where(NoticeDigest.user_id == user_id, NoticeDigest.day == day)
-    if db.session.scalar(sent) is not None:
+    return db.session.scalar(sent) is not None
+
+
+def _digest(user_id: int, day: date) -> bool:
+    if _sent_on(user_id, day):
         return False
     person = db.session.get(User, user_id)
     items = db.session.scalars(
@@ -334,14 +338,15 @@ def _digest(user_id: int, day: date) -> bool:
         if item not in keep:
             item.mail = ""  # the person chose "never" since: it stays in the app only
     if keep:
-        db.session.add(NoticeDigest(user_id=user_id, day=day, items=len(keep)))
+        try:
+            db.session.add(NoticeDigest(user_id=user_id, day=day, items=len(keep)))
+            db.session.flush()
+        except IntegrityError:  # another run has just sent today's digest
+            db.session.rollback()
+            return False
         outbox.queue(_writer().digest(person, keep, day))
         now = utcnow()
         for item in keep:
             item.mailed_at = now
-    try:
-        db.session.commit()
-    except IntegrityError:  # another run sent today's digest a moment ago
-        db.session.rollback()
-        return False
+    db.session.commit()
     return bool(keep)

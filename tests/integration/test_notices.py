@@ -464,3 +464,35 @@ def test_settings_and_unsubscribe_in_chromium(
     visitor.context.close()
     page.reload()
     assert mention.get_by_label("Nie").is_checked()
+
+
+def test_a_digest_run_that_loses_the_race_sends_nothing(
+    app, smtp, team, example_design, monkeypatch
+):
+    """Two runs at the same moment both find no digest of today; the database lets one
+    store it, and the other rolls back: no second mail, the items keep waiting."""
+    dora = team["dora"]
+    notifications.design_released(team["rita"], example_design)
+    db.session.commit()
+    today = utcnow().date()
+    assert notifications.write_digests(today) == 4
+    notifications.training_requested(example_design, "Frau Müller", "m@example.org")
+    db.session.commit()
+    monkeypatch.setattr(notifications, "_sent_on", lambda user_id, day: False)
+    queued = db.session.scalar(select(func.count(OutboxMail.id)))
+    assert notifications.write_digests(today) == 0
+    assert db.session.scalar(select(func.count(OutboxMail.id))) == queued
+    waiting = select(Notification).where(
+        Notification.kind == "training_request", Notification.user_id == dora.id
+    )
+    assert db.session.scalar(waiting).mailed_at is None
+    assert notifications.write_digests(today + timedelta(days=1)) == 2  # Dora, the coordinator
+
+
+def test_the_digest_command_needs_the_sites_address(app, team, example_design):
+    notifications.design_released(team["rita"], example_design)
+    db.session.commit()
+    app.config["BASE_URL"] = ""
+    result = app.test_cli_runner().invoke(main, ["send-digests"])
+    assert result.exit_code == 2 and "DESIGNER_BASE_URL" in result.output
+    assert db.session.scalar(select(func.count(NoticeDigest.id))) == 0
