@@ -851,15 +851,19 @@ def template_snapshot(template: DidacticTemplate, language: str, title: str) -> 
                 placements=tuple(placements),
             )
         )
+    grobkonzept = s.Grobkonzept(
+        format_summary=pick(template.format_summary, language),
+        didactic_approach=pick(template.didactic_approach, language),
+    )
     return s.DesignSnapshot(
         title=title,
         language=language,
-        grobkonzept=s.Grobkonzept(
-            format_summary=pick(template.format_summary, language),
-            didactic_approach=pick(template.didactic_approach, language),
-        ),
+        grobkonzept=grobkonzept,
         modules=tuple(modules),
         nuggets=tuple(nuggets),
+        placeholder_fields=tuple(
+            name for name in s.PLACEHOLDER_FIELDS if not getattr(grobkonzept, name)
+        ),
     )
 
 
@@ -875,4 +879,5 @@ def _nugget(key: str, slot: SlotNugget, language: str) -> s.Nugget:
         duration_minutes=slot.minutes,
         assessment=slot.assessment,
         activity_kind=slot.activity_kind,
+        placeholder=True,
     )

@@ -380,6 +380,7 @@ NUGGET_FIELDS: dict[str, Field] = {
         Field("captions_available", FLAG, N_("Captions available")),
         Field("ai_generated", FLAG, N_("Generated with AI")),
         Field("ai_checked", FLAG, N_("Checked by a person")),
+        Field("placeholder", FLAG, N_("Placeholder from the template")),
     )
 }
 

@@ -112,6 +112,8 @@ class Nugget:
     captions_available: bool = False
     ai_generated: bool = False
     ai_checked: bool = False
+    # Made by a template and not yet edited by a person (its findings are to-dos).
+    placeholder: bool = False
 
 
 @dataclass(frozen=True)
@@ -200,6 +202,8 @@ class DesignSnapshot:
     modules: tuple[Module, ...] = ()
     nuggets: tuple[Nugget, ...] = ()
     assets: tuple[Asset, ...] = ()
+    # Grobkonzept fields a template left for the authors to fill in.
+    placeholder_fields: tuple[str, ...] = ()
 
     # The look-ups below are built once per snapshot, on first use. `cached_property` stores
     # its value in the instance's __dict__ directly, past the frozen __setattr__; the
@@ -271,7 +275,7 @@ def _index(items: tuple[Any, ...]) -> dict[str, Any]:
 
 def to_dict(snap: DesignSnapshot) -> dict[str, Any]:
     """The interchange document of a snapshot; optional parts are left out when empty."""
-    return {
+    document = {
         "format": FORMAT_NAME,
         "format_version": FORMAT_VERSION,
         "design": {
@@ -287,6 +291,9 @@ def to_dict(snap: DesignSnapshot) -> dict[str, Any]:
             "assets": [_asset_dict(a) for a in snap.assets],
         },
     }
+    if snap.placeholder_fields:
+        document["design"]["placeholder_fields"] = list(snap.placeholder_fields)
+    return document
 
 
 def to_json(snap: DesignSnapshot, indent: int | None = 2) -> str:
@@ -353,9 +360,11 @@ _NUGGET_ALWAYS = (
     "assessment",
     "activity_kind",
 )
-_NUGGET_FLAGS = ("has_video", "captions_available", "ai_generated", "ai_checked")
+_NUGGET_FLAGS = ("has_video", "captions_available", "ai_generated", "ai_checked", "placeholder")
 # The Grobkonzept's numbers that may be left open (the pass mark always has one).
 _COUNTS = tuple(n for n in GROBKONZEPT_INT_FIELDS if n != "pass_mark_percent")
+# The Grobkonzept fields that can be left open for the authors to fill.
+PLACEHOLDER_FIELDS = (*GROBKONZEPT_TEXT_FIELDS, *_COUNTS)
 
 
 def _nugget_dict(n: Nugget) -> dict[str, Any]:
@@ -557,7 +566,19 @@ class _Reader:
             modules=modules,
             nuggets=nuggets,
             assets=assets,
+            placeholder_fields=self.placeholder_fields(d),
         )
+
+    def placeholder_fields(self, d: dict[str, Any]) -> tuple[str, ...]:
+        out = []
+        for i, name in enumerate(self.items(d, "placeholder_fields", "design")):
+            if name in PLACEHOLDER_FIELDS and name not in out:
+                out.append(name)
+            else:
+                self.problem(
+                    f"design.placeholder_fields[{i}]", f"{name!r} is not a Grobkonzept field"
+                )
+        return tuple(out)
 
     def grobkonzept(self, g: dict[str, Any]) -> Grobkonzept:
         path = "design.grobkonzept"

@@ -47,6 +47,10 @@ class Design(db.Model):
     evaluation_plan: Mapped[str] = mapped_column(Text, default="")
     offer_description: Mapped[str] = mapped_column(Text, default="")
     pass_mark_percent: Mapped[int] = mapped_column(Integer, default=80, server_default="80")
+    # Grobkonzept fields a template left for the authors: while still empty, what the
+    # quality check says about them is a to-do, not a fault. A field leaves the list
+    # when it is first saved with a value.
+    placeholder_fields: Mapped[list[str] | None] = mapped_column(JsonType, default=list)
 
     __mapper_args__ = {"version_id_col": lock_version}
 

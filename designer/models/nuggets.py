@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from designer.models import db
@@ -49,6 +49,8 @@ class Nugget(db.Model):
     captions_available: Mapped[bool] = mapped_column(Boolean, default=False)
     ai_generated: Mapped[bool] = mapped_column(Boolean, default=False)
     ai_checked: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Made by a template and not edited by a person yet: its findings are to-dos.
+    placeholder: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     revision: Mapped[int] = mapped_column(Integer, default=1)
     forked_from_id: Mapped[int | None] = mapped_column(
         ForeignKey("nuggets.id", ondelete="SET NULL")

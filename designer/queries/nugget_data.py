@@ -27,7 +27,7 @@ TEXT_FIELDS = (
 )
 SCHEDULE_PARTS = ("date", "start", "end", "place")
 # Fields that revisions written before them do not hold, with the value they mean there.
-ADDED_LATER: dict[str, Any] = {"author_note": ""}
+ADDED_LATER: dict[str, Any] = {"author_note": "", "placeholder": False}
 FLAG_FIELDS = ("has_video", "captions_available", "ai_generated", "ai_checked")
 
 
@@ -40,6 +40,7 @@ def revision_data(nugget: Nugget) -> dict[str, Any]:
     data["tags"] = list(nugget.tags or [])
     data["questions"] = list(nugget.questions or [])
     data["asset_ids"] = list(nugget.asset_ids or [])
+    data["placeholder"] = bool(nugget.placeholder)
     data["schedule"] = {
         "date": nugget.schedule_date.isoformat() if nugget.schedule_date else "",
         "start": nugget.schedule_start or "",
@@ -65,6 +66,7 @@ def apply_snapshot_nugget(nugget: Nugget, n: s.Nugget, asset_ids: list[int]) -> 
     nugget.tags = list(n.tags)
     nugget.questions = [question_dict(q) for q in n.questions]
     nugget.asset_ids = asset_ids
+    nugget.placeholder = n.placeholder
     sched = n.schedule or s.Schedule()
     nugget.schedule_date = date.fromisoformat(sched.date) if sched.date else None
     nugget.schedule_start, nugget.schedule_end = sched.start, sched.end
@@ -93,6 +95,7 @@ def to_snapshot_nugget(key: str, data: dict[str, Any], asset_keys: tuple[str, ..
         pass_mark_percent=data.get("pass_mark_percent"),
         tags=tuple(data.get("tags") or ()),
         assets=asset_keys,
+        placeholder=bool(data.get("placeholder")),
         questions=tuple(
             s.Question(
                 kind=q["kind"],

@@ -9,7 +9,9 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import func, or_, select
 
+from designer.core.fields import GROBKONZEPT
 from designer.core.snapshot import DesignSnapshot, from_json, snapshot_hash
+from designer.core.texts import translate
 from designer.export.registry import QualityFinding, QualityRecord, SignOff, Version
 from designer.models import (
     Comment,
@@ -41,6 +43,7 @@ from designer.quality import (
     get_builtin,
     get_rule,
 )
+from designer.quality.to_fill import is_to_fill
 from designer.services.errors import NotFound
 
 # ------------------------------------------------------------------ checklists
@@ -110,10 +113,49 @@ class PanelFinding:
 
 
 @dataclass(frozen=True)
+class FindingGroup:
+    """The findings of one rule at one severity, shown once with their count."""
+
+    title: str
+    severity: str
+    blocking: bool
+    items: list[PanelFinding]
+
+
+@dataclass(frozen=True)
+class ToFill:
+    """A placeholder nugget or an open Grobkonzept field, with what is still missing."""
+
+    label: str
+    href: str
+    missing: list[str]
+    blocking: bool
+
+
+@dataclass(frozen=True)
 class Panel:
+    # Findings that are not to-dos, per severity; `blocking` counts to-dos too.
     counts: dict[str, int]
-    findings: list[PanelFinding]
+    groups: list[FindingGroup]
+    nuggets_to_fill: list[ToFill]
+    fields_to_fill: list[ToFill]
     blocking: int
+
+    @property
+    def state(self) -> str:
+        """The traffic light: error, warning, todo, hint or ok."""
+        for severity in ("error", "warning"):
+            if self.counts[severity]:
+                return severity
+        if self.nuggets_to_fill or self.fields_to_fill:
+            return "todo"
+        return "hint" if self.counts["hint"] else "ok"
+
+    @property
+    def state_count(self) -> int:
+        """How many things the light stands for (errors, warnings, to-dos or hints)."""
+        to_fill = len(self.nuggets_to_fill) + len(self.fields_to_fill)
+        return {**self.counts, "todo": to_fill, "ok": 0}[self.state]
 
 
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "hint": 2}
@@ -141,16 +183,78 @@ def design_findings(design: Design, snap: DesignSnapshot) -> list[Finding]:
     return applicable_findings(snap, applying_checklists(design))
 
 
-def panel(design: Design, snap: DesignSnapshot, lang: str, link: Callable[[Finding], str]) -> Panel:
-    """Every rule's findings under the applying checklists, errors first; `link(finding)`
-    is where it is edited (the web layer builds URLs)."""
+def panel(
+    design: Design, snap: DesignSnapshot, lang: str, link: Callable[[str, str], str]
+) -> Panel:
+    """Every rule's findings under the applying checklists: what a template left open as
+    to-dos, the rest grouped by rule, the most important group first. `link(kind, key)`
+    is where a target is edited (the web layer builds URLs)."""
     findings = design_findings(design, snap)
-    counts = Counter(f.severity for f in findings)
+    to_fill = [f for f in findings if is_to_fill(f, snap)]
+    faults = [f for f in findings if not is_to_fill(f, snap)]
+    counts = Counter(f.severity for f in faults)
     return Panel(
         counts={s: counts.get(s, 0) for s in _SEVERITY_ORDER},
-        findings=[PanelFinding(f, f.message(lang), link(f)) for f in findings],
+        groups=_groups(faults, lang, link),
+        nuggets_to_fill=_nuggets_to_fill(snap, to_fill, lang, link),
+        fields_to_fill=_fields_to_fill(to_fill, lang, link),
         blocking=sum(1 for f in findings if f.blocking),
     )
+
+
+def _groups(
+    findings: list[Finding], lang: str, link: Callable[[str, str], str]
+) -> list[FindingGroup]:
+    by_rule: dict[tuple[str, str, bool], list[PanelFinding]] = {}
+    for f in findings:
+        item = PanelFinding(f, f.message(lang), link(f.target_kind, f.target_key))
+        by_rule.setdefault((f.rule, f.severity, f.blocking), []).append(item)
+    groups = [
+        FindingGroup(get_rule(rule).title(lang), severity, blocking, items)
+        for (rule, severity, blocking), items in by_rule.items()
+    ]
+    return sorted(
+        groups, key=lambda g: (not g.blocking, _SEVERITY_ORDER[g.severity], -len(g.items))
+    )
+
+
+def _nuggets_to_fill(
+    snap: DesignSnapshot, to_fill: list[Finding], lang: str, link: Callable[[str, str], str]
+) -> list[ToFill]:
+    """Every placeholder nugget of the design, in board order, with its findings' rules."""
+    found: dict[str, list[Finding]] = {}
+    for f in to_fill:
+        if f.target_kind == "nugget":
+            found.setdefault(f.target_key, []).append(f)
+    keys = dict.fromkeys(p.nugget.key for p in snap.placed() if p.nugget.placeholder)
+    return [
+        ToFill(
+            snap.nugget(key).title,
+            link("nugget", key),
+            list(dict.fromkeys(get_rule(f.rule).title(lang) for f in found.get(key, []))),
+            any(f.blocking for f in found.get(key, [])),
+        )
+        for key in keys
+    ]
+
+
+def _fields_to_fill(
+    to_fill: list[Finding], lang: str, link: Callable[[str, str], str]
+) -> list[ToFill]:
+    """The open Grobkonzept fields that a rule asks for (the field's name says what)."""
+    found: dict[str, list[Finding]] = {}
+    for f in to_fill:
+        if f.target_kind == "design":
+            found.setdefault(f.target_key, []).append(f)
+    return [
+        ToFill(
+            translate(GROBKONZEPT[name].label, lang),
+            link("design", name),
+            [],
+            any(f.blocking for f in items),
+        )
+        for name, items in found.items()
+    ]
 
 
 # ------------------------------------------------------------------ comments

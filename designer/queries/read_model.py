@@ -111,6 +111,7 @@ def _assemble(
         modules=snap_modules,
         nuggets=tuple(parts.nuggets.values()),
         assets=tuple(_asset(parts.live_assets[i]) for i in parts.used_assets),
+        placeholder_fields=tuple(design.placeholder_fields or ()),
     )
 
 

@@ -41,7 +41,9 @@ def _template_snapshot(
         return didactic_templates.template_snapshot(template, language, ""), name
     if choice.startswith(WORKSPACE_PREFIX):
         row = workspace_template(workspace, choice.removeprefix(WORKSPACE_PREFIX))
-        return replace(s.from_dict(row.snapshot), language=language), row.name
+        snap = s.from_dict(row.snapshot)
+        open_fields = tuple(n for n in s.PLACEHOLDER_FIELDS if not getattr(snap.grobkonzept, n))
+        return replace(snap, language=language, placeholder_fields=open_fields), row.name
     raise Invalid({"template": "unknown"})
 
 

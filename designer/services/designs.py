@@ -48,6 +48,7 @@ def create_design(
         template_key=template_key,
         created_by_id=actor.id,
         organisation=organisation_of(actor, workspace.id),
+        placeholder_fields=list(s.PLACEHOLDER_FIELDS),  # all open in a new design
     )
     db.session.add(design)
     db.session.flush()
@@ -93,11 +94,19 @@ def update_grobkonzept(
     changed = [name for name, value in clean.items() if getattr(design, name) != value]
     for name in changed:
         setattr(design, name, clean[name])
+    _fill_placeholders(design, changed)
     if changed:
         mark_changed(design, actor)
         events.record("design.updated", actor, design.workspace_id, design.id, fields=changed)
     db.session.flush()
     return design
+
+
+def _fill_placeholders(design: Design, changed: list[str]) -> None:
+    """A field a template left open stops being a placeholder once given a value."""
+    filled = {name for name in changed if getattr(design, name) not in (None, "", 0)}
+    if filled & set(design.placeholder_fields or ()):
+        design.placeholder_fields = [f for f in design.placeholder_fields if f not in filled]
 
 
 def delete_design(actor: User, design: Design) -> None:

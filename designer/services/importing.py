@@ -157,6 +157,7 @@ def _design(workspace: Workspace, snap: s.DesignSnapshot, actor: User | None) ->
             name: date.fromisoformat(getattr(g, name)) if getattr(g, name) else None
             for name in s.GROBKONZEPT_DATE_FIELDS
         },
+        placeholder_fields=list(snap.placeholder_fields),
     )
     db.session.add(design)
     db.session.flush()

@@ -173,6 +173,7 @@ def update_nugget(
         nugget = _copy_for_design(actor, nugget, via)
     for name in changed:
         setattr(nugget, name, clean[name])
+    nugget.placeholder = False
     nugget.revision += 1
     db.session.flush()
     _new_revision(nugget, actor)

@@ -91,6 +91,7 @@ def _restore_grobkonzept(design: Design, snap: s.DesignSnapshot) -> None:
     for name in s.GROBKONZEPT_DATE_FIELDS:
         value = getattr(g, name)
         setattr(design, name, date.fromisoformat(value) if value else None)
+    design.placeholder_fields = list(snap.placeholder_fields)
 
 
 def _restore_objectives(design: Design, snap: s.DesignSnapshot) -> dict[str, LearningObjective]:

@@ -13,7 +13,11 @@ from designer.quality import Finding
 
 
 def finding_href(design_id: int, finding: Finding) -> str:
-    kind, key = finding.target_kind, finding.target_key
+    return target_href(design_id, finding.target_kind, finding.target_key)
+
+
+def target_href(design_id: int, kind: str, key: str) -> str:
+    """Where a finding's target (design field, objective, module, nugget) is edited."""
     if kind == "objective":
         return url_for("designs.overview", design_id=design_id, _anchor=f"objective-{key}")
     if kind in ("module", "nugget"):

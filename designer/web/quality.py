@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from typing import Any
 
 from flask import Blueprint, render_template
@@ -20,7 +21,7 @@ from designer.queries.read_model import snapshot
 from designer.services.permissions import Action, allowed_on_design
 from designer.web.forms.quality import CommentForm, ResolveForm
 from designer.web.i18n import current_language
-from designer.web.links import finding_href
+from designer.web.links import finding_href, target_href
 
 bp = Blueprint("quality", __name__)
 
@@ -76,7 +77,7 @@ def overview_context(user, design: Design, snap: DesignSnapshot) -> dict[str, An
     lang = current_language()
     current = qq.current_hash(snap)
     return {
-        "panel": qq.panel(design, snap, lang, lambda f: finding_href(design.id, f)),
+        "panel": qq.panel(design, snap, lang, partial(target_href, design.id)),
         "threads": qq.comment_threads(design),
         "comment_targets": qq.comment_target_labels(design),
         "comment_form": CommentForm(formdata=None),
@@ -95,7 +96,20 @@ def panel(design_id: int):
     return render_template(
         "quality/_panel.html",
         design=design,
-        panel=qq.panel(design, snap, current_language(), lambda f: finding_href(design.id, f)),
+        panel=qq.panel(design, snap, current_language(), partial(target_href, design.id)),
+    )
+
+
+@bp.get("/designs/<int:design_id>/quality/status")
+@login_required
+def status(design_id: int):
+    """The light and counts for the design's header, re-fetched after changes."""
+    design = access.design_for(current_user, design_id)
+    snap = snapshot(design)
+    return render_template(
+        "quality/_status.html",
+        design=design,
+        panel=qq.panel(design, snap, current_language(), partial(target_href, design.id)),
     )
 
 

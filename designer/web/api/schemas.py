@@ -241,7 +241,16 @@ def nugget_update() -> dict[str, Any]:
 
 NUGGET = {
     "type": "object",
-    "properties": {"id": ID, "revision": ID, "lock_version": LOCK_VERSION, **NUGGET_FIELDS},
+    "properties": {
+        "id": ID,
+        "revision": ID,
+        "lock_version": LOCK_VERSION,
+        **NUGGET_FIELDS,
+        "placeholder": {
+            "type": "boolean",
+            "description": "Made by a template and not edited yet; its findings are to-dos",
+        },
+    },
 }
 
 # ---------------------------------------------------------------- placements
