@@ -17,6 +17,7 @@ def register_blueprints(app: Flask) -> None:
         editor,
         library,
         notifications,
+        offers,
         plan_import,
         printing,
         quality,
@@ -50,3 +51,4 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(api.bp)
     app.register_blueprint(api.docs_bp)
     app.register_blueprint(tokens.bp)
+    app.register_blueprint(offers.bp)
