@@ -20,6 +20,7 @@ from werkzeug.serving import run_simple
 
 from designer import backup, create_app, mailer
 from designer.core.assets import MissingAsset
+from designer.core.offers import OfferTerms
 from designer.export.formats import UnknownFormat, formats
 from designer.export.options import InvalidOptions
 from designer.extensions import db
@@ -31,7 +32,7 @@ from designer.quality import evaluate, findings_json, has_blocking
 from designer.queries.exporting import export_to_file
 from designer.queries.quality import design_findings, load_checklist
 from designer.queries.read_model import snapshot
-from designer.services import accounts, notifications, outbox, trash, workspaces
+from designer.services import accounts, notifications, offers, outbox, trash, workspaces
 from designer.services.errors import Invalid, NotFound
 from designer.services.importing import import_path
 from designer.web.export_options import problem_texts
@@ -348,9 +349,15 @@ def demo(password: str | None) -> None:
         select(Design).where(Design.workspace_id == workspace.id, Design.deleted_at.is_(None))
     )
     design = exists or _import(SEED, workspace, user)
+    if offers.offer_of(design) is None:
+        terms = OfferTerms(place="Schulungsraum des Clusters und online", price="490.00")
+        offers.publish_offer(user, design, terms)
+        db.session.commit()
+    base = current_app.config["BASE_URL"] or "http://127.0.0.1:5000"
     click.echo(f"demo course: design {design.id} in workspace 'demo'")
     click.echo(f"e-mail:   {DEMO_EMAIL}")
     click.echo(f"password: {password}")
+    click.echo(f"public catalogue: {base}/offers/{workspace.slug}")
 
 
 @main.command("backup")

@@ -38,6 +38,7 @@ from designer.models.designs import (  # noqa: E402
 from designer.models.events import Event  # noqa: E402
 from designer.models.mail import MailOptOut, NoticeDigest, NoticeSetting, OutboxMail  # noqa: E402
 from designer.models.nuggets import Nugget, NuggetRevision  # noqa: E402
+from designer.models.offers import Offer  # noqa: E402
 from designer.models.quality import (  # noqa: E402
     Comment,
     Notification,
@@ -70,6 +71,7 @@ __all__ = [
     "NoticeSetting",
     "OutboxMail",
     "Nugget",
+    "Offer",
     "PartnerOrganisation",
     "PartnershipAgreement",
     "NuggetRevision",

@@ -42,6 +42,8 @@ class Action(StrEnum):
     DESIGN_SUBMIT = "review.submit"
     DESIGN_SIGN_OFF = "review.sign_off"
     CHECKLIST_EDIT = "checklist.edit"
+    # The public catalogue: publishing a design as an offer, withdrawing it (coordinators).
+    OFFER_PUBLISH = "offer.publish"
 
 
 WORKSPACE_ACTIONS = {

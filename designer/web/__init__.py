@@ -18,6 +18,7 @@ def register_blueprints(app: Flask) -> None:
         library,
         notices,
         notifications,
+        offers,
         plan_import,
         printing,
         quality,
@@ -52,3 +53,4 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(api.docs_bp)
     app.register_blueprint(tokens.bp)
     app.register_blueprint(notices.bp)
+    app.register_blueprint(offers.bp)

@@ -18,6 +18,8 @@ TEXTS: dict[str, Any] = {
     "design.deleted": _l("%(who)s moved the design “%(title)s” to the trash"),
     "design.restored": _l("%(who)s restored the design “%(title)s” from the trash"),
     "design.approval_outdated": _l("The approval is outdated after a change by %(who)s"),
+    "offer.published": _l("%(who)s published “%(title)s” in the catalogue of offers"),
+    "offer.withdrawn": _l("%(who)s withdrew “%(title)s” from the catalogue of offers"),
     "objective.added": _l("%(who)s added a learning objective"),
     "objective.updated": _l("%(who)s edited a learning objective"),
     "objective.removed": _l("%(who)s removed a learning objective"),

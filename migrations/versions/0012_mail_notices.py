@@ -24,7 +24,9 @@ JSON = sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), "postgres
 
 def upgrade():
     with op.batch_alter_table("notifications", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("mail", sa.String(length=10), server_default="", nullable=False))
+        batch_op.add_column(
+            sa.Column("mail", sa.String(length=10), server_default="", nullable=False)
+        )
         batch_op.add_column(sa.Column("mailed_at", sa.DateTime(), nullable=True))
     op.create_index("ix_notifications_mail_mailed_at", "notifications", ["mail", "mailed_at"])
     with op.batch_alter_table("mail_outbox", schema=None) as batch_op:
@@ -36,7 +38,10 @@ def upgrade():
         sa.Column("kind", sa.String(length=40), nullable=False),
         sa.Column("delivery", sa.String(length=10), nullable=False),
         sa.ForeignKeyConstraint(
-            ["user_id"], ["users.id"], name=op.f("fk_notice_settings_user_id_users"), ondelete="CASCADE"
+            ["user_id"],
+            ["users.id"],
+            name=op.f("fk_notice_settings_user_id_users"),
+            ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_notice_settings")),
         sa.UniqueConstraint("user_id", "kind", name=op.f("uq_notice_settings_user_id")),
@@ -49,7 +54,10 @@ def upgrade():
         sa.Column("items", sa.Integer(), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.ForeignKeyConstraint(
-            ["user_id"], ["users.id"], name=op.f("fk_notice_digests_user_id_users"), ondelete="CASCADE"
+            ["user_id"],
+            ["users.id"],
+            name=op.f("fk_notice_digests_user_id_users"),
+            ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_notice_digests")),
         sa.UniqueConstraint("user_id", "day", name=op.f("uq_notice_digests_user_id")),

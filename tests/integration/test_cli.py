@@ -30,7 +30,20 @@ def test_demo_twice_does_not_duplicate(cli):
     first = cli("demo", "--password", "demo-passwort-123")
     second = cli("demo", "--password", "demo-passwort-123")
     assert "demo@kurswerk.example" in first and "demo-passwort-123" in first
-    assert first.splitlines()[-3] == second.splitlines()[-3]  # the same design
+    design_line = next(line for line in first.splitlines() if line.startswith("demo course:"))
+    assert design_line in second.splitlines()  # the same design
+
+
+def test_demo_publishes_the_example_as_an_offer(cli):
+    from designer import create_app
+
+    output = cli("demo", "--password", "demo-passwort-123")
+    assert output.splitlines()[-1] == "public catalogue: http://127.0.0.1:5000/offers/demo"
+    cli("demo", "--password", "demo-passwort-123")  # again: still one offer
+    visitor = create_app().test_client()
+    listing = visitor.get("/offers/demo").get_data(as_text=True)
+    assert listing.count('class="card offer-card"') == 1
+    assert "Lernen mit digitalen Medien im Betrieb gestalten" in listing
 
 
 def test_import_prints_id_last_and_export_round_trips(cli, tmp_path):

@@ -175,3 +175,25 @@ def test_who_may_resend_a_verification_mail(people, workspace, make_user):
             db.session.rollback()
         allowed.add(who)
     assert allowed == {"coordinator"}
+
+
+def test_who_may_publish_an_offer(people, example_design):
+    """Publishing a design in the public catalogue (and withdrawing it): coordinators only,
+    not guests of the design, whatever their role there."""
+    from designer.core.offers import OfferTerms
+    from designer.services import offers
+    from designer.services.errors import PermissionDenied
+
+    allowed = {who for who, u in people.items() if can(u, Action.OFFER_PUBLISH, example_design)}
+    assert allowed == {"coordinator"}
+    published = set()
+    for who, user in people.items():
+        try:
+            offers.publish_offer(user, example_design, OfferTerms())
+            offers.withdraw_offer(user, example_design)
+        except PermissionDenied:
+            continue
+        finally:
+            db.session.rollback()
+        published.add(who)
+    assert published == allowed

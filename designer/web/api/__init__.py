@@ -10,6 +10,7 @@ from designer.web.api import (  # noqa: F401  (each module registers its routes)
     modules,
     nuggets,
     objectives,
+    offers,
     openapi,
     placements,
     quality,
