@@ -30,8 +30,8 @@
   var quizzes = all(main, "[data-kw-quiz]");
   var resumed = lms.start();
   /* The pass mark the LMS took from the manifest (or its own), else the page's. A page
-   * whose quizzes have different pass marks has none: each quiz passes by its own. */
-  var mastery = quizzes.length ? lms.masteryScore() : null;
+   * whose quizzes have different pass marks declares none: each quiz passes by its own. */
+  var mastery = main.hasAttribute("data-kw-mastery") ? lms.masteryScore() : null;
   if (mastery === null) { mastery = parseFloat(main.getAttribute("data-kw-mastery")); }
   var state = readState(resumed.state);
   var location = resumed.location;

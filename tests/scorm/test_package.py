@@ -95,7 +95,8 @@ def test_formats_are_registered_with_their_options(version):
     assert options["content_modes"].multiple
     assert options["content_modes"].default == "self_paced_online"
     assert options["packaging"].default == "single"
-    assert "Moodle 4.5" in options["packaging"].help_de and "Moodle 4.5" in options["packaging"].help_en
+    packaging = options["packaging"]
+    assert "Moodle 4.5" in packaging.help_de and "Moodle 4.5" in packaging.help_en
     assert "mastery_score" not in options  # the pass mark is the design's
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from designer.core.fields import question_problem
 from designer.core.snapshot import Question
 
 CHOICE_KINDS = ("single", "multi", "truefalse")
@@ -56,21 +57,17 @@ def ident(index: int) -> str:
     return _IDENTS[index] if index < len(_IDENTS) else str(index)
 
 
-def _match(answer) -> str:
-    return getattr(answer, "match", "").strip()
-
-
 def answerable(questions: tuple[Question, ...]) -> list[Question]:
-    """Questions a learner can get right: a correct choice, two pairs, an accepted text."""
-    return [q for q in questions if _answerable(q)]
+    """Questions a learner can answer: those the one completeness rule accepts."""
+    return [q for q in questions if question_problem(q.kind, q.text, _given(q)) is None]
 
 
-def _answerable(question: Question) -> bool:
-    if question.kind == "match":
-        return sum(1 for a in question.answers if a.text.strip() and _match(a)) >= 2
-    if question.kind == "shortanswer":
-        return any(a.text.strip() for a in question.answers)
-    return any(a.correct for a in question.answers)
+def _given(question: Question) -> list[dict[str, object]]:
+    given = [
+        {"text": a.text.strip(), "correct": a.correct, "match": a.match.strip()}
+        for a in question.answers
+    ]
+    return [a for a in given if a["text"] or a["match"]]
 
 
 def quiz_questions(anchor: str, questions: tuple[Question, ...]) -> list[QuizQuestion]:
@@ -97,11 +94,11 @@ def _question(ident_: str, number: int, question: Question) -> QuizQuestion:
 def _match_question(base: QuizQuestion, question: Question) -> QuizQuestion:
     """Targets are every distinct answer (distractors too), sorted so that the order
     does not give the pairs away."""
-    answers = [a for a in question.answers if _match(a)]
-    names = sorted({_match(a) for a in answers}, key=str.casefold)
+    answers = [a for a in question.answers if a.match.strip()]
+    names = sorted({a.match.strip() for a in answers}, key=str.casefold)
     targets = {name: ident(i) for i, name in enumerate(names)}
     pairs = tuple(
-        Pair(ident(i), a.text.strip(), targets[_match(a)])
+        Pair(ident(i), a.text.strip(), targets[a.match.strip()])
         for i, a in enumerate(a for a in answers if a.text.strip())
     )
     options = tuple(Option(targets[name], name) for name in names)

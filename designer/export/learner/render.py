@@ -87,15 +87,19 @@ def render_player(
     `sco` names the SCORM resource the page is (the page script then reports to the LMS).
     """
     view = View(course, links)
-    return _environment().get_template("player.html").render(
-        v=view,
-        course=course,
-        units=list(units),
-        chapters=course.chapters_of(units),
-        sco=sco,
-        mastery=view.page_pass_mark(units),
-        notice=notice,
-        texts=json.dumps(script_texts(course.snap.language), ensure_ascii=False),
+    return (
+        _environment()
+        .get_template("player.html")
+        .render(
+            v=view,
+            course=course,
+            units=list(units),
+            chapters=course.chapters_of(units),
+            sco=sco,
+            mastery=view.page_pass_mark(units),
+            notice=notice,
+            texts=json.dumps(script_texts(course.snap.language), ensure_ascii=False),
+        )
     )
 
 
@@ -130,15 +134,19 @@ class View:
         pairs = [
             (self.t("target_group"), g.target_group),
             (self.t("prerequisites"), g.prerequisites),
-            (self.t("period"), "–".join(day(d, self.lang) for d in (g.start_date, g.end_date) if d)),
+            (self.t("period"), self._period(g.start_date, g.end_date)),
         ]
         return [(term, value) for term, value in pairs if value]
 
+    def _period(self, start: str, end: str) -> str:
+        return "–".join(day(d, self.lang) for d in (start, end) if d)
+
     def workload(self) -> list[tuple[str, str]]:
         analytics = analyse(self.snap)
-        pairs = [(self.t("workload_total"), duration(analytics.total_minutes, self.lang))]
+        lang = self.lang
+        pairs = [(self.t("workload_total"), duration(analytics.total_minutes, lang))]
         if analytics.planned_minutes:
-            pairs.append((self.t("workload_planned"), duration(analytics.planned_minutes, self.lang)))
+            pairs.append((self.t("workload_planned"), duration(analytics.planned_minutes, lang)))
         pairs += [
             (label("delivery_mode", share.key, self.lang), duration(share.minutes, self.lang))
             for share in analytics.by_delivery_mode

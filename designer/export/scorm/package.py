@@ -18,8 +18,8 @@ from typing import BinaryIO
 
 from designer.core.assets import AssetSource
 from designer.core.snapshot import DesignSnapshot
-from designer.export.registry import ExportContext
 from designer.export.learner.render import PLAYER_SCRIPT, STYLESHEET, Links, render_player
+from designer.export.registry import ExportContext
 from designer.export.scorm.options import read_settings
 from designer.export.scorm.plan import CoursePlan, Page, build_plan
 from designer.export.scorm.validate import MANIFEST, SchemaSet, listed_files, parse_manifest

@@ -82,6 +82,8 @@
           set("cmi.core.lesson_status", status);
         }
       }
+      /* Only a resumed attempt has a location and suspend data to read. */
+      if (get("cmi.core.entry") !== "resume") { return { location: "", state: "" }; }
       return { location: get("cmi.core.lesson_location"), state: get("cmi.suspend_data") };
     },
 

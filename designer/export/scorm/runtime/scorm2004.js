@@ -98,6 +98,8 @@
           set("cmi.completion_status", completion);
         }
       }
+      /* Only a resumed attempt has a location and suspend data to read. */
+      if (get("cmi.entry") !== "resume") { return { location: "", state: "" }; }
       return { location: get("cmi.location"), state: get("cmi.suspend_data") };
     },
 
