@@ -176,6 +176,12 @@
     });
   });
 
+  /* Back and forward in the browser, and links to a unit from elsewhere. */
+  window.addEventListener("hashchange", function () {
+    var anchor = window.location.hash.slice(1);
+    if (unitOf(anchor)) { show(anchor, true); }
+  });
+
   /* ---- "mark as done" */
 
   function showDone(button) {
