@@ -32,7 +32,12 @@ def test_options_reach_the_exporter(designer_client, example_design):
     with zipfile.ZipFile(io.BytesIO(single)) as zf:
         single_pages = [n for n in zf.namelist() if n.endswith(".html")]
     several = designer_client.get(
-        url, query_string=[("content_modes", "self_paced_online"), ("content_modes", "on_site")]
+        url,
+        query_string=[
+            ("content_modes", "self_paced_online"),
+            ("content_modes", "on_site"),
+            ("packaging", "per_nugget"),
+        ],
     ).data
     with zipfile.ZipFile(io.BytesIO(several)) as zf:
         several_pages = [n for n in zf.namelist() if n.endswith(".html")]
