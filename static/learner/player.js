@@ -116,7 +116,9 @@
     return units.filter(function (u) { return u.id === anchor; })[0] || null;
   }
 
-  function show(anchor, moveFocus) {
+  /* Shows one unit; `byLearner` (a link, the address) also moves the focus to its
+   * heading and keeps the place in the LMS for resuming. */
+  function show(anchor, byLearner) {
     var unit = unitOf(anchor) || (current ? null : units[0]);
     if (!unit || unit === current) { return; }
     current = unit;
@@ -125,11 +127,11 @@
       if (a.getAttribute("data-kw-goto") === unit.id) { a.setAttribute("aria-current", "step"); }
       else { a.removeAttribute("aria-current"); }
     });
-    if (units.length > 1 && location !== unit.id) {
+    if (byLearner && location !== unit.id) {
       location = unit.id;
       lms.save(location, serialise());
     }
-    if (moveFocus) {
+    if (byLearner) {
       var heading = document.getElementById(unit.id + "-h");
       window.scrollTo(0, 0);
       if (heading) { heading.focus(); }

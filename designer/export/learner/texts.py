@@ -63,6 +63,10 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
     "previous": ("Zurück:", "Previous:"),
     "next": ("Weiter:", "Next:"),
     "choose": ("Bitte wählen", "Please choose"),
+    "match_hint": (
+        "Wählen Sie zu jedem Eintrag die passende Antwort.",
+        "Choose the matching answer for each item.",
+    ),
     "your_answer": ("Ihre Antwort", "Your answer"),
     "progress": ("{done} von {total} erledigt", "{done} of {total} done"),
     "state_done": ("erledigt", "done"),
