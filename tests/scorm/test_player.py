@@ -225,3 +225,23 @@ def test_learner_resumes_after_closing_and_reopening(player, version):
         assert ids[-2:] == ["n9-q1", "n9-q2"]
         assert cmi["core"]["score"]["raw"] == "100"
     assert_clean_session(lms.leave(), version)
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_an_attempt_opened_for_review_shows_the_answers(player, version):
+    lms = player(version)
+    frame = lms.launch(COURSE)
+    go(frame, QUIZ)
+    answer(frame.locator("#n5"), right=True)
+    lms.leave()
+    stored = {k: v for k, v in lms.stored().items() if "exit" not in k and "session_time" not in k}
+    mode = "cmi.core.lesson_mode" if version == "scorm12" else "cmi.mode"
+
+    frame = lms.launch(COURSE, resume={**stored, mode: "review"})
+    frame.get_by_role("heading", level=2, name=QUIZ).wait_for()
+    assert frame.locator("#n5 .kw-result").inner_text().startswith("3 von 3")
+    lms.leave()
+
+    frame = lms.launch(COURSE, resume=stored)  # neither resumed nor reviewed: a new attempt
+    frame.get_by_role("heading", level=2, name="Überblick").wait_for()
+    assert frame.locator("#n5 .kw-result").inner_text() == ""

@@ -82,8 +82,11 @@
           set("cmi.core.lesson_status", status);
         }
       }
-      /* Only a resumed attempt has a location and suspend data to read. */
-      if (get("cmi.core.entry") !== "resume") { return { location: "", state: "" }; }
+      /* Only a resumed attempt has a location and suspend data to read, and an
+       * attempt opened for review (which shows the learner's answers again). */
+      if (get("cmi.core.entry") !== "resume" && get("cmi.core.lesson_mode") !== "review") {
+        return { location: "", state: "" };
+      }
       return { location: get("cmi.core.lesson_location"), state: get("cmi.suspend_data") };
     },
 

@@ -98,8 +98,11 @@
           set("cmi.completion_status", completion);
         }
       }
-      /* Only a resumed attempt has a location and suspend data to read. */
-      if (get("cmi.entry") !== "resume") { return { location: "", state: "" }; }
+      /* Only a resumed attempt has a location and suspend data to read, and an
+       * attempt opened for review (which shows the learner's answers again). */
+      if (get("cmi.entry") !== "resume" && get("cmi.mode") !== "review") {
+        return { location: "", state: "" };
+      }
       return { location: get("cmi.location"), state: get("cmi.suspend_data") };
     },
 
