@@ -85,3 +85,12 @@ def test_word_quality_report_carries_findings_and_sign_offs(designer_client, exa
     assert "workload.module_share" not in text
     assert "Kursraum einrichten und präsentieren" in text  # named by its title
     assert "Gut strukturiert." in text and "abababababababab" not in text
+
+
+def test_the_dialog_says_where_one_sco_per_nugget_is_not_recorded(designer_client, example_design):
+    html = designer_client.get(f"/designs/{example_design.id}/export").get_data(as_text=True)
+    for key in ("scorm12", "scorm2004"):
+        assert f'aria-describedby="{key}-packaging-help"' in html
+        assert f'<p class="help" id="{key}-packaging-help">' in html
+    assert "zeichnet Moodle 4.5 in SCORM 2004 je Besuch nur das zuerst geöffnete Nugget auf" in html
+    assert '<option value="single" selected>' in html
