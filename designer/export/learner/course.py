@@ -31,10 +31,6 @@ class Unit:
         """Whether the learner finishes the unit in the player (done button or quiz)."""
         return self.kind != INFO
 
-    @property
-    def module_key(self) -> str:
-        return self.placed.module.key if self.placed else ""
-
 
 @dataclass(frozen=True)
 class Chapter:

@@ -14,7 +14,6 @@ from dataclasses import dataclass, replace
 from designer.core.fields import question_problem
 from designer.core.snapshot import Question
 
-CHOICE_KINDS = ("single", "multi", "truefalse")
 _IDENTS = "abcdefghijklmnopqrstuvwxyz0123456789"
 
 
