@@ -20,6 +20,7 @@ def register_blueprints(app: Flask) -> None:
         notifications,
         offers,
         plan_import,
+        preview,
         printing,
         quality,
         reviews,
@@ -36,6 +37,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(collab.bp)
     app.register_blueprint(wizard.bp)
     app.register_blueprint(printing.bp)
+    app.register_blueprint(preview.bp)
     app.register_blueprint(design_templates.bp)
     app.register_blueprint(canvas.bp)
     app.register_blueprint(editor.bp)
