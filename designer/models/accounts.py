@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from flask_login import UserMixin
-from sqlalchemy import ForeignKey, Index, Integer, String
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from designer.models import db
@@ -25,6 +25,22 @@ class User(UserMixin, db.Model):
     # Set when the person followed the link mailed to their address; until then they can
     # log in but nobody can add them by address.
     email_verified_at: Mapped[datetime | None] = mapped_column(Timestamp)
+    # Looks after the instance (the admin area); sees no design it is not a member of.
+    is_admin: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # A deactivated account cannot log in and has no session; an administrator can
+    # reactivate it.
+    deactivated_at: Mapped[datetime | None] = mapped_column(Timestamp)
+    # A deleted account keeps its row, emptied of everything personal, so that what the
+    # person wrote stays with the workspace under the name "former member".
+    deleted_at: Mapped[datetime | None] = mapped_column(Timestamp)
+    last_login_at: Mapped[datetime | None] = mapped_column(Timestamp)
+    # A new address the person asked for; `email` keeps working until this one is confirmed.
+    pending_email: Mapped[str | None] = mapped_column(String(254))
+
+    @property
+    def is_active(self) -> bool:
+        """Flask-Login refuses to log in an inactive account."""
+        return self.deactivated_at is None and self.deleted_at is None
 
     def get_id(self) -> str:
         return f"{self.id}:{self.session_version}"
