@@ -10,6 +10,8 @@ DESIGNER_SMTP_URL  the mail server: smtp://user:pass@host:587 (STARTTLS), smtps:
                    (implicit TLS), smtp://127.0.0.1:25 (plain, loopback only); unset: mail
                    is written to the log
 DESIGNER_MAIL_FROM the sender address of every mail
+DESIGNER_OIDC_NAME, DESIGNER_OIDC_ISSUER, DESIGNER_OIDC_CLIENT_ID, DESIGNER_OIDC_CLIENT_SECRET
+                   one OpenID Connect provider for single sign-on (all four, or none)
 DESIGNER_BASE_URL  the site's address (https://kurswerk.example.org) for links in mails;
                    unset: the address of the request that caused the mail
 """
@@ -19,6 +21,7 @@ from __future__ import annotations
 import os
 import secrets
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -89,6 +92,13 @@ def mail_settings(url: str, sender: str = "") -> dict[str, Any]:
     return settings
 
 
+def oidc_settings(environ: Mapping[str, str]) -> dict[str, str]:
+    """The sign-on provider of the environment (services/sign_on.py uses it when all
+    four are set)."""
+    names = ("name", "issuer", "client_id", "client_secret")
+    return {name: environ.get(f"DESIGNER_OIDC_{name.upper()}", "").strip() for name in names}
+
+
 def load(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
     overrides = overrides or {}
     folder = Path(overrides.get("DATA_DIR") or data_dir())
@@ -125,6 +135,8 @@ def load(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
         # How much one design may hold, and page sizes of long lists (designer/core/limits.py).
         "DESIGN_LIMITS": limits.parse(os.environ.get("DESIGNER_LIMITS", "")),
         "BASE_URL": os.environ.get("DESIGNER_BASE_URL", "").rstrip("/"),
+        "OIDC": oidc_settings(os.environ),
+        "OIDC_TIMEOUT_SECONDS": 10,
         **mail_settings(
             os.environ.get("DESIGNER_SMTP_URL", ""), os.environ.get("DESIGNER_MAIL_FROM", "")
         ),

@@ -22,12 +22,14 @@ def register_blueprints(app: Flask) -> None:
         quality,
         reviews,
         seal,
+        sign_on,
         tokens,
         wizard,
         workspaces,
     )
 
     app.register_blueprint(auth.bp)
+    app.register_blueprint(sign_on.bp)
     app.register_blueprint(workspaces.bp)
     app.register_blueprint(designs.bp)
     app.register_blueprint(plan_import.bp)
