@@ -31,14 +31,21 @@ from flask import (
 )
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_login import current_user, login_required
 from joserfc.errors import JoseError
 
 from designer.core.fields import whole_number
 from designer.queries import access
 from designer.services import accounts, sign_on
+from designer.services.permissions import Action
 from designer.services.sign_on import Claims, Provider
 from designer.web.auth import _after_login, _start_session
-from designer.web.forms.sign_on import LinkForm
+from designer.web.forms.sign_on import (
+    JoinRuleForm,
+    LinkForm,
+    RemoveJoinRuleForm,
+    join_kind_choices,
+)
 from designer.web.mails import link
 from designer.web.messages import error_text
 from designer.web.transaction import bookkeeping, saving
@@ -130,7 +137,13 @@ def _check_issuer(client: FlaskOAuth2App, provider: Provider) -> None:
 
 @bp.app_context_processor
 def sign_on_helpers() -> dict[str, Any]:
-    return {"sign_on_providers": lambda: sign_on.enabled_providers(settings())}
+    kinds = dict(join_kind_choices())
+    return {
+        "sign_on_providers": lambda: sign_on.enabled_providers(settings()),
+        "join_rules_of": sign_on.join_rules,
+        "join_rule_form": lambda: JoinRuleForm(formdata=None, prefix="join"),
+        "join_kind_label": lambda kind: str(kinds.get(kind, kind)),
+    }
 
 
 @bp.post("/sign-on/<key>")
@@ -260,3 +273,39 @@ def confirm_link():
     return render_template(
         "auth/sign_on_link.html", form=form, person=user, provider_name=pending["provider"]
     )
+
+
+# ------------------------------------------------- a workspace's join rules
+
+
+def _back_to_members(slug: str):
+    return redirect(url_for("workspaces.members", slug=slug) + "#join-rules")
+
+
+@bp.post("/w/<slug>/join-rules")
+@login_required
+def add_join_rule(slug: str):
+    workspace = access.workspace_by_slug(current_user, slug, Action.JOIN_RULES_MANAGE)
+    form = JoinRuleForm(prefix="join")
+    if not form.validate_on_submit():
+        flash(_("Enter a domain or a group."), "error")
+        return _back_to_members(slug)
+    with saving(done=_("Saved.")):
+        sign_on.add_join_rule(
+            current_user, workspace, form.kind.data, form.value.data, form.role.data
+        )
+    return _back_to_members(slug)
+
+
+@bp.post("/w/<slug>/join-rules/remove")
+@login_required
+def remove_join_rule(slug: str):
+    workspace = access.workspace_by_slug(current_user, slug, Action.JOIN_RULES_MANAGE)
+    form = RemoveJoinRuleForm()
+    rule_id = whole_number(form.rule_id.data)
+    if not form.validate_on_submit() or rule_id is None:
+        flash(_("The request could not be understood."), "error")
+        return _back_to_members(slug)
+    with saving(done=_("Saved.")):
+        sign_on.remove_join_rule(current_user, workspace, rule_id)
+    return _back_to_members(slug)

@@ -31,7 +31,7 @@ EXPECTED_DESIGN = {
 
 WORKSPACE_ACTIONS = [
     Action.WORKSPACE_VIEW, Action.WORKSPACE_MANAGE, Action.MEMBERS_MANAGE,
-    Action.LIBRARY_VIEW, Action.NUGGET_EDIT, Action.DESIGN_CREATE,
+    Action.JOIN_RULES_MANAGE, Action.LIBRARY_VIEW, Action.NUGGET_EDIT, Action.DESIGN_CREATE,
 ]  # fmt: skip
 EXPECTED_WORKSPACE = {
     "coordinator": set(WORKSPACE_ACTIONS),
@@ -169,6 +169,27 @@ def test_who_may_resend_a_verification_mail(people, workspace, make_user):
     for who, user in people.items():
         try:
             accounts.resend_verification(user, workspace, membership_id)
+        except PermissionDenied:
+            continue
+        finally:
+            db.session.rollback()
+        allowed.add(who)
+    assert allowed == {"coordinator"}
+
+
+def test_who_may_set_join_rules(people, workspace):
+    """Rules for joining the workspace on signing on: coordinators of the workspace only,
+    for adding and for removing."""
+    from designer.services import sign_on
+    from designer.services.errors import PermissionDenied
+
+    rule = sign_on.add_join_rule(people["coordinator"], workspace, "group", "staff", "viewer")
+    db.session.commit()
+    allowed = set()
+    for who, user in people.items():
+        try:
+            sign_on.add_join_rule(user, workspace, "group", f"group-of-{who}", "viewer")
+            sign_on.remove_join_rule(user, workspace, rule.id)
         except PermissionDenied:
             continue
         finally:

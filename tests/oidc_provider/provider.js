@@ -27,12 +27,13 @@ const provider = new Provider(issuer, {
   }],
   jwks: { keys: [signingKey] },
   cookies: { keys: ['kurswerk-test-cookies'] },
-  scopes: ['openid', 'email', 'profile', 'groups'],
+  scopes: ['openid', 'email', 'profile'],
+  // Many providers send groups with the profile (Keycloak's group mapper, Entra ID's
+  // groups claim); so does this one.
   claims: {
     openid: ['sub'],
     email: ['email', 'email_verified'],
-    profile: ['name'],
-    groups: ['groups'],
+    profile: ['name', 'groups'],
   },
   pkce: { required: () => true },
   async findAccount(ctx, id) {

@@ -37,6 +37,11 @@ PUBLIC = {
     "the page only says so",
     "auth.verify": "the link of an address confirmation mail: a signed token; without a "
     "valid one the page only says so",
+    "sign_on.start": "a sign-on with a provider the instance offers (404 for any other)",
+    "sign_on.callback": "a provider's answer: accepted only with the state of a sign-on "
+    "started in this browser's session",
+    "sign_on.confirm_link": "linking a sign-on to an account: only for the sign-on pending "
+    "in this session, with that account's password",
 }
 PUBLIC_BLUEPRINTS = {"seal": "public quality seal pages of approved designs"}
 PERSONAL = {

@@ -12,6 +12,8 @@ import shutil
 import socket
 import subprocess
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from html import unescape
 from pathlib import Path
@@ -67,14 +69,12 @@ def _missing() -> str | None:
     return None
 
 
-@pytest.fixture(scope="session")
-def oidc_provider():
-    """The provider, with one client whose redirect URIs are the test app's callbacks
-    (the Flask client's `localhost` and the browser tests' port)."""
-    reason = _missing()
-    if reason:
-        pytest.skip(reason)
-    port, app_port = free_port(), free_port()
+@contextmanager
+def running_provider(app_port: int) -> Iterator[OidcProvider]:
+    """The provider on a free port, with one client whose redirect URIs are the test
+    app's callbacks (the Flask client's `localhost` and the browser tests' port); it stops
+    when the block ends."""
+    port = free_port()
     redirect_uris = [
         f"{base}/sign-on/{key}/callback"
         for base in ("http://localhost", f"http://127.0.0.1:{app_port}")
@@ -111,6 +111,16 @@ def oidc_provider():
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def oidc_provider():
+    """The provider for the whole run."""
+    reason = _missing()
+    if reason:
+        pytest.skip(reason)
+    with running_provider(free_port()) as provider:
+        yield provider
 
 
 @pytest.fixture
