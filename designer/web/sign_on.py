@@ -146,9 +146,11 @@ def sign_on_helpers() -> dict[str, Any]:
     }
 
 
-@bp.post("/sign-on/<key>")
+@bp.get("/sign-on/<key>")
 def start(key: str):
-    """To the provider: state, nonce and PKCE verifier are kept in the session."""
+    """To the provider: state, nonce and PKCE verifier are kept in the session. A link,
+    not a form: the page's CSP (`form-action 'self'`) would stop a form's redirect to the
+    provider. Starting is harmless; only the answer to this session's state counts."""
     provider = sign_on.enabled_provider(settings(), key)
     client = _client(provider)
     try:

@@ -19,7 +19,7 @@ LOGIN_BUTTON_DE = "Mit Firmen-Login anmelden"
 def start(client, key: str = "sso", next_path: str = "") -> str:
     """Press the sign-on button; the provider's authorization URL it leads to."""
     url = f"/sign-on/{key}" + (f"?next={next_path}" if next_path else "")
-    response = client.post(url)
+    response = client.get(url)
     assert response.status_code == 302, response.get_data(as_text=True)[:500]
     return response.headers["Location"]
 
@@ -36,7 +36,7 @@ def users_count() -> int:
 
 def test_first_sign_on_creates_the_account_and_later_ones_find_it(app, client, sso):
     page = client.get("/login", headers={"Accept-Language": "de"}).get_data(as_text=True)
-    assert LOGIN_BUTTON_DE in page and 'action="/sign-on/sso"' in page
+    assert LOGIN_BUTTON_DE in page and 'href="/sign-on/sso"' in page
 
     authorize = start(client)
     assert authorize.startswith(sso.issuer + "/auth?")
@@ -173,7 +173,7 @@ def test_provider_down_gets_a_clear_page(app, client, sso, caplog):
         callback = through_provider(start(client), "nina")
     with caplog.at_level(logging.WARNING, logger="designer.sign_on"):
         at_callback = client.get(local(callback))
-        at_start = app.test_client().post("/sign-on/sso")
+        at_start = app.test_client().get("/sign-on/sso")
     for response in (at_start, at_callback):
         assert response.status_code == 502
         assert "Firmen-Login ist im Moment nicht erreichbar" in response.get_data(as_text=True)
@@ -183,9 +183,9 @@ def test_provider_down_gets_a_clear_page(app, client, sso, caplog):
 
 
 def test_unknown_or_unconfigured_provider_is_not_found(app, client, sso):
-    assert client.post("/sign-on/nirgends").status_code == 404
+    assert client.get("/sign-on/nirgends").status_code == 404
     app.config["OIDC"] = {**sso.settings(), "client_secret": ""}
-    assert client.post("/sign-on/sso").status_code == 404
+    assert client.get("/sign-on/sso").status_code == 404
     assert "Firmen-Login" not in client.get("/login").get_data(as_text=True)
 
 
