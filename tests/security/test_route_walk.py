@@ -37,6 +37,8 @@ PUBLIC = {
     "the page only says so",
     "auth.verify": "the link of an address confirmation mail: a signed token; without a "
     "valid one the page only says so",
+    "account.confirm_email": "the link of a mail to a new address: a signed token; without "
+    "a valid one the page only says so",
 }
 PUBLIC_BLUEPRINTS = {"seal": "public quality seal pages of approved designs"}
 PERSONAL = {
@@ -50,6 +52,10 @@ PERSONAL = {
     "collab.catalogue": "shared nuggets, filtered to what the caller may see",
     "notifications.index": "the caller's own notifications",
     "notifications.mark_read": "marks the caller's own notifications read",
+    "account.index": "the caller's own account page",
+    "account.download": "the caller's own data",
+    "account.change_email": "the caller's own address",
+    "account.delete": "deletes the caller's own account (with their password)",
 }
 ANONYMOUS_REFUSALS = {401, 403}
 OUTSIDER_REFUSALS = {403, 404}
