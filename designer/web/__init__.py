@@ -6,6 +6,8 @@ from flask import Flask
 
 def register_blueprints(app: Flask) -> None:
     from designer.web import (
+        account,
+        admin,
         api,
         auth,
         canvas,
@@ -52,3 +54,5 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(api.bp)
     app.register_blueprint(api.docs_bp)
     app.register_blueprint(tokens.bp)
+    app.register_blueprint(account.bp)
+    app.register_blueprint(admin.bp)

@@ -63,6 +63,17 @@ ERROR_TEXTS = {
     "domain_not_yours": _l("You can only choose the domain of your own confirmed e-mail address."),
     "duplicate_join_rule": _l("This rule exists already."),
     "last_coordinator": _l("A workspace needs at least one coordinator."),
+    "hand_over_first": _l(
+        "You are the only coordinator of a workspace listed above. Make another member its "
+        "coordinator first (on its members page), then delete your account."
+    ),
+    "same_email": _l("This is your current e-mail address already."),
+    "deactivate_self": _l("You cannot deactivate your own account."),
+    "deactivated": _l("This account is deactivated. Reactivate it first."),
+    "last_admin": _l(
+        "This is the last administrator. Make someone else administrator first, so that "
+        "someone can still look after this Kurswerk."
+    ),
     "not_a_number": _l("Enter a whole number (0 or more)."),
     "not_a_date": _l("Enter a date (YYYY-MM-DD)."),
     "not_a_time": _l("Enter a time (HH:MM)."),
