@@ -37,7 +37,7 @@ from designer.models import (
 from designer.models.columns import utcnow
 from designer.models.workspaces import ROLES
 from designer.services import events
-from designer.services.accounts import hash_password, normalise_email
+from designer.services.accounts import hash_password, normalise_email, note_login
 from designer.services.errors import Invalid, NotFound
 from designer.services.permissions import Action, InstanceAction, require, require_admin
 from designer.services.workspaces import slugify
@@ -191,7 +191,7 @@ def add_provider(
     return row
 
 
-def _stored(provider_id: int) -> SignOnProvider:
+def stored_provider(provider_id: int) -> SignOnProvider:
     row = db.session.get(SignOnProvider, provider_id)
     if row is None:
         raise NotFound("provider")
@@ -203,7 +203,7 @@ def update_provider(
 ) -> SignOnProvider:
     """Change a stored provider; an empty secret keeps the one stored (it is never shown)."""
     require_admin(actor, InstanceAction.SETTINGS)
-    row = _stored(provider_id)
+    row = stored_provider(provider_id)
     row.name, row.issuer, row.client_id = _checked(name, issuer, client_id)
     if client_secret.strip():
         row.client_secret = client_secret.strip()[:500]
@@ -214,7 +214,7 @@ def set_provider_enabled(actor: User, provider_id: int, enabled: bool) -> SignOn
     """A disabled provider leaves the log-in page; its linked accounts stay linked and
     sign on again once it is enabled."""
     require_admin(actor, InstanceAction.SETTINGS)
-    row = _stored(provider_id)
+    row = stored_provider(provider_id)
     row.enabled = enabled
     return row
 
@@ -241,6 +241,7 @@ def sign_on(claims: Claims, locale: str | None, *, hash_method: str) -> SignedOn
         user = db.session.get(User, identity.user_id)
         if not user.is_active:
             raise Invalid({"sign_on": "sign_on_deactivated"})
+        note_login(user)
         join_by_rules(user, claims)
         return SignedOn(user)
     if not claims.email or "@" not in claims.email:
@@ -254,6 +255,7 @@ def sign_on(claims: Claims, locale: str | None, *, hash_method: str) -> SignedOn
         return SignedOn(existing, needs_password=True)
     user = _new_account(claims, locale, hash_method)
     _link(user, claims)
+    note_login(user)
     join_by_rules(user, claims)
     return SignedOn(user)
 

@@ -35,14 +35,16 @@ from flask_login import current_user, login_required
 from joserfc.errors import JoseError
 
 from designer.core.fields import whole_number
+from designer.models import SignOnProvider
 from designer.queries import access
 from designer.services import accounts, sign_on
-from designer.services.permissions import Action
+from designer.services.permissions import Action, InstanceAction, require_admin
 from designer.services.sign_on import Claims, Provider
 from designer.web.auth import _after_login, _start_session
 from designer.web.forms.sign_on import (
     JoinRuleForm,
     LinkForm,
+    ProviderForm,
     RemoveJoinRuleForm,
     join_kind_choices,
 )
@@ -143,6 +145,10 @@ def sign_on_helpers() -> dict[str, Any]:
         "join_rules_of": sign_on.join_rules,
         "join_rule_form": lambda: JoinRuleForm(formdata=None, prefix="join"),
         "join_kind_label": lambda kind: str(kinds.get(kind, kind)),
+        "environment_sign_on_provider": lambda: sign_on.environment_provider(settings()),
+        "stored_sign_on_providers": sign_on.stored_providers,
+        "new_provider_form": lambda: ProviderForm(formdata=None),
+        "sign_on_callback": lambda key: link("sign_on.callback", key=key),
     }
 
 
@@ -260,6 +266,9 @@ def confirm_link():
         except accounts.TooManyAttempts:
             form.form_errors.append(_("Too many attempts. Please wait a few minutes."))
             checked = None
+        except accounts.AccountDeactivated:
+            form.form_errors.append(error_text("sign_on_deactivated"))
+            checked = None
         if checked is not None and checked.id == user.id:
             with saving(form) as outcome:
                 sign_on.link(checked, claims)
@@ -311,3 +320,66 @@ def remove_join_rule(slug: str):
     with saving(done=_("Saved.")):
         sign_on.remove_join_rule(current_user, workspace, rule_id)
     return _back_to_members(slug)
+
+
+# ------------------------------------------- the instance's providers (admin area)
+
+
+def _providers_page(form: ProviderForm, editing: SignOnProvider | None = None):
+    return render_template("admin/sign_on.html", provider_form=form, editing=editing)
+
+
+def _back_to_providers():
+    return redirect(url_for("admin.sign_on"))
+
+
+@bp.post("/admin/sign-on/providers")
+@login_required
+def add_provider():
+    require_admin(current_user, InstanceAction.SETTINGS)
+    form = ProviderForm()
+    if form.validate_on_submit():
+        with saving(form, done=_("Saved.")) as outcome:
+            sign_on.add_provider(
+                current_user,
+                form.name.data,
+                form.issuer.data,
+                form.client_id.data,
+                form.client_secret.data or "",
+            )
+        if outcome.ok:
+            return _back_to_providers()
+    return _providers_page(form)
+
+
+@bp.route("/admin/sign-on/providers/<int:provider_id>", methods=["GET", "POST"])
+@login_required
+def edit_provider(provider_id: int):
+    """The form of a stored provider; its secret is never shown, an empty one keeps it."""
+    require_admin(current_user, InstanceAction.SETTINGS)
+    row = sign_on.stored_provider(provider_id)
+    form = ProviderForm(obj=row if request.method == "GET" else None)
+    form.client_secret.data = "" if request.method == "GET" else form.client_secret.data
+    if form.validate_on_submit():
+        with saving(form, done=_("Saved.")) as outcome:
+            sign_on.update_provider(
+                current_user,
+                provider_id,
+                form.name.data,
+                form.issuer.data,
+                form.client_id.data,
+                form.client_secret.data or "",
+            )
+        if outcome.ok:
+            return _back_to_providers()
+    return _providers_page(form, row)
+
+
+@bp.post("/admin/sign-on/providers/<int:provider_id>/enabled")
+@login_required
+def switch_provider(provider_id: int):
+    require_admin(current_user, InstanceAction.SETTINGS)
+    enabled = request.form.get("enabled") == "1"
+    with saving(done=_("Saved.")):
+        sign_on.set_provider_enabled(current_user, provider_id, enabled)
+    return _back_to_providers()
