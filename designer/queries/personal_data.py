@@ -23,6 +23,7 @@ from designer.models import (
     Membership,
     Notification,
     Review,
+    SignOnIdentity,
     User,
     Workspace,
     db,
@@ -37,6 +38,7 @@ SECTIONS = (
     "activity",
     "api_tokens",
     "failed_logins",
+    "sign_on",
 )
 
 
@@ -55,6 +57,7 @@ def personal_data(user: User) -> dict[str, Any]:
         "activity": _activity(user),
         "api_tokens": _tokens(user),
         "failed_logins": _failed_logins(user),
+        "sign_on": _sign_on(user),
     }
 
 
@@ -207,6 +210,22 @@ def _failed_logins(user: User) -> list[dict[str, Any]]:
         select(LoginAttempt).where(LoginAttempt.email == user.email).order_by(LoginAttempt.id)
     )
     return [{"at": _when(a.created_at), "from": a.remote_addr} for a in attempts]
+
+
+def _sign_on(user: User) -> list[dict[str, Any]]:
+    """The provider accounts linked to this one (single sign-on)."""
+    identities = db.session.scalars(
+        select(SignOnIdentity).where(SignOnIdentity.user_id == user.id).order_by(SignOnIdentity.id)
+    )
+    return [
+        {
+            "issuer": i.issuer,
+            "subject": i.subject,
+            "linked_at": _when(i.created_at),
+            "last_login_at": _when(i.last_login_at),
+        }
+        for i in identities
+    ]
 
 
 def sole_coordinator_of(user: User) -> list[Workspace]:

@@ -27,6 +27,7 @@ from designer.models import (
     Notification,
     OutboxMail,
     Presence,
+    SignOnIdentity,
     User,
     db,
 )
@@ -98,6 +99,7 @@ def delete_account(user: User, password: str) -> None:
     old_email, old_name = user.email, user._display_name
     for model in (Membership, DesignMember, ApiToken, Notification, LoginLink, Presence):
         db.session.execute(delete(model).where(model.user_id == user.id))
+    db.session.execute(delete(SignOnIdentity).where(SignOnIdentity.user_id == user.id))
     db.session.execute(delete(LoginAttempt).where(LoginAttempt.email == old_email))
     db.session.execute(
         delete(OutboxMail).where(OutboxMail.recipient == old_email, OutboxMail.sent_at.is_(None))

@@ -300,10 +300,6 @@ def link(user: User, claims: Claims) -> User:
     return user
 
 
-def identities_of(user: User) -> list[SignOnIdentity]:
-    return list(db.session.scalars(select(SignOnIdentity).where(SignOnIdentity.user_id == user.id)))
-
-
 # ----------------------------------------------------------------- join rules
 
 

@@ -116,6 +116,27 @@ def test_unconfirmed_account_with_the_address_is_not_linked(client, sso, make_us
     assert db.session.scalar(select(func.count(SignOnIdentity.id))) == 0 and users_count() == 1
 
 
+def test_own_data_shows_the_linked_sign_on_and_deletion_removes_it(app, client, sso, dora):
+    import io
+    import json
+    import zipfile
+
+    sign_on(client, "dora")
+    client.post("/sign-on/link", data={"password": PASSWORD})
+    archive = zipfile.ZipFile(io.BytesIO(client.get("/account/data.zip").data))
+    linked = json.loads(archive.read("sign_on.json"))
+    assert [(i["issuer"], i["subject"]) for i in linked] == [(sso.issuer, "dora")]
+
+    deleted = client.post("/account/delete", data={"password": PASSWORD})
+    assert deleted.status_code == 302
+    assert db.session.scalar(select(func.count(SignOnIdentity.id))) == 0
+    # Signing on again makes a new account: nothing leads back to the deleted one.
+    again = app.test_client()
+    assert sign_on(again, "dora").headers["Location"] == "/"
+    fresh = db.session.scalar(select(User).where(User.email == "dora@example.org"))
+    assert fresh.id != dora.id and "Dora vom Provider" in again.get("/").get_data(as_text=True)
+
+
 # ------------------------------------------------------ refused answers
 
 
