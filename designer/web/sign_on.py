@@ -179,7 +179,8 @@ def _answer(client: FlaskOAuth2App, provider: Provider) -> Claims:
     claims = dict(token.get("userinfo") or {})
     if "sub" not in claims:
         raise Unacceptable()
-    if "email" not in claims and client.load_server_metadata().get("userinfo_endpoint"):
+    wanted = {"email", "email_verified", "name", "groups"}
+    if not wanted <= claims.keys() and client.load_server_metadata().get("userinfo_endpoint"):
         extra = client.userinfo(token=token)
         if extra.get("sub") == claims["sub"]:
             claims = {**extra, **claims}

@@ -66,6 +66,20 @@ def test_unconfirmed_address_from_the_provider_makes_an_unconfirmed_account(clie
     assert "Gero Ungeprüft" in client.get("/").get_data(as_text=True)
 
 
+def test_deactivated_account_cannot_sign_on(app, client, sso):
+    from designer.models.columns import utcnow
+
+    assert sign_on(client, "nina").headers["Location"] == "/"
+    nina = db.session.scalar(select(User).where(User.email == "nina@firma.example"))
+    nina.deactivated_at = utcnow()
+    db.session.commit()
+    other = app.test_client()
+    response = sign_on(other, "nina")
+    assert response.status_code == 409
+    assert "Dieses Konto ist deaktiviert" in response.get_data(as_text=True)
+    assert other.get("/").status_code == 302
+
+
 def test_provider_without_an_address_gets_a_clear_page(client, sso):
     response = sign_on(client, "nomail")
     assert response.status_code == 409
