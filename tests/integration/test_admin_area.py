@@ -185,7 +185,7 @@ def test_workspaces_sizes_and_handing_coordination_over(
     log_in(client, admin.email)
     listing = page(client, "/admin/workspaces")
     row = row_of(listing, "Akademie Nord")
-    cells = re.findall(r"<td>(.*?)</td>", row, re.S)
+    cells = re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
     nuggets = db.session.scalar(
         select(func.count(Nugget.id)).where(Nugget.workspace_id == workspace.id)
     )
