@@ -78,7 +78,8 @@ def _design_titles(ids: set[int | None]) -> dict[int, str]:
     wanted = [i for i in ids if i]
     if not wanted:
         return {}
-    return dict(db.session.execute(select(Design.id, Design.title).where(Design.id.in_(wanted))))
+    rows = db.session.execute(select(Design.id, Design.title).where(Design.id.in_(wanted)))
+    return {design_id: title for design_id, title in rows}
 
 
 def _memberships(user: User) -> dict[str, list[dict[str, Any]]]:
