@@ -75,9 +75,11 @@ class Claims:
 
     @classmethod
     def of(cls, issuer: str, claims: Mapping[str, object]) -> Claims:
-        groups = claims.get("groups") or ()
+        groups = claims.get("groups")
         if isinstance(groups, str):
-            groups = (groups,)
+            groups = [groups]
+        elif not isinstance(groups, list | tuple):
+            groups = []
         name = claims.get("name") or claims.get("preferred_username") or ""
         return cls(
             issuer=issuer,

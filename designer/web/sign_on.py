@@ -128,7 +128,7 @@ def _failed_page(message: str, status: int):
 
 class Unacceptable(Exception):
     """The provider's answer names another issuer than the one configured (a mix-up), or
-    it holds no ID token."""
+    it holds no ID token or no usable subject."""
 
 
 def _check_issuer(client: FlaskOAuth2App, provider: Provider) -> None:
@@ -177,7 +177,7 @@ def _answer(client: FlaskOAuth2App, provider: Provider) -> Claims:
     token = client.authorize_access_token()
     _check_issuer(client, provider)
     claims = dict(token.get("userinfo") or {})
-    if "sub" not in claims:
+    if not 0 < len(str(claims.get("sub", ""))) <= 255:  # OpenID Connect's limit
         raise Unacceptable()
     wanted = {"email", "email_verified", "name", "groups"}
     if not wanted <= claims.keys() and client.load_server_metadata().get("userinfo_endpoint"):
