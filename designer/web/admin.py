@@ -16,6 +16,7 @@ from designer.cli import kurswerk_version
 from designer.core.fields import whole_number
 from designer.queries import admin as admin_queries
 from designer.services import admin
+from designer.services.accounts import RESET_LINK_HOURS
 from designer.services.permissions import InstanceAction, require_admin
 from designer.web.forms.admin import AppointCoordinatorForm
 from designer.web.mails import link, queue_mail
@@ -101,9 +102,7 @@ def reset(user_id: int):
     """Mail the person a link to set a new password (the administrator never sees it)."""
     with saving() as outcome:
         user, token = admin.password_reset(current_user, user_id)
-        queue_mail(
-            "reset", user, link=link("auth.reset", token=token), hours=admin.ADMIN_RESET_HOURS
-        )
+        queue_mail("reset", user, link=link("auth.reset", token=token), hours=RESET_LINK_HOURS)
     if outcome.ok:
         flash(
             _("A link to set a new password was mailed to %(email)s.", email=user.email), "success"
