@@ -17,7 +17,7 @@ from designer.core.fields import whole_number
 from designer.queries import admin as admin_queries
 from designer.services import admin
 from designer.services.accounts import RESET_LINK_HOURS
-from designer.services.permissions import InstanceAction, require_admin
+from designer.services.permissions import InstanceAction, can_administer, require_admin
 from designer.web.forms.admin import AppointCoordinatorForm
 from designer.web.mails import link, queue_mail
 from designer.web.transaction import committing, saving
@@ -34,9 +34,7 @@ def only_administrators() -> None:
 @bp.app_context_processor
 def admin_helpers() -> dict[str, object]:
     return {
-        "can_administer": lambda: (
-            current_user.is_authenticated and bool(getattr(current_user, "is_admin", False))
-        ),
+        "can_administer": lambda: can_administer(current_user, InstanceAction.VIEW),
         "size_text": size_text,
     }
 
