@@ -15,8 +15,6 @@ from designer.services import accounts, events
 from designer.services.errors import Invalid, NotFound
 from designer.services.permissions import InstanceAction, require_admin
 
-ADMIN_RESET_HOURS = 24
-
 
 def account(user_id: int) -> User:
     """A live (not deleted) account by id."""
@@ -29,7 +27,7 @@ def account(user_id: int) -> User:
 def set_admin(user: User, on: bool) -> None:
     """Grant or revoke administration (the operator's command). The last active
     administrator keeps it, so that someone can still reach the admin area."""
-    if not on and user.is_admin and _other_admins(user) == 0:
+    if not on and user.is_admin and other_admins(user) == 0:
         raise Invalid({"is_admin": "last_admin"})
     user.is_admin = on
 
@@ -41,7 +39,8 @@ def change_admin(actor: User, user_id: int, on: bool) -> User:
     return user
 
 
-def _other_admins(user: User) -> int:
+def other_admins(user: User) -> int:
+    """Active administrators besides `user`."""
     return db.session.scalar(
         select(func.count(User.id)).where(
             User.is_admin.is_(True),
@@ -78,7 +77,7 @@ def password_reset(actor: User, user_id: int) -> tuple[User, str]:
     user = account(user_id)
     if not user.is_active:
         raise Invalid({"account": "deactivated"})
-    _link, token = accounts.login_link_for(user, actor, hours=ADMIN_RESET_HOURS)
+    _link, token = accounts.login_link_for(user, actor, hours=accounts.RESET_LINK_HOURS)
     return user, token
 
 
@@ -102,8 +101,12 @@ def appoint_coordinator(actor: User, workspace_id: int, email: str) -> Membershi
     if membership is None:
         membership = Membership(workspace=workspace, user=user, role="coordinator")
         db.session.add(membership)
-    membership.role = "coordinator"
-    events.record("member.role_changed", actor, workspace.id, user_id=user.id, role="coordinator")
+        events.record("member.added", actor, workspace.id, user_id=user.id, role="coordinator")
+    elif membership.role != "coordinator":
+        membership.role = "coordinator"
+        events.record(
+            "member.role_changed", actor, workspace.id, user_id=user.id, role="coordinator"
+        )
     return membership
 
 

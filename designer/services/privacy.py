@@ -33,7 +33,7 @@ from designer.models import (
 )
 from designer.models.columns import utcnow
 from designer.queries.personal_data import sole_coordinator_of
-from designer.services import accounts
+from designer.services import accounts, admin
 from designer.services.errors import Invalid
 
 CHANGE_EMAIL_SALT = "kurswerk-change-email"
@@ -92,10 +92,13 @@ def confirm_email_change(token: str, secret: str) -> User:
 
 def delete_account(user: User, password: str) -> None:
     """Delete the person's account after they confirmed with their password. The last
-    coordinator of a workspace hands it over first, so no workspace is left unmanaged."""
+    coordinator of a workspace hands it over first, so no workspace is left unmanaged;
+    the last administrator likewise."""
     _check_password(user, password)
     if sole_coordinator_of(user):
         raise Invalid({"account": "hand_over_first"})
+    if user.is_admin and admin.other_admins(user) == 0:
+        raise Invalid({"account": "last_admin"})
     old_email, old_name = user.email, user._display_name
     for model in (Membership, DesignMember, ApiToken, Notification, LoginLink, Presence):
         db.session.execute(delete(model).where(model.user_id == user.id))

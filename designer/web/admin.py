@@ -16,7 +16,8 @@ from designer.cli import kurswerk_version
 from designer.core.fields import whole_number
 from designer.queries import admin as admin_queries
 from designer.services import admin
-from designer.services.permissions import InstanceAction, require_admin
+from designer.services.accounts import RESET_LINK_HOURS
+from designer.services.permissions import InstanceAction, can_administer, require_admin
 from designer.web.forms.admin import AppointCoordinatorForm
 from designer.web.mails import link, queue_mail
 from designer.web.transaction import committing, saving
@@ -33,9 +34,7 @@ def only_administrators() -> None:
 @bp.app_context_processor
 def admin_helpers() -> dict[str, object]:
     return {
-        "can_administer": lambda: (
-            current_user.is_authenticated and bool(getattr(current_user, "is_admin", False))
-        ),
+        "can_administer": lambda: can_administer(current_user, InstanceAction.VIEW),
         "size_text": size_text,
     }
 
@@ -101,9 +100,7 @@ def reset(user_id: int):
     """Mail the person a link to set a new password (the administrator never sees it)."""
     with saving() as outcome:
         user, token = admin.password_reset(current_user, user_id)
-        queue_mail(
-            "reset", user, link=link("auth.reset", token=token), hours=admin.ADMIN_RESET_HOURS
-        )
+        queue_mail("reset", user, link=link("auth.reset", token=token), hours=RESET_LINK_HOURS)
     if outcome.ok:
         flash(
             _("A link to set a new password was mailed to %(email)s.", email=user.email), "success"

@@ -303,3 +303,18 @@ def test_retention_is_read_from_the_environment(monkeypatch):
     monkeypatch.setenv("DESIGNER_RETENTION_DAYS_SENT_MAIL", "viele")
     with pytest.raises(ValueError, match="DESIGNER_RETENTION_DAYS_SENT_MAIL"):
         retention_days(RETENTION_DEFAULTS)
+
+
+def test_the_last_administrator_cannot_delete_their_account(app, client, make_user):
+    ada = make_user("ada@example.org", name="Ada Admin")
+    ada.is_admin = True
+    db.session.commit()
+    log_in(client, ada.email)
+    refused = client.post("/account/delete", data={"password": PASSWORD})
+    assert refused.status_code == 422
+    assert "letzte Administrator*in" in refused.get_data(as_text=True)
+    other = make_user("otto@example.org")
+    other.is_admin = True
+    db.session.commit()
+    assert client.post("/account/delete", data={"password": PASSWORD}).status_code == 302
+    assert log_in(app.test_client(), ada.email).status_code == 200

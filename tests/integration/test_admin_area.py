@@ -290,3 +290,26 @@ def test_create_user_admin_and_set_admin_commands(tmp_path, monkeypatch):
         assert "(Administrator*in)" not in row_of(listing, "eva@example.org")
         db.session.remove()
         db.engine.dispose()
+
+
+def test_an_account_outside_the_workspace_joins_as_coordinator(client, admin, workspace, make_user):
+    dana = make_user("dana@example.org", name="Dana")
+    log_in(client, admin.email)
+    url = f"/admin/workspaces/{workspace.id}"
+    assert "dana@example.org" not in page(client, url)
+    assert client.post(url, data={"email": dana.email}).status_code == 302
+    assert "Koordination" in row_of(page(client, url), "dana@example.org")
+    row = row_of(page(client, "/admin/workspaces"), "Akademie Nord")
+    members, coordinators = re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)[1:3]
+    assert (members, coordinators) == ("2", "2")
+
+
+def test_the_admin_area_speaks_english(client, admin, bea):
+    log_in(client, admin.email)
+    client.post("/language", data={"locale": "en"})
+    client.post(f"/admin/accounts/{bea.id}/deactivate")
+    listing = page(client, "/admin/accounts")
+    assert "Accounts" in listing and "Last log-in" in listing
+    assert "deactivated" in row_of(listing, "bea@example.org")
+    assert "is deactivated and logged out everywhere" in listing
+    assert "Schema revision" in page(client, "/admin")
