@@ -59,6 +59,14 @@ def test_first_sign_on_creates_the_account_and_later_ones_find_it(app, client, s
     assert users_count() == 1
 
 
+def test_sign_on_returns_to_the_page_asked_for_on_this_site_only(app, client, sso):
+    callback = through_provider(start(client, next_path="/account"), "nina")
+    assert client.get(local(callback)).headers["Location"] == "/account"
+    other = app.test_client()
+    callback = through_provider(start(other, next_path="//evil.example/x"), "nina")
+    assert other.get(local(callback)).headers["Location"] == "/"
+
+
 def test_unconfirmed_address_from_the_provider_makes_an_unconfirmed_account(client, sso):
     assert sign_on(client, "gero").status_code == 302
     gero = db.session.scalar(select(User).where(User.email == "gero@firma.example"))
