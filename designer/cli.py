@@ -1,5 +1,5 @@
-"""The `designer` command: run, demo, db upgrade, create-user, create-workspace, import,
-export, check, send-mail."""
+"""The `designer` command: run, demo, db upgrade, create-user, set-admin, create-workspace,
+import, export, check, send-mail, purge-trash, purge-old."""
 
 from __future__ import annotations
 
@@ -32,7 +32,16 @@ from designer.quality import evaluate, findings_json, has_blocking
 from designer.queries.exporting import export_to_file
 from designer.queries.quality import design_findings, load_checklist
 from designer.queries.read_model import snapshot
-from designer.services import accounts, notifications, offers, outbox, trash, workspaces
+from designer.services import (
+    accounts,
+    admin,
+    notifications,
+    offers,
+    outbox,
+    privacy,
+    trash,
+    workspaces,
+)
 from designer.services.errors import Invalid, NotFound
 from designer.services.importing import import_path
 from designer.web.export_options import problem_texts
@@ -106,11 +115,15 @@ def _hash_method() -> str:
 @click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True)
 @click.option("--workspace", "slug", default=None, help="Add to this workspace ...")
 @click.option("--role", default="designer", show_default=True, help="... with this role")
+@click.option("--admin", "is_admin", is_flag=True, help="Make it an instance administrator")
 @with_appcontext
-def create_user(email: str, name: str, password: str, slug: str | None, role: str) -> None:
+def create_user(
+    email: str, name: str, password: str, slug: str | None, role: str, is_admin: bool
+) -> None:
     """Create an account (and optionally add it to a workspace)."""
     try:
         user = accounts.register(email, name, password, hash_method=_hash_method())
+        admin.set_admin(user, is_admin)
         if slug:
             workspace = _workspace(slug)
             workspaces.enrol(workspace, user, role)
@@ -118,7 +131,30 @@ def create_user(email: str, name: str, password: str, slug: str | None, role: st
         db.session.rollback()
         _fail([f"{field}: {code}" for field, code in exc.errors.items()])
     db.session.commit()
-    click.echo(f"created {user.email} (id {user.id})")
+    click.echo(f"created {user.email} (id {user.id}){' as administrator' if is_admin else ''}")
+
+
+@main.command("set-admin")
+@click.argument("email")
+@click.option("--on/--off", "on", required=True, help="Grant or revoke administration")
+@with_appcontext
+def set_admin(email: str, on: bool) -> None:
+    """Grant or revoke instance administration (the admin area) for an account."""
+    user = _account(email)
+    try:
+        admin.set_admin(user, on)
+    except Invalid:
+        db.session.rollback()
+        _fail(["the last administrator keeps administration: make another one first"])
+    db.session.commit()
+    click.echo(f"{user.email} is {'now' if on else 'no longer'} an administrator")
+
+
+def _account(email: str) -> User:
+    user = db.session.scalar(select(User).where(User.email == accounts.normalise_email(email)))
+    if user is None or user.deleted_at is not None:
+        _fail([f"no account with e-mail {email!r}"])
+    return user
 
 
 @main.command("login-link")
@@ -126,9 +162,7 @@ def create_user(email: str, name: str, password: str, slug: str | None, role: st
 @with_appcontext
 def login_link(email: str) -> None:
     """Print a one-time link (valid 24 hours) with which the account sets a new password."""
-    user = db.session.scalar(select(User).where(User.email == accounts.normalise_email(email)))
-    if user is None:
-        _fail([f"no account with e-mail {email!r}"])
+    user = _account(email)
     _link, token = accounts.login_link_for(user)
     db.session.commit()
     click.echo(f"/login-link/{token}")
@@ -302,6 +336,19 @@ def purge_trash() -> None:
     db.session.commit()
     click.echo(
         f"purged {purged.designs} designs, {purged.modules} modules, {purged.nuggets} nuggets"
+    )
+
+
+@main.command("purge-old")
+@with_appcontext
+def purge_old() -> None:
+    """Delete logs and notifications older than their retention (DESIGNER_RETENTION_DAYS_*)."""
+    purged = privacy.purge_old(current_app.config["RETENTION_DAYS"])
+    db.session.commit()
+    click.echo(
+        f"purged {purged.events} events, {purged.notifications} notifications, "
+        f"{purged.login_attempts} failed log-ins, {purged.login_links} log-in links, "
+        f"{purged.sent_mail} sent mails"
     )
 
 

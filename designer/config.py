@@ -10,8 +10,12 @@ DESIGNER_SMTP_URL  the mail server: smtp://user:pass@host:587 (STARTTLS), smtps:
                    (implicit TLS), smtp://127.0.0.1:25 (plain, loopback only); unset: mail
                    is written to the log
 DESIGNER_MAIL_FROM the sender address of every mail
+DESIGNER_OIDC_NAME, DESIGNER_OIDC_ISSUER, DESIGNER_OIDC_CLIENT_ID, DESIGNER_OIDC_CLIENT_SECRET
+                   one OpenID Connect provider for single sign-on (all four, or none)
 DESIGNER_BASE_URL  the site's address (https://kurswerk.example.org) for links in mails;
                    unset: the address of the request that caused the mail
+DESIGNER_RETENTION_DAYS_EVENTS, _NOTIFICATIONS, _LOGIN_ATTEMPTS, _LOGIN_LINKS, _SENT_MAIL
+                   days after which `designer purge-old` deletes such records (0: never)
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from __future__ import annotations
 import os
 import secrets
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -26,6 +31,14 @@ from urllib.parse import unquote, urlsplit
 from designer.core import limits
 
 MiB = 1024 * 1024
+# Days after which `designer purge-old` deletes each kind of record (0: keep for ever).
+RETENTION_DEFAULTS = {
+    "events": 0,
+    "notifications": 365,
+    "login_attempts": 30,
+    "login_links": 30,
+    "sent_mail": 30,
+}
 
 
 def data_dir() -> Path:
@@ -89,6 +102,24 @@ def mail_settings(url: str, sender: str = "") -> dict[str, Any]:
     return settings
 
 
+def oidc_settings(environ: Mapping[str, str]) -> dict[str, str]:
+    """The sign-on provider of the environment (services/sign_on.py uses it when all
+    four are set)."""
+    names = ("name", "issuer", "client_id", "client_secret")
+    return {name: environ.get(f"DESIGNER_OIDC_{name.upper()}", "").strip() for name in names}
+
+
+def retention_days(defaults: dict[str, int]) -> dict[str, int]:
+    """Each kind's DESIGNER_RETENTION_DAYS_<KIND> (whole days, 0 keeps for ever)."""
+    days = {}
+    for kind, default in defaults.items():
+        value = os.environ.get(f"DESIGNER_RETENTION_DAYS_{kind.upper()}", "").strip()
+        if value and not value.isdigit():
+            raise ValueError(f"DESIGNER_RETENTION_DAYS_{kind.upper()} must be a whole number")
+        days[kind] = int(value) if value else default
+    return days
+
+
 def load(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
     overrides = overrides or {}
     folder = Path(overrides.get("DATA_DIR") or data_dir())
@@ -125,6 +156,9 @@ def load(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
         # How much one design may hold, and page sizes of long lists (designer/core/limits.py).
         "DESIGN_LIMITS": limits.parse(os.environ.get("DESIGNER_LIMITS", "")),
         "BASE_URL": os.environ.get("DESIGNER_BASE_URL", "").rstrip("/"),
+        "OIDC": oidc_settings(os.environ),
+        "OIDC_TIMEOUT_SECONDS": 10,
+        "RETENTION_DAYS": retention_days(RETENTION_DEFAULTS),
         **mail_settings(
             os.environ.get("DESIGNER_SMTP_URL", ""), os.environ.get("DESIGNER_MAIL_FROM", "")
         ),

@@ -46,6 +46,7 @@ from designer.models.quality import (  # noqa: E402
     WorkspaceChecklist,
 )
 from designer.models.revisions import Revision  # noqa: E402
+from designer.models.sign_on import JoinRule, SignOnIdentity, SignOnProvider  # noqa: E402
 from designer.models.templates import DesignTemplate  # noqa: E402
 from designer.models.tokens import ApiToken  # noqa: E402
 from designer.models.workspaces import Membership, Workspace  # noqa: E402
@@ -60,6 +61,7 @@ __all__ = [
     "DesignTemplate",
     "Event",
     "Invitation",
+    "JoinRule",
     "LearningObjective",
     "LoginAttempt",
     "LoginLink",
@@ -79,6 +81,8 @@ __all__ = [
     "Presence",
     "Review",
     "Revision",
+    "SignOnIdentity",
+    "SignOnProvider",
     "User",
     "Workspace",
     "WorkspaceChecklist",

@@ -1,9 +1,22 @@
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
+from typing import ClassVar
 
 from flask_login import UserMixin
-from sqlalchemy import ForeignKey, Index, Integer, String
+from sqlalchemy import (
+    Boolean,
+    ColumnElement,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    case,
+    false,
+    literal,
+)
+from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column
 
 from designer.models import db
@@ -15,7 +28,7 @@ class User(UserMixin, db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     email: Mapped[str] = mapped_column(String(254), unique=True)
-    display_name: Mapped[str] = mapped_column(String(120))
+    _display_name: Mapped[str] = mapped_column("display_name", String(120))
     password_hash: Mapped[str] = mapped_column(String(255))
     locale: Mapped[str | None] = mapped_column(String(8))
     created_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow)
@@ -25,6 +38,44 @@ class User(UserMixin, db.Model):
     # Set when the person followed the link mailed to their address; until then they can
     # log in but nobody can add them by address.
     email_verified_at: Mapped[datetime | None] = mapped_column(Timestamp)
+    # Looks after the instance (the admin area); sees no design it is not a member of.
+    is_admin: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # A deactivated account cannot log in and has no session; an administrator can
+    # reactivate it.
+    deactivated_at: Mapped[datetime | None] = mapped_column(Timestamp)
+    # A deleted account keeps its row, emptied of everything personal, so that what the
+    # person wrote stays with the workspace under the name "former member".
+    deleted_at: Mapped[datetime | None] = mapped_column(Timestamp)
+    last_login_at: Mapped[datetime | None] = mapped_column(Timestamp)
+    # A new address the person asked for; `email` keeps working until this one is confirmed.
+    pending_email: Mapped[str | None] = mapped_column(String(254))
+
+    @property
+    def is_active(self) -> bool:
+        """Flask-Login refuses to log in an inactive account."""
+        return self.deactivated_at is None and self.deleted_at is None
+
+    # The name a deleted account goes by, in the reader's language: the web layer sets it
+    # to a translated text (models cannot translate).
+    former_member_name: ClassVar[Callable[[], str]] = staticmethod(lambda: "former member")
+
+    @hybrid_property
+    def display_name(self) -> str:
+        """The person's name, or "former member" once the account is deleted, both when
+        read from a loaded account and when selected as a column."""
+        return User.former_member_name() if self.deleted_at else self._display_name
+
+    @display_name.inplace.setter
+    def _set_display_name(self, value: str) -> None:
+        self._display_name = value
+
+    @display_name.inplace.expression
+    @classmethod
+    def _display_name_column(cls) -> ColumnElement[str]:
+        former = literal(cls.former_member_name())
+        return case((cls.deleted_at.is_not(None), former), else_=cls._display_name).label(
+            "display_name"
+        )
 
     def get_id(self) -> str:
         return f"{self.id}:{self.session_version}"

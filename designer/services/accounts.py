@@ -58,6 +58,10 @@ class TooManyAttempts(Exception):
         self.retry_after = retry_after
 
 
+class AccountDeactivated(Exception):
+    """The password was right, but an administrator deactivated the account."""
+
+
 def normalise_email(email: str) -> str:
     return email.strip().lower()
 
@@ -182,11 +186,19 @@ def authenticate(
     user = db.session.scalar(select(User).where(User.email == email))
     stored = user.password_hash if user else _dummy_hash(rules.hash_method)
     if check_password_hash(stored, password) and user is not None:
-        if _has_failures(email):  # a plain log-in writes nothing: it works on a read-only store
+        if not user.is_active:
+            raise AccountDeactivated(email)
+        if _has_failures(email):
             db.session.execute(delete(LoginAttempt).where(LoginAttempt.email == email))
+        note_login(user)
         return user
     db.session.add(LoginAttempt(email=email, remote_addr=remote_addr, created_at=utcnow()))
     return None
+
+
+def note_login(user: User) -> None:
+    """Remember when the person last logged in (the admin area shows it)."""
+    user.last_login_at = utcnow()
 
 
 def _has_failures(email: str) -> bool:
@@ -296,7 +308,8 @@ def login_link_user(token: str, now: datetime | None = None) -> User | None:
     link = db.session.scalar(select(LoginLink).where(LoginLink.token_hash == _link_hash(token)))
     if link is None or link.used_at is not None or link.expires_at <= now:
         return None
-    return db.session.get(User, link.user_id)
+    user = db.session.get(User, link.user_id)
+    return user if user.is_active else None
 
 
 def use_login_link(
@@ -322,6 +335,7 @@ def use_login_link(
         raise Invalid({"token": "login_link_invalid"})
     _set_password(user, new_password, hash_method)
     db.session.execute(delete(LoginAttempt).where(LoginAttempt.email == user.email))
+    note_login(user)
     return user
 
 
@@ -330,7 +344,7 @@ def password_reset_for(email: str) -> tuple[User, str] | None:
     account, or it had RESET_LINKS_PER_HOUR links in the last hour (so that nobody floods
     someone's inbox). The caller answers the same either way."""
     user = db.session.scalar(select(User).where(User.email == normalise_email(email)[:254]))
-    if user is None:
+    if user is None or not user.is_active:
         return None
     recent = db.session.scalar(
         select(func.count(LoginLink.id)).where(

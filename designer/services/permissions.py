@@ -5,7 +5,12 @@ nuggets), expert (edit the designs they are invited to or started), reviewer (co
 review, sign off; no edits), viewer (read). A person can also hold a role on one design
 only (`DesignMember`): a guest sees that design and nothing else of the workspace.
 
-Every blueprint and service asks `can()` / `require()`; no view checks roles itself.
+An instance administrator (`User.is_admin`) looks after the site as a whole: accounts,
+workspaces, settings, health (`InstanceAction`, `can_administer`). Being an administrator
+gives no role in any workspace: an administrator sees a design's contents only as a member.
+
+Every blueprint and service asks `can()` / `require()` (`require_admin()` for the instance);
+no view checks roles itself.
 """
 
 from __future__ import annotations
@@ -23,6 +28,8 @@ class Action(StrEnum):
     WORKSPACE_VIEW = "workspace.view"
     WORKSPACE_MANAGE = "workspace.manage"
     MEMBERS_MANAGE = "workspace.members"
+    # Who joins the workspace on signing on (e-mail domain or provider group, with a role).
+    JOIN_RULES_MANAGE = "workspace.join_rules"
     LIBRARY_VIEW = "library.view"
     NUGGET_EDIT = "nugget.edit"
     DESIGN_CREATE = "design.create"
@@ -46,10 +53,20 @@ class Action(StrEnum):
     OFFER_PUBLISH = "offer.publish"
 
 
+class InstanceAction(StrEnum):
+    """What an administrator does to the instance (the admin area)."""
+
+    VIEW = "instance.view"  # the admin area, the instance's health
+    ACCOUNTS = "instance.accounts"  # deactivate, reactivate, reset, grant administration
+    WORKSPACES = "instance.workspaces"  # list, sizes, members, hand coordination over
+    SETTINGS = "instance.settings"  # mail (a test mail), sign-on
+
+
 WORKSPACE_ACTIONS = {
     Action.WORKSPACE_VIEW,
     Action.WORKSPACE_MANAGE,
     Action.MEMBERS_MANAGE,
+    Action.JOIN_RULES_MANAGE,
     Action.LIBRARY_VIEW,
     Action.NUGGET_EDIT,
     Action.DESIGN_CREATE,
@@ -245,6 +262,18 @@ def edits_library_nugget(user: User | None, nugget: Nugget, design: Design) -> b
         Placement.nugget_id == nugget.id, Placement.design_id != design.id
     )
     return db.session.scalar(used_elsewhere.limit(1)) is None
+
+
+def can_administer(user: User | None, action: InstanceAction) -> bool:
+    """Every instance action is an administrator's, and only an active one's."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return False
+    return bool(user.is_admin) and user.is_active and action in InstanceAction
+
+
+def require_admin(user: User | None, action: InstanceAction) -> None:
+    if not can_administer(user, action):
+        raise PermissionDenied(str(action))
 
 
 def require(user: User | None, action: Action, target: Design | Workspace) -> None:

@@ -64,6 +64,8 @@ def authenticate(secret: str) -> ApiToken | None:
     token = db.session.scalar(select(ApiToken).where(ApiToken.token_hash == hash_token(secret)))
     if token is None or token.revoked_at is not None:
         return None
+    if not db.session.get(User, token.user_id).is_active:
+        return None
     now = utcnow()
     if token.last_used_at is None or now - token.last_used_at > LAST_USED_GRANULARITY:
         token.last_used_at = now

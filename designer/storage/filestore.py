@@ -40,6 +40,11 @@ class FileStore:
     def open(self, sha256: str) -> BinaryIO:
         return self.path(sha256).open("rb")
 
+    def usage(self) -> tuple[int, int]:
+        """How many stored files there are and how many bytes they hold."""
+        files = [p for p in self.root.glob("??/*") if p.is_file()]
+        return len(files), sum(p.stat().st_size for p in files)
+
     def put(self, stream: BinaryIO, max_bytes: int | None = None) -> tuple[str, int]:
         """Store a stream; returns (sha256, size). Streams to a temp file, never all in memory."""
         self.root.mkdir(parents=True, exist_ok=True)

@@ -6,6 +6,8 @@ from flask import Flask
 
 def register_blueprints(app: Flask) -> None:
     from designer.web import (
+        account,
+        admin,
         api,
         auth,
         canvas,
@@ -25,12 +27,14 @@ def register_blueprints(app: Flask) -> None:
         quality,
         reviews,
         seal,
+        sign_on,
         tokens,
         wizard,
         workspaces,
     )
 
     app.register_blueprint(auth.bp)
+    app.register_blueprint(sign_on.bp)
     app.register_blueprint(workspaces.bp)
     app.register_blueprint(designs.bp)
     app.register_blueprint(plan_import.bp)
@@ -56,3 +60,5 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(tokens.bp)
     app.register_blueprint(notices.bp)
     app.register_blueprint(offers.bp)
+    app.register_blueprint(account.bp)
+    app.register_blueprint(admin.bp)

@@ -139,6 +139,11 @@ def login():
                 )
         except accounts.TooManyAttempts as exc:
             return _too_many(form, exc.retry_after)
+        except accounts.AccountDeactivated:
+            form.form_errors.append(
+                _("This account is deactivated. Ask the administrator of this Kurswerk.")
+            )
+            return render_template("auth/login.html", form=form, invited=_invited()), 403
         if user is not None:
             _start_session(user)
             return redirect(_after_login(request.args.get("next")))

@@ -28,6 +28,8 @@ log = logging.getLogger("designer.mail")
 SUBJECTS = {
     "reset": _l("Set a new password for Kurswerk"),
     "verify": _l("Confirm your e-mail address for Kurswerk"),
+    "test": _l("Test mail from Kurswerk"),
+    "change_email": _l("Confirm your new e-mail address for Kurswerk"),
 }
 
 

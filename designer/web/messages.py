@@ -61,7 +61,33 @@ ERROR_TEXTS = {
     "reset_link_invalid": _l(
         "This link has been used or has expired. Ask for a new one with “Forgot password?”."
     ),
+    "sign_on_no_email": _l(
+        "The provider did not tell Kurswerk your e-mail address, which a new account needs. "
+        "Ask the provider's administrator to share it."
+    ),
+    "sign_on_email_taken": _l(
+        "An account with this e-mail address exists, but the address is not confirmed yet "
+        "(by Kurswerk or by the provider). Log in with your password, confirm your address, "
+        "and then sign on again."
+    ),
+    "sign_on_deactivated": _l("This account is deactivated. Ask the administrator."),
+    "sign_on_link_invalid": _l("This sign-on has expired or was used already. Please start again."),
+    "issuer_invalid": _l("Enter the provider's issuer URL starting with https://"),
+    "domain_invalid": _l("Enter a domain such as example.org."),
+    "domain_not_yours": _l("You can only choose the domain of your own confirmed e-mail address."),
+    "duplicate_join_rule": _l("This rule exists already."),
     "last_coordinator": _l("A workspace needs at least one coordinator."),
+    "hand_over_first": _l(
+        "You are the only coordinator of a workspace listed above. Make another member its "
+        "coordinator first (on its members page), then delete your account."
+    ),
+    "same_email": _l("This is your current e-mail address already."),
+    "deactivate_self": _l("You cannot deactivate your own account."),
+    "deactivated": _l("This account is deactivated. Reactivate it first."),
+    "last_admin": _l(
+        "This is the last administrator. Make someone else administrator first, so that "
+        "someone can still look after this Kurswerk."
+    ),
     "not_a_number": _l("Enter a whole number (0 or more)."),
     "not_a_date": _l("Enter a date (YYYY-MM-DD)."),
     "not_a_time": _l("Enter a time (HH:MM)."),

@@ -31,7 +31,7 @@ EXPECTED_DESIGN = {
 
 WORKSPACE_ACTIONS = [
     Action.WORKSPACE_VIEW, Action.WORKSPACE_MANAGE, Action.MEMBERS_MANAGE,
-    Action.LIBRARY_VIEW, Action.NUGGET_EDIT, Action.DESIGN_CREATE,
+    Action.JOIN_RULES_MANAGE, Action.LIBRARY_VIEW, Action.NUGGET_EDIT, Action.DESIGN_CREATE,
 ]  # fmt: skip
 EXPECTED_WORKSPACE = {
     "coordinator": set(WORKSPACE_ACTIONS),
@@ -175,6 +175,100 @@ def test_who_may_resend_a_verification_mail(people, workspace, make_user):
             db.session.rollback()
         allowed.add(who)
     assert allowed == {"coordinator"}
+
+
+def test_who_may_set_join_rules(people, workspace):
+    """Rules for joining the workspace on signing on: coordinators of the workspace only,
+    for adding and for removing."""
+    from designer.services import sign_on
+    from designer.services.errors import PermissionDenied
+
+    rule = sign_on.add_join_rule(people["coordinator"], workspace, "group", "staff", "viewer")
+    db.session.commit()
+    allowed = set()
+    for who, user in people.items():
+        try:
+            sign_on.add_join_rule(user, workspace, "group", f"group-of-{who}", "viewer")
+            sign_on.remove_join_rule(user, workspace, rule.id)
+        except PermissionDenied:
+            continue
+        finally:
+            db.session.rollback()
+        allowed.add(who)
+    assert allowed == {"coordinator"}
+
+
+@pytest.fixture
+def instance_people(people, make_user):
+    """The matrix's people plus an administrator and a deactivated administrator."""
+    from designer.models.columns import utcnow
+
+    admin = make_user("admin@example.org")
+    gone = make_user("gone-admin@example.org")
+    admin.is_admin = gone.is_admin = True
+    gone.deactivated_at = utcnow()
+    db.session.commit()
+    return {**people, "admin": admin, "deactivated-admin": gone}
+
+
+def test_instance_matrix(instance_people):
+    """Every instance action is the (active) administrator's alone; workspace roles give none."""
+    from designer.services.permissions import InstanceAction, can_administer
+
+    actual = {
+        who: {a for a in InstanceAction if can_administer(user, a)}
+        for who, user in instance_people.items()
+    }
+    expected = {who: set() for who in instance_people}
+    expected["admin"] = set(InstanceAction)
+    assert actual == expected
+
+
+def test_an_administrator_gets_no_design_or_workspace_rights(
+    instance_people, workspace, example_design
+):
+    admin = instance_people["admin"]
+    assert not any(can(admin, a, example_design) for a in ALL_DESIGN_ACTIONS)
+    assert not any(can(admin, a, workspace) for a in WORKSPACE_ACTIONS)
+
+
+ADMIN_PAGES = ["/admin", "/admin/accounts", "/admin/workspaces", "/admin/mail", "/admin/sign-on"]
+
+
+def test_admin_area_routes_by_role(app, instance_people, workspace):
+    """Every page and action of the admin area: 200/302 for the administrator, 403 for
+    everyone else signed in, the log-in page for anonymous visitors; the refused actions
+    change nothing."""
+    from tests.conftest import PASSWORD
+
+    target = instance_people["viewer"]
+    posts = [
+        f"/admin/accounts/{target.id}/deactivate",
+        f"/admin/accounts/{target.id}/reactivate",
+        f"/admin/accounts/{target.id}/reset",
+        f"/admin/accounts/{target.id}/admin",
+        f"/admin/workspaces/{workspace.id}",
+        "/admin/mail/test",
+    ]
+    pages = [*ADMIN_PAGES, f"/admin/workspaces/{workspace.id}"]
+    outcome = {}
+    for who, user in instance_people.items():
+        client = app.test_client()
+        if user is not None and who != "deactivated-admin":
+            client.post("/login", data={"email": user.email, "password": PASSWORD})
+        statuses = {client.get(url).status_code for url in pages}
+        statuses |= {
+            client.post(url, data={"on": "1", "email": target.email}).status_code
+            for url in posts
+            if who != "admin"
+        }
+        outcome[who] = statuses
+    assert outcome.pop("admin") == {200}
+    assert outcome.pop("anonymous") == {302}
+    assert outcome.pop("deactivated-admin") == {302}  # cannot log in at all
+    assert all(statuses == {403} for statuses in outcome.values()), outcome
+    db.session.refresh(target)
+    assert target.deactivated_at is None and not target.is_admin
 
 
 def test_who_may_publish_an_offer(people, example_design):

@@ -37,6 +37,13 @@ PUBLIC = {
     "the page only says so",
     "auth.verify": "the link of an address confirmation mail: a signed token; without a "
     "valid one the page only says so",
+    "sign_on.start": "a sign-on with a provider the instance offers (404 for any other)",
+    "sign_on.callback": "a provider's answer: accepted only with the state of a sign-on "
+    "started in this browser's session",
+    "sign_on.confirm_link": "linking a sign-on to an account: only for the sign-on pending "
+    "in this session, with that account's password",
+    "account.confirm_email": "the link of a mail to a new address: a signed token; without "
+    "a valid one the page only says so",
 }
 PUBLIC_BLUEPRINTS = {"seal": "public quality seal pages of approved designs"}
 PERSONAL = {
@@ -50,6 +57,10 @@ PERSONAL = {
     "collab.catalogue": "shared nuggets, filtered to what the caller may see",
     "notifications.index": "the caller's own notifications",
     "notifications.mark_read": "marks the caller's own notifications read",
+    "account.index": "the caller's own account page",
+    "account.download": "the caller's own data",
+    "account.change_email": "the caller's own address",
+    "account.delete": "deletes the caller's own account (with their password)",
 }
 ANONYMOUS_REFUSALS = {401, 403}
 OUTSIDER_REFUSALS = {403, 404}
