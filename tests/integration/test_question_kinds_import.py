@@ -7,15 +7,12 @@ import json
 import zipfile
 from dataclasses import replace
 
-import pytest
-
 from designer.core.assets import DirectoryAssets
 from designer.core.snapshot import Answer, Question, from_json
 from designer.export.formats import get_format
 from designer.export.registry import ExportContext
 from designer.extensions import db
-from designer.importers.base import ImportRefused
-from designer.models import Design, Nugget, Placement
+from designer.models import Nugget, Placement
 from designer.queries.read_model import snapshot
 from designer.services.importing import import_path
 from tests.paths import EXAMPLE_FILES, EXAMPLE_JSON
@@ -69,18 +66,3 @@ def test_a_bundle_round_trips_the_new_kinds(app, client, login, workspace, tmp_p
     page = client.get(f"/designs/{design.id}/nuggets/{placement.id}/edit").get_data(as_text=True)
     assert 'name="q-3-a-2-match" value="quakt"' in page
     assert 'name="q-4-a-0-text" value="Paris"' in page
-
-
-def test_the_json_importer_names_a_bad_match_and_imports_nothing(app, workspace, tmp_path):
-    data = json.loads(EXAMPLE_JSON.read_bytes())
-    data["design"]["nuggets"][4]["questions"][0]["answers"][0]["match"] = "falsch hier"
-    path = tmp_path / "design.json"
-    path.write_bytes(json.dumps(data).encode())
-    with pytest.raises(ImportRefused) as refused:
-        import_path(None, workspace, path, app.extensions["file_store"], None)
-    assert any(
-        "questions[0].answers[0].match: only an answer of a matching" in p
-        for p in (refused.value.problems)
-    )
-    db.session.rollback()
-    assert db.session.query(Design).count() == 0
