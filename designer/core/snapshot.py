@@ -752,12 +752,11 @@ class _Reader:
         return tuple(out)
 
     def answer(self, kind: str, a: dict[str, Any], path: str) -> Answer:
-        """One answer; a matching question's distractor has a `match` and no `text`."""
-        match = self.text(a, "match", path)
-        if match and kind != "match":
-            self.problem(f"{path}.match", "only an answer of a matching question has a match")
+        """One answer; a matching question's distractor has a `match` and no `text`.
+        Only a matching question's answers keep a `match`, as in the nugget service."""
+        match = self.text(a, "match", path) if kind == "match" else ""
         return Answer(
-            text=self.text(a, "text", path, required=not (kind == "match" and match.strip())),
+            text=self.text(a, "text", path, required=not match.strip()),
             correct=self.flag(a, "correct", path),
             feedback=self.text(a, "feedback", path),
             match=match,

@@ -66,7 +66,7 @@ def _clean_questions(
             continue
         answers = [_clean_answer(q["kind"], a) for a in q.get("answers", [])]
         answers = [a for a in answers if a["text"] or a.get("match")]
-        if code := limits.exceeds(len(answers), "answers") or _match_misplaced(q["kind"], answers):
+        if code := limits.exceeds(len(answers), "answers"):
             errors[f"questions.{i}"] = code
         out.append(
             {
@@ -80,19 +80,16 @@ def _clean_questions(
 
 
 def _clean_answer(kind: str, answer: dict[str, Any]) -> dict[str, Any]:
-    """An answer as stored: "match" only when given; a matching question's answers are
-    never "correct" (pairs are), a short-answer question's always are (each is accepted)."""
+    """An answer as stored. Only a matching question's answers keep a "match" (when given)
+    and are never "correct" (its pairs are); a short-answer question's always are (each
+    is accepted). Whether a question is complete is the editor's and the quality rule's
+    check (`fields.question_problem`): what the API writes, like a copy, is kept as sent."""
     correct = {"match": False, "shortanswer": True}.get(kind, bool(answer.get("correct")))
     out: dict[str, Any] = {"text": str(answer.get("text", "")).strip(), "correct": correct}
     out["feedback"] = str(answer.get("feedback", "")).strip()
-    if match := str(answer.get("match", "")).strip():
+    if kind == "match" and (match := str(answer.get("match", "")).strip()):
         out["match"] = match
     return out
-
-
-def _match_misplaced(kind: str, answers: list[dict[str, Any]]) -> str | None:
-    """Only a matching question pairs its answers."""
-    return "match_not_allowed" if kind != "match" and any("match" in a for a in answers) else None
 
 
 # Fields with a check of their own: their errors are keyed by item (questions.0 …).
@@ -112,21 +109,7 @@ def _new_revision(nugget: Nugget, actor: User | None) -> NuggetRevision:
 
 def create_nugget(actor: User, workspace: Workspace, values: dict[str, Any]) -> Nugget:
     require(actor, Action.NUGGET_EDIT, workspace)
-    clean = clean_nugget_values(values)
-    _check_questions_complete(clean.get("questions", []))
-    return create_nugget_unchecked(actor, workspace, clean)
-
-
-def _check_questions_complete(questions: list[dict[str, Any]]) -> None:
-    """Questions an author writes must be complete (`fields.question_problem`); copies,
-    forks and restores keep what they copy, and the quality panel names what is missing."""
-    problems = {
-        f"questions.{i}": code
-        for i, q in enumerate(questions)
-        if (code := fields.question_problem(q["kind"], q["text"], q["answers"]))
-    }
-    if problems:
-        raise Invalid(problems)
+    return create_nugget_unchecked(actor, workspace, clean_nugget_values(values))
 
 
 def _check_assets(workspace_id: int, asset_ids: list[int]) -> None:
@@ -192,8 +175,6 @@ def update_nugget(
     changed = [name for name, value in clean.items() if getattr(nugget, name) != value]
     if not changed:
         return nugget
-    if "questions" in changed:
-        _check_questions_complete(clean["questions"])
     if via is not None and not edits_library_nugget(actor, nugget, via):
         nugget = _copy_for_design(actor, nugget, via)
     for name in changed:

@@ -49,6 +49,8 @@ from designer.web.transaction import saving
 bp = Blueprint("editor", __name__)
 
 BLANK_ANSWERS = 2
+# Rows a question offers at least: a matching question needs three (two pairs, one more).
+MIN_ANSWER_ROWS = 4
 
 
 @dataclass
@@ -139,9 +141,10 @@ def _render(
     status: int = 200,
     stale: StaleSave | None = None,
 ):
-    blank = {"text": "", "correct": False, "feedback": ""}
+    blank = {"text": "", "correct": False, "feedback": "", "match": ""}
     for q in questions:
-        q["answers"] = [*q["answers"], *[blank] * BLANK_ANSWERS]
+        blanks = max(BLANK_ANSWERS, MIN_ANSWER_ROWS - len(q["answers"]))
+        q["answers"] = [*q["answers"], *[blank] * blanks]
     return (
         render_template(
             "nuggets/edit.html",
@@ -184,6 +187,8 @@ def _save(target: Target):
     questions, question_problems = questions_from_form(request.form)
     if request.form.get("action") == "add_question":
         questions.append({"kind": "single", "text": "", "feedback": "", "answers": []})
+        return _render(target, form, placement_form, questions)
+    if request.form.get("action") == "show_question_fields":
         return _render(target, form, placement_form, questions)
     values = form.values()
     values["questions"] = questions

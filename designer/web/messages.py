@@ -30,7 +30,6 @@ ERROR_TEXTS = {
         "in all. Add a pair or an answer without an item (a distractor)."
     ),
     "no_accepted_answer": _l("A short-answer question needs at least one accepted answer."),
-    "match_not_allowed": _l("Only the answers of a matching question have a matching answer."),
     "taken": _l("An account with this e-mail address exists already."),
     "wrong": _l("The password is wrong."),
     "common_password": _l(

@@ -195,16 +195,24 @@ def _questions(doc: Document, snap: DesignSnapshot) -> None:
             paragraph.add_run(f"{i}. {question.text}").bold = True
             paragraph.add_run(f" ({label('question_kind', question.kind, lang)})")
             for answer in question.answers:
-                _answer(doc, answer, lang)
+                _answer(doc, question.kind, answer, lang)
             if question.feedback:
                 _feedback(doc.add_paragraph(), question.feedback)
 
 
-def _answer(doc: Document, answer: Answer, lang: str) -> None:
+def _answer(doc: Document, kind: str, answer: Answer, lang: str) -> None:
+    """One answer line: a pair "item → answer" (a distractor "→ answer"), an accepted
+    short answer, or a choice ticked when correct."""
     paragraph = doc.add_paragraph()
     paragraph.paragraph_format.left_indent = Cm(0.8)
     paragraph.paragraph_format.space_after = Pt(1)
-    if answer.correct:
+    if kind == "match" and answer.text:
+        paragraph.add_run(f"{answer.text} → {answer.match}")
+    elif kind == "match":
+        paragraph.add_run(f"→ {answer.match} ({t('distractor', lang)})")
+    elif kind == "shortanswer":
+        paragraph.add_run(f"✓ {answer.text} – {t('accepted', lang)}").bold = True
+    elif answer.correct:
         paragraph.add_run(f"☑ {answer.text} – {t('correct', lang)}").bold = True
     else:
         paragraph.add_run(f"☐ {answer.text}")

@@ -72,6 +72,8 @@ TEXTS: Final[dict[str, Pair]] = {
     "appendix_quiz": ("Anhang A: Testfragen", "Appendix A: Quiz questions"),
     "no_questions": ("Keine Testfragen.", "No quiz questions."),
     "correct": ("richtig", "correct"),
+    "accepted": ("akzeptiert", "accepted"),
+    "distractor": ("Ablenker", "distractor"),
     "appendix_materials": ("Anhang B: Materialien", "Appendix B: Materials"),
     "no_assets": ("Keine Dateien.", "No files."),
     "file": ("Datei", "File"),

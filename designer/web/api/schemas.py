@@ -185,8 +185,8 @@ QUESTION = obj(
                     "feedback": TEXT,
                     "match": {
                         **TEXT,
-                        "description": "Kind match only: the answer this item belongs to; "
-                        "with an empty text, a distractor",
+                        "description": "Kind match only (not kept on other kinds): the "
+                        "answer this item belongs to; with an empty text, a distractor",
                     },
                 }
             ),

@@ -228,7 +228,8 @@ def _answers_from_form(form: MultiDict, prefix: str, kind: str) -> list[dict[str
             "text": form.get(row + "text", "").strip(),
             "correct": kind == "shortanswer"
             or (kind != "match" and bool(form.get(row + "correct"))),
-            "feedback": form.get(row + "feedback", "").strip(),
+            # Moodle keeps no feedback per pair, so the editor offers none.
+            "feedback": "" if kind == "match" else form.get(row + "feedback", "").strip(),
         }
         if kind == "match" and (match := form.get(row + "match", "").strip()):
             answer["match"] = match
