@@ -44,6 +44,12 @@ PUBLIC = {
     "in this session, with that account's password",
     "account.confirm_email": "the link of a mail to a new address: a signed token; without "
     "a valid one the page only says so",
+    "notices.unsubscribe": "the unsubscribe link of a notification mail: a signed token; "
+    "without a valid one the page only says so",
+    "offers.index": "a workspace's public catalogue of offers (404 while it has none)",
+    "offers.show": "a published offer (only the fields frozen when it was published)",
+    "offers.atom": "the catalogue's Atom feed",
+    "offers.json_feed": "the catalogue's JSON feed",
 }
 PUBLIC_BLUEPRINTS = {"seal": "public quality seal pages of approved designs"}
 PERSONAL = {
@@ -61,6 +67,7 @@ PERSONAL = {
     "account.download": "the caller's own data",
     "account.change_email": "the caller's own address",
     "account.delete": "deletes the caller's own account (with their password)",
+    "notices.settings": "the caller's own choice of notification mails",
 }
 ANONYMOUS_REFUSALS = {401, 403}
 OUTSIDER_REFUSALS = {403, 404}
