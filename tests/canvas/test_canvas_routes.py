@@ -1,5 +1,5 @@
-"""The canvas routes: every change goes through a service, answers htmx with fragments
-(board, totals, analytics, announcement) and plain forms with a redirect."""
+"""The studio routes: every change goes through a service, answers htmx with only the
+fragments it touched (lanes, totals, announcement, focus) and plain forms with a redirect."""
 
 from __future__ import annotations
 
@@ -31,14 +31,18 @@ def test_canvas_shows_cards_with_type_mode_and_totals(client, login, designer, d
     html = client.get(f"/designs/{design.id}/canvas").get_data(as_text=True)
     assert html.count('class="nugget-card ltb-') == 3
     assert "Diskussion" in html and "Live online" in html  # names, not only colours
-    assert 'role="img"' in html and "<desc" in html
     assert "Summe: 70 min" in html or "Sum: 70 min" in html
     assert 'aria-live="polite"' in html
     assert 'name="htmx-config"' in html and '"includeIndicatorStyles": false' in html
+    assert f'href="/designs/{design.id}/analysis" aria-current' not in html
+    assert f'href="/designs/{design.id}/canvas" aria-current="page"' in html
+    analysis = client.get(f"/designs/{design.id}/analysis").get_data(as_text=True)
+    assert 'role="img"' in analysis and "<desc" in analysis
+    assert "Diskussion: 10 min" in analysis  # the chart's text alternative
 
 
-def test_add_nugget_with_htmx_returns_board_and_oob_totals(client, login, designer, design):
-    first, _ = module_ids(design)
+def test_add_nugget_with_htmx_returns_its_lane_and_oob_totals(client, login, designer, design):
+    first, second = module_ids(design)
     login(designer)
     response = client.post(
         f"/designs/{design.id}/canvas/modules/{first}/nuggets",
@@ -52,10 +56,12 @@ def test_add_nugget_with_htmx_returns_board_and_oob_totals(client, login, design
     )
     assert response.status_code == 200
     html = response.get_data(as_text=True)
-    assert html.lstrip().startswith('<div id="board"')
+    assert 'id="board"' not in html and 'id="analytics"' not in html  # only what changed
+    assert f'<section class="lane" id="module-{first}"' in html
+    assert f'id="module-{second}"' not in html
     assert 'id="totals" class="totals" aria-labelledby="totals-heading" hx-swap-oob="true"' in html
-    assert 'id="analytics"' in html and 'id="announce" hx-swap-oob="innerHTML"' in html
-    assert "Rollenspiel" in html
+    assert 'id="announce" hx-swap-oob="innerHTML"' in html
+    assert "Rollenspiel" in html and "Summe: 45 min" in html
     placement = _placements(first)[0]
     assert db.session.get(Nugget, placement.nugget_id).duration_minutes == 45
     assert db.session.scalar(select(func.count(Event.id)).where(Event.kind == "placement.added"))
@@ -190,11 +196,10 @@ def test_place_from_library_and_picker(client, login, designer, design, workspac
     create_nugget(designer, workspace, {"title": "Etwas anderes"})
     db.session.commit()
     login(designer)
-    picker = client.get(
-        f"/designs/{design.id}/canvas/modules/{first}/library?q=feedback", headers=HTMX
-    )
-    html = picker.get_data(as_text=True)
+    drawer = client.get(f"/designs/{design.id}/canvas/library?q=feedback", headers=HTMX)
+    html = drawer.get_data(as_text=True)
     assert "Feedbackregeln" in html and "Etwas anderes" not in html
+    assert f'data-place="{nugget.id}"' in html
     response = client.post(
         f"/designs/{design.id}/canvas/modules/{first}/place",
         data={"nugget_id": nugget.id},
