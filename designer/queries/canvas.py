@@ -12,6 +12,7 @@ from designer.core import snapshot as s
 from designer.core import vocab
 from designer.core.analytics import Analytics, ModuleLoad, analyse
 from designer.models import (
+    Comment,
     Design,
     Module,
     Nugget,
@@ -167,10 +168,10 @@ def canvas(design: Design) -> Canvas:
 
 # ------------------------------------------------------------------------ the studio
 #
-# The studio's board reads only what a compact card shows, taken out of the pinned
-# revision's JSON by the database: no revision is decoded in Python, and a lane or the
-# totals can be read alone, so that a change answers with the fragments it touched in a
-# time that does not grow with the design.
+# The studio's board reads only what a compact card shows, from the pinned revisions'
+# card columns (no revision's JSON is decoded), and a lane or the totals can be read
+# alone, so that a change answers with the fragments it touched in a time that does not
+# grow with the design.
 
 
 @dataclass(frozen=True)
@@ -185,6 +186,7 @@ class StudioCard:
     delivery_mode: str
     minutes: int
     objective_count: int
+    open_comments: int
     index: int
 
     @property
@@ -247,15 +249,11 @@ def _pinned():
 
 
 def _minutes_column():
-    return func.coalesce(
-        Placement.duration_override, NuggetRevision.data["duration_minutes"].as_integer(), 0
-    )
+    return func.coalesce(Placement.duration_override, NuggetRevision.duration_minutes, 0)
 
 
 def _mode_column():
-    return func.coalesce(
-        Placement.delivery_mode_override, NuggetRevision.data["delivery_mode"].as_string()
-    )
+    return func.coalesce(Placement.delivery_mode_override, NuggetRevision.delivery_mode)
 
 
 def _card_rows(design: Design, module_ids: list[int] | None) -> dict[int, list[StudioCard]]:
@@ -263,6 +261,17 @@ def _card_rows(design: Design, module_ids: list[int] | None) -> dict[int, list[S
         select(func.count())
         .select_from(placement_objectives)
         .where(placement_objectives.c.placement_id == Placement.id)
+        .scalar_subquery()
+    )
+    open_comments = (
+        select(func.count(Comment.id))
+        .where(
+            Comment.design_id == design.id,
+            Comment.target_kind == "placement",
+            Comment.target_id == Placement.id,
+            Comment.parent_id.is_(None),
+            Comment.resolved.is_(False),
+        )
         .scalar_subquery()
     )
     query = (
@@ -273,11 +282,12 @@ def _card_rows(design: Design, module_ids: list[int] | None) -> dict[int, list[S
             Placement.nugget_id,
             Placement.nugget_revision,
             Nugget.revision,
-            NuggetRevision.data["title"].as_string(),
-            NuggetRevision.data["learning_type"].as_string(),
+            NuggetRevision.title,
+            NuggetRevision.learning_type,
             _mode_column(),
             _minutes_column(),
             objective_count,
+            open_comments,
         )
         .join(NuggetRevision, _pinned())
         .join(Nugget, Nugget.id == Placement.nugget_id)
@@ -288,7 +298,7 @@ def _card_rows(design: Design, module_ids: list[int] | None) -> dict[int, list[S
         query = query.where(Placement.module_id.in_(module_ids))
     by_module: dict[int, list[StudioCard]] = {}
     for module_id, pid, version, nid, pinned, current, *shown in db.session.execute(query):
-        title, learning_type, mode, minutes, objectives = shown
+        title, learning_type, mode, minutes, objectives, comments = shown
         cards = by_module.setdefault(module_id, [])
         cards.append(
             StudioCard(
@@ -302,6 +312,7 @@ def _card_rows(design: Design, module_ids: list[int] | None) -> dict[int, list[S
                 delivery_mode=mode or "",
                 minutes=int(minutes or 0),
                 objective_count=objectives,
+                open_comments=comments,
                 index=len(cards),
             )
         )
@@ -311,7 +322,7 @@ def _card_rows(design: Design, module_ids: list[int] | None) -> dict[int, list[S
 def _loads(design: Design) -> tuple[dict[int, Load], Load]:
     """Minutes per module and for the whole design, by delivery mode and learning type,
     summed by the database in one grouped query."""
-    learning_type = NuggetRevision.data["learning_type"].as_string()
+    learning_type = NuggetRevision.learning_type
     rows = db.session.execute(
         select(Placement.module_id, _mode_column(), learning_type, func.sum(_minutes_column()))
         .join(NuggetRevision, _pinned())

@@ -26,26 +26,31 @@ from flask import (
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
+from flask_wtf.csrf import generate_csrf
+from markupsafe import Markup, escape
 
-from designer.core.vocab import LEARNING_TYPE_COLOURS
+from designer.core.vocab import LEARNING_TYPE_COLOURS, choices
 from designer.extensions import db
 from designer.models import Design, Workspace
 from designer.queries import access
 from designer.queries import canvas as queries_canvas
 from designer.queries import library as queries_library
 from designer.queries.canvas import Board, canvas
-from designer.queries.quality import open_comment_counts
 from designer.services import designs as design_service
 from designer.services import nuggets as nugget_service
 from designer.services import placements as placement_service
 from designer.services.permissions import Action, allowed_on_design, can, require
 from designer.web import editor
+from designer.web.editor import field_label
 from designer.web.forms import lock_version
 from designer.web.forms.nuggets import LibrarySearchForm, ModuleForm, QuickNuggetForm, as_int
+from designer.web.i18n import current_language
 from designer.web.messages import error_text
 from designer.web.transaction import committing, saving
 
 bp = Blueprint("canvas", __name__, url_prefix="/designs")
+
+QUICK_FIELDS = ("title", "learning_type", "delivery_mode", "duration_minutes")
 
 
 def _is_htmx() -> bool:
@@ -58,6 +63,51 @@ def _allowed(design: Design) -> frozenset[Action]:
     if design.id not in cache:
         cache[design.id] = allowed_on_design(current_user, design)
     return cache[design.id]
+
+
+def _texts() -> dict[str, Any]:
+    """What every lane and card repeats, translated and rendered once per request: a
+    board of 500 cards would otherwise look up thousands of translations."""
+    lang = current_language()
+    options = {
+        name: Markup("").join(
+            Markup('<option value="{}">{}</option>').format(value, text)
+            for value, text in choices(name, lang)
+        )
+        for name in ("learning_type", "delivery_mode")
+    }
+    return {
+        "learning_type": dict(choices("learning_type", lang)),
+        "delivery_mode": dict(choices("delivery_mode", lang)),
+        "options": options,
+        "csrf": Markup('<input type="hidden" name="csrf_token" value="{}">').format(
+            escape(generate_csrf())
+        ),
+        "minutes": _("%(m)s min"),
+        "min": _("%(m)s min").split("%(m)s"),
+        "actions_for": _("Actions for “%(t)s”").split("%(t)s"),
+        "labels": {name: field_label(name) for name in QUICK_FIELDS},
+        "objectives": _("Learning objectives"),
+        "comments": _("Open comments"),
+        "update_note": _("Update available"),
+        "revisions": _("revision %(old)s → %(new)s"),
+        "lane_actions": _("Actions for module “%(t)s”"),
+        "lane_cards": _("Nuggets in %(t)s"),
+        "in_lane": _("in %(t)s"),
+        "to_lane": _("to %(t)s"),
+        "delete_lane": _("Delete module “%(t)s”"),
+        "module_title": _("Module title"),
+        "rename": _("Rename"),
+        "left": _("Move module left"),
+        "right": _("Move module right"),
+        "trash": _(
+            "The module and its placements go to the trash. The nuggets stay in the library."
+        ),
+        "empty": _("No nuggets here yet: add a new one or take one from the library."),
+        "new_nugget": _("New nugget"),
+        "add_nugget": _("Add nugget"),
+        "from_library": _("From the library"),
+    }
 
 
 def _context(design: Design, board: Board, **extra: Any) -> dict[str, Any]:
@@ -73,10 +123,10 @@ def _context(design: Design, board: Board, **extra: Any) -> dict[str, Any]:
         "Action": Action,
         "problems": {},
         "submitted": {},
-        "comment_counts": open_comment_counts(design),
         "announcement": "",
         "focus": "",
         "base": url_for("canvas.show", design_id=design.id).rsplit("/", 1)[0],
+        "t": _texts(),
         **extra,
     }
 
