@@ -170,7 +170,8 @@ def _refused(
     if _is_htmx():
         return _fragments(design, summary, "", modules if modules else [], **extra), 422
     board = queries_canvas.board(design)
-    return render_template("canvas/page.html", **_context(design, board, **extra)), 422
+    context = _context(design, board, announcement=summary, **extra)
+    return render_template("canvas/page.html", **context), 422
 
 
 def _design(design_id: int) -> Design:
