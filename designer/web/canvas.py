@@ -17,7 +17,6 @@ from flask import (
     Response,
     abort,
     flash,
-    g,
     redirect,
     render_template,
     request,
@@ -29,13 +28,15 @@ from flask_login import current_user, login_required
 from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup, escape
 
+from designer.core.analytics import analyse
 from designer.core.vocab import LEARNING_TYPE_COLOURS, choices
 from designer.extensions import db
 from designer.models import Design, Workspace
 from designer.queries import access
 from designer.queries import canvas as queries_canvas
 from designer.queries import library as queries_library
-from designer.queries.canvas import Board, canvas
+from designer.queries.canvas import Board
+from designer.queries.read_model import snapshot
 from designer.services import designs as design_service
 from designer.services import nuggets as nugget_service
 from designer.services import placements as placement_service
@@ -58,8 +59,9 @@ def _is_htmx() -> bool:
 
 
 def _allowed(design: Design) -> frozenset[Action]:
-    """The current user's actions on the design, looked up once per request."""
-    cache = g.setdefault("design_allowed", {})
+    """The current user's actions on the design, looked up once per request (kept on the
+    request: `g` outlives requests where an app context stays pushed, as in tests)."""
+    cache = request.environ.setdefault("kurswerk.design_allowed", {})
     if design.id not in cache:
         cache[design.id] = allowed_on_design(current_user, design)
     return cache[design.id]
@@ -200,10 +202,12 @@ def show(design_id: int):
 def analysis(design_id: int):
     """Minutes by learning type, delivery mode and module, and the alignment matrix."""
     design = _design(design_id)
+    snap = snapshot(design)
     return render_template(
         "canvas/analysis.html",
         design=design,
-        view=canvas(design),
+        snap=snap,
+        analytics=analyse(snap),
         colours=LEARNING_TYPE_COLOURS,
     )
 
@@ -278,7 +282,7 @@ def delete_module(design_id: int, module_id: int):
 # -------------------------------------------------------------------- placements
 
 
-def _move_announcement(design: Design, placement_id: int, board: Board) -> str:
+def _move_announcement(placement_id: int, board: Board) -> str:
     for lane in board.lanes:
         for card in lane.cards:
             if card.placement_id == placement_id:
@@ -308,7 +312,7 @@ def move_placement(design_id: int, placement_id: int):
             _int_arg("lock_version"),
         )
     board = queries_canvas.board(design, sorted({source, target}))
-    message = _move_announcement(design, placement_id, board)
+    message = _move_announcement(placement_id, board)
     if not _is_htmx():
         flash(message, "success")
         return redirect(url_for("canvas.show", design_id=design.id))
