@@ -115,6 +115,12 @@ def test_studio_from_the_drawer_to_the_inspector(page, live_server, csp_errors, 
     expect(page.locator("#announce")).to_contain_text("Start")
     page.click(".drawer-close")
     expect(page.locator("#drawer")).to_be_hidden()
+    expect(page.locator("#drawer-toggle")).to_be_focused()
+    # A lane's "From the library" opens the drawer aimed at that lane; Escape closes it.
+    page.click(f"#module-{praxis} a.from-library")
+    expect(page.locator("#drawer-module")).to_have_value(str(praxis))
+    page.keyboard.press("Escape")
+    expect(page.locator("#drawer")).to_be_hidden()
 
     # A new nugget straight into a lane.
     lane = page.locator(f"#module-{start}")
@@ -208,6 +214,7 @@ def test_studio_from_the_drawer_to_the_inspector(page, live_server, csp_errors, 
     assert _titles(page, start) == ["Feedback geben", "Feedback geben im Plenum", "Feedback geben"]
     assert _titles(page, praxis) == ["Blitzlicht"]
     expect(page.locator("#totals")).to_contain_text("Summe: 90 min")
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     _shot(page, "studio-1440")
 
     # At 390 px: one stacked list per module, the inspector full-screen.
