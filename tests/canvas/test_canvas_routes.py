@@ -287,3 +287,47 @@ def test_lost_race_on_the_design_is_409(client, login, designer, design, monkeyp
     )
     assert response.status_code == 409
     assert response.get_json()["error"] == "conflict"
+
+
+def test_the_drawer_lists_recent_then_most_used_and_tells_twins_apart(
+    client, login, designer, design, workspace
+):  # fmt: skip
+    from designer.services import designs
+    from designer.services.nuggets import create_nugget
+
+    first, _ = module_ids(design)
+    twins = [
+        create_nugget(designer, workspace, {"title": "Feedback", "duration_minutes": m})
+        for m in (15, 40)
+    ]
+    twins[0].organisation, twins[1].organisation = "Akademie Nord", "VHS Süd"
+    unused = create_nugget(designer, workspace, {"title": "Aaa nie verwendet"})
+    for title in ("Eins", "Zwei"):
+        other = designs.create_design(designer, workspace, title)
+        module = designs.add_module(designer, other, "M")
+        placement_service.place_nugget(designer, other, module.id, twins[1])
+    other = designs.create_design(designer, workspace, "Drei")
+    module = designs.add_module(designer, other, "M")
+    placement_service.place_nugget(designer, other, module.id, twins[0])  # the latest
+    db.session.commit()
+    login(designer)
+    html = client.get(f"/designs/{design.id}/canvas/library", headers=HTMX).get_data(as_text=True)
+    recent, most_used = html.split('class="drawer-group"')[1:]
+    assert recent.index(f'data-place="{twins[0].id}"') < recent.index(f'data-place="{twins[1].id}"')
+    assert f'data-place="{unused.id}"' in most_used and "noch nicht verwendet" in most_used
+    assert "Akademie Nord" in html and "VHS Süd" in html and "40 min" in html
+    assert "in 2 Kurskonzepten verwendet" in html
+    found = client.get(
+        f"/designs/{design.id}/canvas/library?q=feed&delivery_mode=self_paced_online",
+        headers=HTMX,
+    ).get_data(as_text=True)
+    assert found.count('class="drawer-item') == 2 and "Aaa nie verwendet" not in found
+    # Without JavaScript: a page of its own whose forms place into the chosen module.
+    page = client.get(f"/designs/{design.id}/canvas/library?module_id={first}&q=feed")
+    text = page.get_data(as_text=True)
+    assert f'action="/designs/{design.id}/canvas/modules/{first}/place"' in text
+    placed = client.post(
+        f"/designs/{design.id}/canvas/modules/{first}/place", data={"nugget_id": twins[1].id}
+    )
+    assert placed.status_code == 302
+    assert [p.nugget_id for p in _placements(first)] == [twins[1].id]
