@@ -289,3 +289,31 @@ def test_two_people_save_the_same_nugget_in_the_inspector(
     )
     for pg in pages.values():
         pg.context.close()
+
+
+def test_modules_are_added_renamed_moved_and_deleted_in_place(page, live_server, studio):
+    user, design, _ = studio
+    start, praxis = module_ids(design)
+    _log_in(page, live_server, user.email)
+    page.goto(f"{live_server}/designs/{design.id}/canvas")
+    _no_page_load(page)
+    page.fill("#new-module-title", "Transfer")
+    page.click("#module-new button[type=submit]")
+    lanes = page.locator("#lanes > section.lane h2")
+    expect(lanes).to_have_text(["Start", "Praxis", "Transfer", "Neues Modul"])
+    expect(page.locator("#lanes section.lane h2").nth(2)).to_be_focused()
+    expect(page.locator("#new-module-title")).to_have_value("")
+    new = page.locator("#lanes section.lane").nth(2).get_attribute("id").split("-")[1]
+    page.click(f"#module-{new}-menu")
+    page.fill(f"#rename-{new}-title", "Transfer in den Alltag")
+    page.click(f"#module-{new} .lane-menu-body button:has-text('Umbenennen')")
+    expect(lanes).to_have_text(["Start", "Praxis", "Transfer in den Alltag", "Neues Modul"])
+    page.click(f"#module-{new}-menu")
+    page.click(f"#module-{new}-left")
+    expect(lanes).to_have_text(["Start", "Transfer in den Alltag", "Praxis", "Neues Modul"])
+    expect(page.locator("#announce")).to_contain_text("Spalte 2 von 3")
+    page.click(f"#module-{praxis}-menu")
+    page.click(f"#module-{praxis} .lane-menu-body button.danger")
+    expect(lanes).to_have_text(["Start", "Transfer in den Alltag", "Neues Modul"])
+    assert _still_same_document(page)
+    assert serious_violations(page) == []
