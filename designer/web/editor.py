@@ -166,7 +166,7 @@ def _render(
     )
 
 
-def show_form(target: Target):
+def show_form(target: Target) -> tuple[str, int]:
     form = NuggetForm(formdata=None, data=nugget_form_data(target.nugget))
     form.keep_assets.choices = options((a.id, a.filename) for a in _assets(target.nugget))
     questions = [dict(q) for q in target.nugget.questions or []]
@@ -181,7 +181,9 @@ def _question_errors(errors: dict[str, str]) -> dict[int, str]:
     }
 
 
-def save_form(target: Target):
+def save_form(target: Target) -> Any:
+    """Save the posted form: a redirect (or the inspector's fragments) when saved, else
+    the form again with the problems (422) or merged after a conflict (409)."""
     form = NuggetForm()
     form.keep_assets.choices = options((a.id, a.filename) for a in _assets(target.nugget))
     placement_form = _placement_form(target, request.form)

@@ -133,12 +133,13 @@
   function restoreFocus() {
     var holder = byId("studio-focus");
     var wanted = holder && holder.dataset.focus;
+    var keep = keepFocus;
+    keepFocus = false;
     if (!wanted) {
       return;
     }
     holder.dataset.focus = "";
-    if (keepFocus) {
-      keepFocus = false;
+    if (keep) {
       return;
     }
     var target = byId(wanted);
