@@ -317,3 +317,16 @@ def test_modules_are_added_renamed_moved_and_deleted_in_place(page, live_server,
     expect(lanes).to_have_text(["Start", "Transfer in den Alltag", "Neues Modul"])
     assert _still_same_document(page)
     assert serious_violations(page) == []
+
+
+def test_the_example_course_in_the_studio(page, live_server, workspace, make_user, example_design):
+    """The example course as a trainer meets it, at 1440 and 390 px (screenshots)."""
+    user = make_user("trainer@example.org", workspace=workspace, role="designer")
+    _log_in(page, live_server, user.email)
+    for width, height in ((1440, 900), (390, 844)):
+        page.set_viewport_size({"width": width, "height": height})
+        page.goto(f"{live_server}/designs/{example_design.id}/canvas")
+        expect(page.locator(".nugget-card")).to_have_count(11)
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+        assert serious_violations(page) == []
+        _shot(page, f"example-{width}")
