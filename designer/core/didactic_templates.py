@@ -354,7 +354,7 @@ LIVE_ONLINE = DidacticTemplate(
                 ),
                 _n(
                     ("Ergebnisse sichern", "Capturing results"),
-                    ("collaboration", "live_online", "plenary", 15),
+                    ("collaboration", "live_online", "plenary", 10),
                     ("Digitales Whiteboard", "Digital whiteboard"),
                     (
                         "Legen Sie fest, wie die Gruppen ihre Ergebnisse auf dem Whiteboard "
@@ -385,7 +385,7 @@ LIVE_ONLINE = DidacticTemplate(
                 _short_input(3),
                 _n(
                     ("Fallarbeit", "Case work"),
-                    ("inquiry", "live_online", "group", 25),
+                    ("inquiry", "live_online", "group", 35),
                     ("Breakout-Räume mit Fallbeschreibung", "Breakout rooms with a case"),
                     (
                         "Beschreiben Sie einen Fall und die Fragen, die die Gruppe untersucht.",
@@ -395,7 +395,7 @@ LIVE_ONLINE = DidacticTemplate(
                 ),
                 _n(
                     ("Transferplan", "Transfer plan"),
-                    ("production", "live_online", "individual", 10),
+                    ("production", "live_online", "individual", 15),
                     ("Ein-Minuten-Papier", "One-minute paper"),
                     (
                         "Geben Sie die Frage vor: Was setze ich in der nächsten Woche um?",
@@ -636,7 +636,7 @@ FLIPPED = DidacticTemplate(
                 ),
                 _n(
                     ("Anwendungsaufgabe", "Application task"),
-                    ("practice", "on_site", "group", 45),
+                    ("practice", "on_site", "group", 35),
                     ("Gruppenaufgabe", "Group task"),
                     (
                         "Beschreiben Sie die Aufgabe und das erwartete Ergebnis.",
@@ -646,7 +646,7 @@ FLIPPED = DidacticTemplate(
                 ),
                 _n(
                     ("Ergebnisse vergleichen", "Comparing results"),
-                    ("discussion", "on_site", "plenary", 20),
+                    ("discussion", "on_site", "plenary", 15),
                     ("Galerierundgang", "Gallery walk"),
                     (
                         "Legen Sie fest, worauf beim Vergleich geachtet wird.",
@@ -665,7 +665,7 @@ FLIPPED = DidacticTemplate(
             (
                 _n(
                     ("Lerntagebuch", "Learning journal"),
-                    ("production", "self_paced_online", "individual", 20),
+                    ("production", "self_paced_online", "individual", 30),
                     ("Lerntagebuch", "Learning journal"),
                     (
                         "Geben Sie zwei Reflexionsfragen für den Eintrag vor.",

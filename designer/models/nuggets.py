@@ -3,7 +3,17 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text, UniqueConstraint, false
+from sqlalchemy import (
+    Boolean,
+    Date,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    event,
+    false,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from designer.models import db
@@ -86,3 +96,27 @@ class NuggetRevision(db.Model):
     data: Mapped[dict[str, Any]] = mapped_column(JsonType)
     author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow)
+    # What a card of the studio shows, copied from `data` when the revision is written (a
+    # revision never changes): boards and totals are read without decoding any JSON.
+    title: Mapped[str] = mapped_column(String(300), default="", server_default="")
+    learning_type: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    delivery_mode: Mapped[str] = mapped_column(String(30), default="", server_default="")
+    duration_minutes: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    placeholder: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+
+
+def card_fields(data: dict[str, Any]) -> dict[str, Any]:
+    """The columns of a revision that repeat its `data` for the studio's cards."""
+    return {
+        "title": str(data.get("title") or "")[:300],
+        "learning_type": str(data.get("learning_type") or ""),
+        "delivery_mode": str(data.get("delivery_mode") or ""),
+        "duration_minutes": int(data.get("duration_minutes") or 0),
+        "placeholder": bool(data.get("placeholder")),
+    }
+
+
+@event.listens_for(NuggetRevision, "before_insert")
+def _copy_card_fields(mapper, connection, revision: NuggetRevision) -> None:
+    for name, value in card_fields(revision.data or {}).items():
+        setattr(revision, name, value)

@@ -41,15 +41,15 @@ def _json_text(value: str) -> str:
 
 def search(workspace: Workspace, f: LibraryFilter, limit: int = SEARCH_LIMIT) -> list[Nugget]:
     """The workspace's nuggets matching every given criterion, by title."""
-    return list(db.session.scalars(_search_query(workspace, f).limit(limit)))
+    return list(db.session.scalars(search_query(workspace, f).limit(limit)))
 
 
 def search_page(workspace: Workspace, f: LibraryFilter, number: int = 1) -> Page:
     """One page of `search`, with the number of matches in all."""
-    return page_of(_search_query(workspace, f), number)
+    return page_of(search_query(workspace, f), number)
 
 
-def _search_query(workspace: Workspace, f: LibraryFilter) -> Select:
+def search_query(workspace: Workspace, f: LibraryFilter) -> Select:
     conditions = [Nugget.workspace_id == workspace.id, Nugget.deleted_at.is_(None)]
     if f.text.strip():
         pattern = _like_pattern(f.text.strip())

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select, update
 
 from designer.core import fields, limits
 from designer.models import (
@@ -126,9 +126,35 @@ def _reorder(module: Module, placement: Placement, position: int) -> None:
     order = _siblings(module, placement)
     position = max(0, min(position, len(order)))
     order.insert(position, placement)
-    for i, p in enumerate(order):
-        if p.position != i:
-            p.position = i
+    placement.position = position
+    _renumber([p for p in order if p is not placement], skip=position)
+
+
+def _renumber(siblings: list[Placement], skip: int | None = None) -> None:
+    """Number `siblings` 0, 1, … in their order (leaving out position `skip`) in one
+    UPDATE, however many of them shift: a studio request runs as many statements for a
+    module of 100 cards as for one of 10. Each shifted placement gets a new version, as
+    a row-by-row update would give it."""
+    wanted = {}
+    for i, p in enumerate(siblings):
+        number = i + 1 if skip is not None and i >= skip else i
+        if p.position != number:
+            wanted[p.id] = number
+    if not wanted:
+        return
+    db.session.flush()
+    db.session.execute(
+        update(Placement)
+        .where(Placement.id.in_(wanted))
+        .values(
+            position=case(wanted, value=Placement.id),
+            lock_version=Placement.lock_version + 1,
+        )
+        .execution_options(synchronize_session=False)
+    )
+    for p in siblings:
+        if p.id in wanted:
+            db.session.expire(p, ["position", "lock_version"])
 
 
 def move_placement(
@@ -150,8 +176,7 @@ def move_placement(
     target = module_of(design, module_id)
     if target.id != old_module.id:
         placement.module = target
-        for i, p in enumerate(_siblings(old_module, placement)):
-            p.position = i
+        _renumber(_siblings(old_module, placement))
     _reorder(target, placement, position)
     mark_changed(design, actor)
     db.session.flush()
@@ -239,8 +264,7 @@ def remove_placement(actor: User, design: Design, placement_id: int) -> None:
     module = placement.module
     db.session.delete(placement)
     db.session.flush()
-    for i, p in enumerate(_siblings(module, placement)):
-        p.position = i
+    _renumber(_siblings(module, placement))
     mark_changed(design, actor)
     events.record(
         "placement.removed",

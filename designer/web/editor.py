@@ -61,6 +61,10 @@ class Target:
     nugget: Nugget
     design: Design | None = None
     placement: Placement | None = None
+    # The studio's inspector shows the same form in its own template and answers a
+    # successful save with fragments instead of a redirect.
+    template: str = "nuggets/edit.html"
+    on_saved: Callable[[Target], Any] | None = None
 
     @property
     def back_url(self) -> str:
@@ -85,7 +89,7 @@ class Target:
         return url_for("editor.upload_library", slug=self.workspace.slug, nugget_id=self.nugget.id)
 
 
-def _design_target(design_id: int, placement_id: int) -> Target:
+def design_target(design_id: int, placement_id: int) -> Target:
     design = access.design_for(current_user, design_id, Action.DESIGN_EDIT)
     placement = placement_service.placement_of(design, placement_id)
     nugget = nugget_service.nugget_in(design.workspace_id, placement.nugget_id)
@@ -147,7 +151,7 @@ def _render(
         q["answers"] = [*q["answers"], *[blank] * blanks]
     return (
         render_template(
-            "nuggets/edit.html",
+            target.template,
             target=target,
             form=form,
             placement_form=placement_form,
@@ -165,7 +169,7 @@ def _render(
     )
 
 
-def _show(target: Target):
+def show_form(target: Target) -> tuple[str, int]:
     form = NuggetForm(formdata=None, data=nugget_form_data(target.nugget))
     form.keep_assets.choices = options((a.id, a.filename) for a in _assets(target.nugget))
     questions = [dict(q) for q in target.nugget.questions or []]
@@ -180,7 +184,9 @@ def _question_errors(errors: dict[str, str]) -> dict[int, str]:
     }
 
 
-def _save(target: Target):
+def save_form(target: Target) -> Any:
+    """Save the posted form: a redirect (or the inspector's fragments) when saved, else
+    the form again with the problems (422) or merged after a conflict (409)."""
     form = NuggetForm()
     form.keep_assets.choices = options((a.id, a.filename) for a in _assets(target.nugget))
     placement_form = _placement_form(target, request.form)
@@ -203,10 +209,13 @@ def _save(target: Target):
         attach_errors(form, nugget_errors)
         if placement_form is not None:
             attach_errors(placement_form, placement_errors)
-        flash(_("Not saved. Please correct the marked fields."), "error")
+        if target.on_saved is None:  # the inspector says it beside the form instead
+            flash(_("Not saved. Please correct the marked fields."), "error")
         return _render(
             target, form, placement_form, questions, _question_errors(problems), status=422
         )
+    if target.on_saved is not None:
+        return target.on_saved(target)
     flash(_("“%(t)s” saved.", t=target.nugget.title), "success")
     return redirect(target.back_url)
 
@@ -349,21 +358,21 @@ def _upload(target: Target):
 @bp.route("/designs/<int:design_id>/nuggets/<int:placement_id>/edit", methods=["GET", "POST"])
 @login_required
 def edit_placement(design_id: int, placement_id: int):
-    target = _design_target(design_id, placement_id)
-    return _save(target) if request.method == "POST" else _show(target)
+    target = design_target(design_id, placement_id)
+    return save_form(target) if request.method == "POST" else show_form(target)
 
 
 @bp.post("/designs/<int:design_id>/nuggets/<int:placement_id>/assets")
 @login_required
 def upload_placement(design_id: int, placement_id: int):
-    return _upload(_design_target(design_id, placement_id))
+    return _upload(design_target(design_id, placement_id))
 
 
 @bp.route("/w/<slug>/library/<int:nugget_id>/edit", methods=["GET", "POST"])
 @login_required
 def edit_library(slug: str, nugget_id: int):
     target = _library_target(slug, nugget_id)
-    return _save(target) if request.method == "POST" else _show(target)
+    return save_form(target) if request.method == "POST" else show_form(target)
 
 
 @bp.post("/w/<slug>/library/<int:nugget_id>/assets")

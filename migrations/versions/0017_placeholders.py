@@ -3,7 +3,7 @@
 Existing nuggets and designs have none: their findings stay as they were.
 
 Revision ID: 0017
-Revises: 0014
+Revises: 0015
 Create Date: 2026-11-30 06:30:00
 
 """
@@ -14,7 +14,7 @@ from sqlalchemy.dialects import postgresql
 
 # revision identifiers, used by Alembic.
 revision = "0017"
-down_revision = "0014"
+down_revision = "0015"
 branch_labels = None
 depends_on = None
 
@@ -26,6 +26,10 @@ def upgrade():
         batch_op.add_column(
             sa.Column("placeholder", sa.Boolean(), server_default=sa.false(), nullable=False)
         )
+    with op.batch_alter_table("nugget_revisions", schema=None) as batch_op:
+        batch_op.add_column(
+            sa.Column("placeholder", sa.Boolean(), server_default=sa.false(), nullable=False)
+        )
     with op.batch_alter_table("designs", schema=None) as batch_op:
         batch_op.add_column(sa.Column("placeholder_fields", JSON, nullable=True))
 
@@ -33,5 +37,7 @@ def upgrade():
 def downgrade():
     with op.batch_alter_table("designs", schema=None) as batch_op:
         batch_op.drop_column("placeholder_fields")
+    with op.batch_alter_table("nugget_revisions", schema=None) as batch_op:
+        batch_op.drop_column("placeholder")
     with op.batch_alter_table("nuggets", schema=None) as batch_op:
         batch_op.drop_column("placeholder")

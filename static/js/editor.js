@@ -48,13 +48,13 @@
     });
   }
 
-  function showFieldsOfKind() {
-    var select = document.getElementById("activity_kind");
+  function showFieldsOfKind(root) {
+    var select = root.querySelector("#activity_kind");
     if (!select) {
       return;
     }
     var update = function () {
-      document.querySelectorAll("fieldset[data-kind]").forEach(function (set) {
+      root.querySelectorAll("fieldset[data-kind]").forEach(function (set) {
         var hasEntries =
           (set.dataset.kind === "quiz" && set.querySelector(".question")) ||
           set.querySelector(".has-error");
@@ -65,8 +65,18 @@
     update();
   }
 
+  // The studio's inspector brings the form with htmx after the page has loaded.
+  function setUp(root) {
+    root.querySelectorAll(".richtext-toolbar").forEach(setUpToolbar);
+    showFieldsOfKind(root);
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
-    document.querySelectorAll(".richtext-toolbar").forEach(setUpToolbar);
-    showFieldsOfKind();
+    setUp(document);
+  });
+  document.addEventListener("htmx:load", function (event) {
+    if (event.target !== document.body && event.target.querySelector) {
+      setUp(event.target);
+    }
   });
 })();

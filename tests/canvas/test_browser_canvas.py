@@ -1,5 +1,5 @@
-"""The canvas in a real Chromium: add nuggets, drag one to another module, move one by
-keyboard, watch the totals, reload and find everything saved; axe-core on each page.
+"""The studio's board in a real Chromium: add nuggets, drag one to another module, move
+one by keyboard, watch the totals, reload and find everything saved; axe-core on each page.
 
 Runs against a live server on 127.0.0.1 (random port) with CSRF protection on."""
 
@@ -84,13 +84,11 @@ def test_canvas_in_the_browser(
     page.mouse.up()
     expect(page.locator("#announce")).to_contain_text("Praxis")
     assert _titles(page, praxis) == ["Drei"]
-    assert "30 min" in page.inner_text(f"#module-{praxis} .module-total")
+    assert "30 min" in page.inner_text(f"#module-{praxis} .lane-total")
 
     # Move "Zwei" up with the keyboard; focus stays on the moved card.
-    page.locator(f"#module-{start} .nugget-card", has_text="Zwei").locator(
-        "button[id$='-up']"
-    ).focus()
-    page.keyboard.press("Enter")
+    page.locator(f"#module-{start} .card-title a", has_text="Zwei").focus()
+    page.keyboard.press("ArrowUp")
     expect(page.locator("#announce")).to_contain_text("Position 1 von 2")
     assert _titles(page, start) == ["Zwei", "Eins"]
     moved = page.locator(f"#module-{start} .nugget-card", has_text="Zwei").get_attribute("id")
@@ -112,11 +110,17 @@ def test_canvas_in_the_browser(
     ).one()
     placements.move_placement(user, design, eins.id, start, 0, eins.lock_version)
     db.session.commit()
-    page.locator(f"#card-{eins.id}-up").click()
+    page.focus(f"#card-{eins.id}-title")
+    page.keyboard.press("ArrowUp")
     expect(page.locator("#announce")).to_contain_text("inzwischen geändert")
     expect(page.locator(f"#module-{start} .card-title")).to_have_text(["Eins", "Zwei"])
 
-    page.locator(f"#module-{start} .card-title a", has_text="Zwei").click()
+    title = page.locator(f"#module-{start} .card-title a", has_text="Zwei")
+    full_page = title.get_attribute("href")
+    title.click()
+    page.wait_for_selector("#inspector form.editor")
+    assert serious_violations(page) == []
+    page.goto(f"{live_server}{full_page}")  # the same form on a page of its own
     page.wait_for_selector("form.editor")
     assert serious_violations(page) == []
 
@@ -162,9 +166,11 @@ def test_quality_panel_and_comments_on_the_canvas(page, live_server, workspace, 
     panel = page.locator("#quality-panel")
     expect(panel).to_contain_text("Quiz ohne Fragen", timeout=10000)
     card = page.locator(f"#card-{placement.id}")
-    expect(card.locator("summary")).to_contain_text("1")
-    card.locator("summary").click()
-    expect(card.locator(".card-thread")).to_contain_text("Bitte Fragen ergänzen.")
+    expect(card.locator(".count-comments")).to_contain_text("1")
+    card.locator(".card-menu-button").click()
+    page.click("#card-menu-comments")
+    expect(page.locator("#inspector-comments-heading")).to_be_focused()
+    expect(page.locator("#inspector .inspector-thread")).to_contain_text("Bitte Fragen ergänzen.")
     _add_nugget(page, module.id, "Zweites Quiz", 10)
     expect(panel).to_contain_text("Zweites Quiz", timeout=10000)
 
@@ -225,6 +231,7 @@ def test_a_refused_move_names_who_moved_first(page, live_server, csp_errors, wor
     zwei = db.session.scalars(db.select(Placement).join(Nugget).where(Nugget.title == "Zwei")).one()
     placements.move_placement(other, design, zwei.id, module.id, 0, zwei.lock_version)
     db.session.commit()
-    page.locator(f"#card-{zwei.id}-up").click()
+    page.focus(f"#card-{zwei.id}-title")
+    page.keyboard.press("ArrowUp")
     expect(page.locator("#announce")).to_contain_text("Olga Ost hat das inzwischen geändert.")
     assert csp_errors == []

@@ -1,5 +1,5 @@
-"""The canvas routes: every change goes through a service, answers htmx with fragments
-(board, totals, analytics, announcement) and plain forms with a redirect."""
+"""The studio routes: every change goes through a service, answers htmx with only the
+fragments it touched (lanes, totals, announcement, focus) and plain forms with a redirect."""
 
 from __future__ import annotations
 
@@ -31,14 +31,18 @@ def test_canvas_shows_cards_with_type_mode_and_totals(client, login, designer, d
     html = client.get(f"/designs/{design.id}/canvas").get_data(as_text=True)
     assert html.count('class="nugget-card ltb-') == 3
     assert "Diskussion" in html and "Live online" in html  # names, not only colours
-    assert 'role="img"' in html and "<desc" in html
     assert "Summe: 70 min" in html or "Sum: 70 min" in html
     assert 'aria-live="polite"' in html
     assert 'name="htmx-config"' in html and '"includeIndicatorStyles": false' in html
+    assert f'href="/designs/{design.id}/analysis" aria-current' not in html
+    assert f'href="/designs/{design.id}/canvas" aria-current="page"' in html
+    analysis = client.get(f"/designs/{design.id}/analysis").get_data(as_text=True)
+    assert 'role="img"' in analysis and "<desc" in analysis
+    assert "Diskussion: 10 min" in analysis  # the chart's text alternative
 
 
-def test_add_nugget_with_htmx_returns_board_and_oob_totals(client, login, designer, design):
-    first, _ = module_ids(design)
+def test_add_nugget_with_htmx_returns_its_lane_and_oob_totals(client, login, designer, design):
+    first, second = module_ids(design)
     login(designer)
     response = client.post(
         f"/designs/{design.id}/canvas/modules/{first}/nuggets",
@@ -52,10 +56,12 @@ def test_add_nugget_with_htmx_returns_board_and_oob_totals(client, login, design
     )
     assert response.status_code == 200
     html = response.get_data(as_text=True)
-    assert html.lstrip().startswith('<div id="board"')
+    assert 'id="board"' not in html and 'id="analytics"' not in html  # only what changed
+    assert f'<section class="lane" id="module-{first}"' in html
+    assert f'id="module-{second}"' not in html
     assert 'id="totals" class="totals" aria-labelledby="totals-heading" hx-swap-oob="true"' in html
-    assert 'id="analytics"' in html and 'id="announce" hx-swap-oob="innerHTML"' in html
-    assert "Rollenspiel" in html
+    assert 'id="announce" hx-swap-oob="innerHTML"' in html
+    assert "Rollenspiel" in html and "Summe: 45 min" in html
     placement = _placements(first)[0]
     assert db.session.get(Nugget, placement.nugget_id).duration_minutes == 45
     assert db.session.scalar(select(func.count(Event.id)).where(Event.kind == "placement.added"))
@@ -190,11 +196,10 @@ def test_place_from_library_and_picker(client, login, designer, design, workspac
     create_nugget(designer, workspace, {"title": "Etwas anderes"})
     db.session.commit()
     login(designer)
-    picker = client.get(
-        f"/designs/{design.id}/canvas/modules/{first}/library?q=feedback", headers=HTMX
-    )
-    html = picker.get_data(as_text=True)
+    drawer = client.get(f"/designs/{design.id}/canvas/library?q=feedback", headers=HTMX)
+    html = drawer.get_data(as_text=True)
     assert "Feedbackregeln" in html and "Etwas anderes" not in html
+    assert f'data-place="{nugget.id}"' in html
     response = client.post(
         f"/designs/{design.id}/canvas/modules/{first}/place",
         data={"nugget_id": nugget.id},
@@ -282,3 +287,47 @@ def test_lost_race_on_the_design_is_409(client, login, designer, design, monkeyp
     )
     assert response.status_code == 409
     assert response.get_json()["error"] == "conflict"
+
+
+def test_the_drawer_lists_recent_then_most_used_and_tells_twins_apart(
+    client, login, designer, design, workspace
+):  # fmt: skip
+    from designer.services import designs
+    from designer.services.nuggets import create_nugget
+
+    first, _ = module_ids(design)
+    twins = [
+        create_nugget(designer, workspace, {"title": "Feedback", "duration_minutes": m})
+        for m in (15, 40)
+    ]
+    twins[0].organisation, twins[1].organisation = "Akademie Nord", "VHS Süd"
+    unused = create_nugget(designer, workspace, {"title": "Aaa nie verwendet"})
+    for title in ("Eins", "Zwei"):
+        other = designs.create_design(designer, workspace, title)
+        module = designs.add_module(designer, other, "M")
+        placement_service.place_nugget(designer, other, module.id, twins[1])
+    other = designs.create_design(designer, workspace, "Drei")
+    module = designs.add_module(designer, other, "M")
+    placement_service.place_nugget(designer, other, module.id, twins[0])  # the latest
+    db.session.commit()
+    login(designer)
+    html = client.get(f"/designs/{design.id}/canvas/library", headers=HTMX).get_data(as_text=True)
+    recent, most_used = html.split('class="drawer-group"')[1:]
+    assert recent.index(f'data-place="{twins[0].id}"') < recent.index(f'data-place="{twins[1].id}"')
+    assert f'data-place="{unused.id}"' in most_used and "noch nicht verwendet" in most_used
+    assert "Akademie Nord" in html and "VHS Süd" in html and "40 min" in html
+    assert "in 2 Kurskonzepten verwendet" in html
+    found = client.get(
+        f"/designs/{design.id}/canvas/library?q=feed&delivery_mode=self_paced_online",
+        headers=HTMX,
+    ).get_data(as_text=True)
+    assert found.count('class="drawer-item') == 2 and "Aaa nie verwendet" not in found
+    # Without JavaScript: a page of its own whose forms place into the chosen module.
+    page = client.get(f"/designs/{design.id}/canvas/library?module_id={first}&q=feed")
+    text = page.get_data(as_text=True)
+    assert f'action="/designs/{design.id}/canvas/modules/{first}/place"' in text
+    placed = client.post(
+        f"/designs/{design.id}/canvas/modules/{first}/place", data={"nugget_id": twins[1].id}
+    )
+    assert placed.status_code == 302
+    assert [p.nugget_id for p in _placements(first)] == [twins[1].id]

@@ -110,6 +110,8 @@ def test_canvas_and_editor_link_to_the_preview(client, login, workspace, make_us
     canvas = client.get(f"/designs/{example_design.id}/canvas").get_data(as_text=True)
     assert f'href="/designs/{example_design.id}/preview"' in canvas
     assert "Als Lernende ansehen" in canvas
+    for module in example_design.modules:  # each lane's menu previews its module
+        assert f'href="/designs/{example_design.id}/preview/modules/{module.id}"' in canvas
     placement = _placements(example_design)[1]
     edit = client.get(f"/designs/{example_design.id}/nuggets/{placement.id}/edit")
     assert f'href="/designs/{example_design.id}/preview/nuggets/{placement.id}"' in edit.get_data(
