@@ -9,6 +9,7 @@ from flask_login import current_user
 
 from designer.core.vocab import LANGUAGES, choices, label
 from designer.extensions import babel
+from designer.web import display
 
 # Names of the export formats on German and English pages (the registry's labels are the
 # English names the command line and the API show; product names stay as they are).
@@ -33,6 +34,7 @@ def current_language() -> str:
 
 
 def init_app(app: Flask) -> None:
+    display.init_app(app)  # before Babel: it sets the default time zone
     babel.init_app(app, locale_selector=select_locale)
     # The locale is cached on the app context, which outlives a request where one is
     # already pushed (the CLI, tests); choose it anew for every request.
