@@ -1,0 +1,65 @@
+"""Dates, times and numbers as the interface language writes them, times in local time
+(Europe/Berlin by default): 30.11.2026, 14:05 on German pages; Nov 30, 2026, 2:05 PM on English."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+from flask_babel import force_locale
+
+from designer.extensions import db
+from designer.services import designs
+from designer.web.display import day, moment, number
+
+NNBSP = "\u202f"  # CLDR puts a narrow no-break space before AM/PM
+
+
+@pytest.mark.parametrize(
+    ("locale", "stored", "shown"),
+    [
+        ("de", datetime(2026, 11, 30, 13, 5), "30.11.2026, 14:05"),  # CET, UTC+1
+        ("de", datetime(2026, 7, 1, 12, 0), "01.07.2026, 14:00"),  # CEST, UTC+2
+        ("de", datetime(2026, 11, 30, 23, 30), "01.12.2026, 00:30"),  # the next day locally
+        ("en", datetime(2026, 11, 30, 13, 5), f"Nov 30, 2026, 2:05{NNBSP}PM"),
+    ],
+)
+def test_moment_is_local_and_in_the_language(app, locale, stored, shown):
+    with app.test_request_context(), force_locale(locale):
+        assert moment(stored) == shown
+
+
+def test_days_and_numbers(app):
+    with app.test_request_context():
+        with force_locale("de"):
+            assert day(date(2026, 11, 30)) == "30.11.2026"
+            assert day("2026-11-30") == "30.11.2026"
+            assert number(1234.56) == "1.234,6"
+            assert number(1200, 0) == "1.200"
+            assert day(None) == "" and moment(None) == "" and number(None) == ""
+        with force_locale("en"):
+            assert day(date(2026, 11, 30)) == "Nov 30, 2026"
+            assert number(1234.56) == "1,234.6"
+
+
+def _workspace_page(client, workspace, login, make_user, locale):
+    user = make_user(f"dates-{locale}@example.org", workspace=workspace, role="designer")
+    user.locale = locale
+    design = designs.create_design(user, workspace, "Termine")
+    db.session.commit()
+    design.updated_at = datetime(2026, 11, 30, 13, 5)
+    db.session.commit()
+    login(user)
+    return client.get(f"/w/{workspace.slug}").get_data(as_text=True)
+
+
+def test_german_workspace_page_shows_german_local_time(client, workspace, login, make_user):
+    html = _workspace_page(client, workspace, login, make_user, "de")
+    assert "30.11.2026, 14:05" in html
+    assert "2026-11-30" not in html and "13:05" not in html
+
+
+def test_english_workspace_page_shows_english_format(client, workspace, login, make_user):
+    html = _workspace_page(client, workspace, login, make_user, "en")
+    assert f"Nov 30, 2026, 2:05{NNBSP}PM" in html
+    assert "30.11.2026" not in html and "2026-11-30" not in html
