@@ -9,7 +9,9 @@ import pytest
 from flask_babel import force_locale
 
 from designer.extensions import db
+from designer.models import User
 from designer.services import designs
+from designer.services.revisions import store_revision
 from designer.web.display import day, moment, number
 
 NNBSP = "\u202f"  # CLDR puts a narrow no-break space before AM/PM
@@ -63,3 +65,43 @@ def test_english_workspace_page_shows_english_format(client, workspace, login, m
     html = _workspace_page(client, workspace, login, make_user, "en")
     assert f"Nov 30, 2026, 2:05{NNBSP}PM" in html
     assert "30.11.2026" not in html and "2026-11-30" not in html
+
+
+def test_a_coordinator_sets_the_workspace_time_zone(client, workspace, login, make_user):
+    coordinator = db.session.scalar(db.select(User).filter_by(email="coordinator@example.org"))
+    design = designs.create_design(coordinator, workspace, "Übersee")
+    db.session.commit()
+    revision = store_revision(design, coordinator, "named", "Stand")
+    db.session.commit()
+    design.updated_at = revision.created_at = datetime(2026, 11, 30, 13, 5)
+    db.session.commit()
+    login(coordinator)
+    page = client.get(f"/w/{workspace.slug}/settings").get_data(as_text=True)
+    assert '<option selected value="Europe/Berlin">' in page
+
+    response = client.post(f"/w/{workspace.slug}/settings", data={"time_zone": "America/New_York"})
+    assert response.status_code == 302
+    assert "Einstellungen gespeichert." in client.get(response.location).get_data(as_text=True)
+    db.session.refresh(workspace)
+    assert workspace.time_zone == "America/New_York"
+    # The workspace's pages and its designs' pages show New York time (UTC-5 in November).
+    assert "30.11.2026, 08:05" in client.get(f"/w/{workspace.slug}").get_data(as_text=True)
+    versions = client.get(f"/designs/{design.id}/revisions").get_data(as_text=True)
+    assert "30.11.2026, 08:05" in versions and "14:05" not in versions
+
+    bad = client.post(f"/w/{workspace.slug}/settings", data={"time_zone": "Mars/Olympus"})
+    assert bad.status_code == 200
+    assert "Unbekannter Wert." in bad.get_data(as_text=True)
+    db.session.refresh(workspace)
+    assert workspace.time_zone == "America/New_York"
+
+
+def test_only_who_manages_the_workspace_changes_its_time_zone(client, workspace, login, make_user):
+    designer = make_user("tz-designer@example.org", workspace=workspace, role="designer")
+    login(designer)
+    assert client.get(f"/w/{workspace.slug}/settings").status_code == 403
+    response = client.post(f"/w/{workspace.slug}/settings", data={"time_zone": "Asia/Tokyo"})
+    assert response.status_code == 403
+    db.session.refresh(workspace)
+    assert workspace.time_zone == "Europe/Berlin"
+    assert "/settings" not in client.get(f"/w/{workspace.slug}").get_data(as_text=True)
