@@ -105,3 +105,12 @@ def test_only_who_manages_the_workspace_changes_its_time_zone(client, workspace,
     db.session.refresh(workspace)
     assert workspace.time_zone == "Europe/Berlin"
     assert "/settings" not in client.get(f"/w/{workspace.slug}").get_data(as_text=True)
+
+
+def test_design_pages_show_the_period_as_german_dates(client, login, example_design):
+    coordinator = db.session.scalar(db.select(User).filter_by(email="coordinator@example.org"))
+    login(coordinator)
+    for url in (f"/designs/{example_design.id}", f"/designs/{example_design.id}/print"):
+        html = client.get(url).get_data(as_text=True)
+        assert "01.02.2027 – 26.03.2027" in html, url
+        assert "2027-02-01" not in html, url

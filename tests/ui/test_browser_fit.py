@@ -45,7 +45,6 @@ NOT_PAGES = {
     "seal.show",
     "plan_import.mapping",
     "plan_import.preview",
-    "printing.print_view",
 }
 # Pages that need a query: compare the revision stored on submitting with the current state.
 QUERIES = {"collab.compare": "?a=1"}
