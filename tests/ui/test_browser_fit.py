@@ -108,9 +108,9 @@ def overflow(page) -> int:
     return page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
 
 
-def shot(page, name: str) -> None:
+def shot(page, name: str, full_page: bool = True) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=full_page)
 
 
 def slug_of(url: str) -> str:
@@ -158,13 +158,14 @@ def test_phone_menu_and_overview(page, live_server, app, workspace, demo):
     header = page.locator("header.topbar").bounding_box()
     assert header["height"] < 80, header
     shot(page, "390-overview")
+    shot(page, "390-overview-top", full_page=False)
     assert serious_violations(page) == []
 
     menu.click()
     expect(menu).to_have_attribute("aria-expanded", "true")
     expect(nav.get_by_role("link", name="Übersicht")).to_be_visible()
     assert overflow(page) <= 0
-    shot(page, "390-overview-menu-open")
+    shot(page, "390-overview-menu-open", full_page=False)
     assert serious_violations(page) == []
     page.keyboard.press("Escape")
     expect(nav).to_be_hidden()
