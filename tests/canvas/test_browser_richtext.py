@@ -196,3 +196,29 @@ def test_the_image_route_serves_only_the_nuggets_images(client, login, made, mak
     client.post("/logout")
     login(make_user("outsider@example.org"))
     assert client.get(f"{base}/assets/{asset_id}").status_code in (403, 404)
+
+
+def test_a_textarea_swapped_in_by_htmx_becomes_an_editor_too(page, editing):
+    """The studio's inspector arrives by htmx: its content field gets the editor as well, and
+    typing there fills the textarea and fires `input`, so an autosave can pick it up."""
+    page.evaluate(
+        """() => {
+            const box = document.createElement('div');
+            box.innerHTML = '<label for="swapped">Inhalt</label>' +
+                '<textarea id="swapped" name="content_html" data-rich-text><p>Neu</p></textarea>';
+            document.querySelector('main').append(box);
+            window.inputs = 0;
+            box.querySelector('textarea').addEventListener('input', () => window.inputs++);
+            box.dispatchEvent(new CustomEvent('htmx:load', {bubbles: true}));
+        }"""
+    )
+    editor = page.get_by_role("textbox", name="Inhalt").nth(1)
+    expect(editor).to_have_text("Neu")
+    expect(page.locator("#swapped")).to_be_hidden()
+    editor.click()
+    page.keyboard.press("End")
+    page.keyboard.type(" und mehr")
+    expect(page.locator("#swapped")).to_have_value("<p>Neu und mehr</p>")
+    assert page.evaluate("window.inputs") >= 1
+    # The page's own editor is still the only one for its textarea.
+    assert page.locator(".rich-text").count() == 2
