@@ -53,8 +53,11 @@ def test_icon_markup(app):
             icon("bel")
 
 
-def test_pages_link_the_favicon(client):
+def test_pages_link_the_favicon_and_mark_the_current_link(client):
     html = client.get("/login").get_data(as_text=True)
     assert '<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">' in html
+    # The header marks where one is.
+    assert '<a href="/login" aria-current="page">' in html
+    assert '<a href="/register">' in html
     response = client.get("/static/favicon.svg")
     assert response.status_code == 200 and b"<svg" in response.data
