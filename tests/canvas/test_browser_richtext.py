@@ -186,18 +186,6 @@ def test_html_only_on_request_and_edits_there_count(page, editing):
     assert _stored(nugget_id) == "<p>Nachher <em>kursiv</em></p>"
 
 
-def test_the_image_route_serves_only_the_nuggets_images(client, login, made, make_user, workspace):
-    user, base, _nugget_id, asset_id = made
-    login(user)
-    response = client.get(f"{base}/assets/{asset_id}")
-    assert response.status_code == 200 and response.data == PNG
-    assert response.mimetype == "image/png"
-    assert client.get(f"{base}/assets/{asset_id + 999}").status_code == 404
-    client.post("/logout")
-    login(make_user("outsider@example.org"))
-    assert client.get(f"{base}/assets/{asset_id}").status_code in (403, 404)
-
-
 def test_a_textarea_swapped_in_by_htmx_becomes_an_editor_too(page, editing):
     """The studio's inspector arrives by htmx: its content field gets the editor as well, and
     typing there fills the textarea and fires `input`, so an autosave can pick it up."""
