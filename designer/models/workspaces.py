@@ -21,6 +21,10 @@ class Workspace(db.Model):
     slug: Mapped[str] = mapped_column(String(80), unique=True)
     kind: Mapped[str] = mapped_column(String(20), default="organisation")
     description: Mapped[str] = mapped_column(Text, default="")
+    # Pages show the workspace's times in this IANA zone.
+    time_zone: Mapped[str] = mapped_column(
+        String(64), default="Europe/Berlin", server_default="Europe/Berlin"
+    )
     created_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow)
 
     memberships: Mapped[list[Membership]] = relationship(

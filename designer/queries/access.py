@@ -74,3 +74,19 @@ def members_of(workspace: Workspace) -> list[Membership]:
 
 def user_by_id(user_id: int) -> User | None:
     return db.session.get(User, user_id)
+
+
+def time_zone_of(slug: str | None, design_id: int | None) -> str | None:
+    """The time zone of the workspace with this slug, or of this design's workspace; no
+    permission check: a page that shows times has checked access already."""
+    if slug is not None:
+        query = select(Workspace.time_zone).where(Workspace.slug == slug)
+    elif design_id is not None:
+        query = (
+            select(Workspace.time_zone)
+            .join(Design, Design.workspace_id == Workspace.id)
+            .where(Design.id == design_id)
+        )
+    else:
+        return None
+    return db.session.scalar(query)

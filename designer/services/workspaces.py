@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from zoneinfo import available_timezones
 
 from sqlalchemy import func, select
 
@@ -39,6 +40,25 @@ def create_workspace(
         )
     )
     return workspace
+
+
+REGIONS = (
+    "Africa/", "America/", "Antarctica/", "Asia/", "Atlantic/", "Australia/", "Europe/",
+    "Indian/", "Pacific/",
+)  # fmt: skip
+
+
+def time_zones() -> list[str]:
+    """The zones a workspace can choose: the IANA zones of the world's regions, and UTC."""
+    return ["UTC", *sorted(z for z in available_timezones() if z.startswith(REGIONS))]
+
+
+def set_time_zone(actor: User, workspace: Workspace, time_zone: str) -> None:
+    """The zone the workspace's pages show times in."""
+    require(actor, Action.WORKSPACE_MANAGE, workspace)
+    if time_zone not in time_zones():
+        raise Invalid({"time_zone": "unknown"})
+    workspace.time_zone = time_zone
 
 
 def open_workspace(name: str, owner: User | None = None) -> Workspace:

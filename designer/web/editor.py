@@ -7,13 +7,24 @@ revision for that design; opened from the library it edits the nugget alone.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from types import SimpleNamespace
 from typing import Any
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    send_file,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from markupsafe import Markup
@@ -51,6 +62,8 @@ bp = Blueprint("editor", __name__)
 BLANK_ANSWERS = 2
 # Rows a question offers at least: a matching question needs three (two pairs, one more).
 MIN_ANSWER_ROWS = 4
+# Images the browser shows inline in the rich-text editor (SVG stays out: it can carry script).
+EDITOR_IMAGES = frozenset({"image/png", "image/jpeg", "image/gif", "image/webp"})
 
 
 @dataclass
@@ -146,6 +159,7 @@ def _render(
     stale: StaleSave | None = None,
 ):
     blank = {"text": "", "correct": False, "feedback": "", "match": ""}
+    assets = _assets(target.nugget)
     for q in questions:
         blanks = max(BLANK_ANSWERS, MIN_ANSWER_ROWS - len(q["answers"]))
         q["answers"] = [*q["answers"], *[blank] * blanks]
@@ -158,7 +172,8 @@ def _render(
             questions=questions,
             question_errors=question_errors or {},
             upload_form=upload_form or UploadForm(formdata=None),
-            assets=_assets(target.nugget),
+            assets=assets,
+            editor_images=json.dumps(editor_images(target, assets)),
             allowed_extensions=", ".join(allowed_extensions()),
             max_upload_mib=current_app.config["MAX_UPLOAD_BYTES"] // (1024 * 1024),
             stale=stale,
@@ -379,6 +394,58 @@ def edit_library(slug: str, nugget_id: int):
 @login_required
 def upload_library(slug: str, nugget_id: int):
     return _upload(_library_target(slug, nugget_id))
+
+
+@bp.get("/designs/<int:design_id>/nuggets/<int:placement_id>/assets/<int:asset_id>")
+@login_required
+def placement_image(design_id: int, placement_id: int, asset_id: int):
+    return _image(_design_target(design_id, placement_id), asset_id)
+
+
+@bp.get("/w/<slug>/library/<int:nugget_id>/assets/<int:asset_id>")
+@login_required
+def library_image(slug: str, nugget_id: int, asset_id: int):
+    return _image(_library_target(slug, nugget_id), asset_id)
+
+
+def _image(target: Target, asset_id: int):
+    """An image attached to the nugget, so that the rich-text editor can show it."""
+    asset = next((a for a in _assets(target.nugget) if a.id == asset_id), None)
+    store = current_app.extensions["file_store"]
+    if asset is None or asset.mimetype not in EDITOR_IMAGES or not store.exists(asset.sha256):
+        abort(404)
+    return send_file(store.open(asset.sha256), mimetype=asset.mimetype, max_age=3600)
+
+
+def editor_images(target: Target, assets: list[Asset]) -> list[dict[str, str]]:
+    """The nugget's images the rich-text editor offers: file name (the src stored in the
+    content), alt text and the URL it shows them from."""
+    if target.design is not None:
+        route, args = (
+            "editor.placement_image",
+            {
+                "design_id": target.design.id,
+                "placement_id": target.placement.id,
+            },
+        )
+    else:
+        route, args = (
+            "editor.library_image",
+            {
+                "slug": target.workspace.slug,
+                "nugget_id": target.nugget.id,
+            },
+        )
+    return [
+        {
+            "src": a.filename,
+            "alt": a.alt_text,
+            "label": a.filename,
+            "url": url_for(route, asset_id=a.id, **args),
+        }
+        for a in assets
+        if a.mimetype in EDITOR_IMAGES
+    ]
 
 
 # ------------------------------------------------------------ template helpers

@@ -9,6 +9,8 @@ from flask_login import current_user
 
 from designer.core.vocab import LANGUAGES, choices, label
 from designer.extensions import babel
+from designer.queries import access
+from designer.web import display
 
 # Names of the export formats on German and English pages (the registry's labels are the
 # English names the command line and the API show; product names stay as they are).
@@ -28,12 +30,19 @@ def select_locale() -> str:
     return request.accept_languages.best_match(LANGUAGES) or "de"
 
 
+def select_time_zone() -> str | None:
+    """The time zone of the page's workspace (by its slug or design); None: the default."""
+    args = request.view_args or {}
+    return access.time_zone_of(args.get("slug"), args.get("design_id"))
+
+
 def current_language() -> str:
     return str(get_locale() or "de")
 
 
 def init_app(app: Flask) -> None:
-    babel.init_app(app, locale_selector=select_locale)
+    display.init_app(app)  # before Babel: it sets the default time zone
+    babel.init_app(app, locale_selector=select_locale, timezone_selector=select_time_zone)
     # The locale is cached on the app context, which outlives a request where one is
     # already pushed (the CLI, tests); choose it anew for every request.
     app.before_request(refresh)

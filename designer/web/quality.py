@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
 from functools import partial
 from typing import Any
 
 from flask import Blueprint, render_template
-from flask_babel import format_date
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 
@@ -68,7 +66,6 @@ def quality_helpers() -> dict[str, Any]:
         "decision_label": lambda d: str(DECISION_LABELS.get(d, d)),
         "category_label": category_label,
         "event_label": lambda kind: str(EVENT_LABELS.get(kind, kind)),
-        "day_label": lambda iso: format_date(date.fromisoformat(iso), "medium"),
     }
 
 

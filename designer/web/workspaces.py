@@ -31,7 +31,13 @@ from designer.services.permissions import Action, allowed_on_workspace
 from designer.web.auth import queue_verification
 from designer.web.forms.designs import ImportForm
 from designer.web.forms.wizard import TemplateChoiceForm
-from designer.web.forms.workspaces import MemberForm, RemoveMemberForm, RoleForm, WorkspaceForm
+from designer.web.forms.workspaces import (
+    MemberForm,
+    RemoveMemberForm,
+    RoleForm,
+    SettingsForm,
+    WorkspaceForm,
+)
 from designer.web.i18n import current_language
 from designer.web.messages import error_text
 from designer.web.transaction import saving
@@ -77,6 +83,21 @@ def show(slug: str):
         allowed=allowed_on_workspace(current_user, workspace),
         Action=Action,
     )
+
+
+@bp.route("/w/<slug>/settings", methods=["GET", "POST"])
+@login_required
+def settings(slug: str):
+    workspace = access.workspace_by_slug(current_user, slug, Action.WORKSPACE_MANAGE)
+    form = SettingsForm(data={"time_zone": workspace.time_zone})
+    zones = workspace_service.time_zones()
+    form.time_zone.choices = [(zone, zone.replace("_", " ")) for zone in zones]
+    if form.validate_on_submit():
+        with saving(form, done=_("Settings saved.")) as outcome:
+            workspace_service.set_time_zone(current_user, workspace, form.time_zone.data)
+        if outcome.ok:
+            return redirect(url_for("workspaces.settings", slug=slug))
+    return render_template("workspaces/settings.html", workspace=workspace, form=form)
 
 
 @bp.route("/w/<slug>/members", methods=["GET", "POST"])

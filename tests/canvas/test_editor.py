@@ -70,7 +70,7 @@ def test_editor_shows_all_feinkonzept_fields(client, login, designer, design, pl
         "schedule_place", "duration_override", "delivery_mode_override",
     ):  # fmt: skip
         assert f'name="{name}"' in html, name
-    assert 'role="toolbar"' in html and 'enctype="multipart/form-data"' in html
+    assert "data-rich-text" in html and 'enctype="multipart/form-data"' in html
 
 
 def test_save_from_design_pins_revision_and_sanitises(client, login, designer, design, placed):

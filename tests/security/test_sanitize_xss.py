@@ -104,3 +104,24 @@ def test_nugget_content_is_cleaned_through_the_api(call, workspace):
     assert response.status_code == 201
     assert "onerror" not in response.json["content_html"]
     assert "<script" not in response.json["content_html"]
+
+
+def test_what_the_rich_text_editor_produces_survives():
+    """Quill's semantic HTML (headings, lists, links, tables, images with alt text from the
+    nugget's files) passes the sanitiser unchanged apart from the editor's own attributes."""
+    from designer.core.sanitize import clean_html
+
+    editor = (
+        "<h2>Ziel</h2><h3>Teil</h3><p><strong>Fett</strong> und <em>kursiv</em> mit "
+        '<a href="https://example.org" target="_blank">Link</a></p>'
+        "<ul><li>eins</li></ul><ol><li>zwei</li></ol>"
+        '<table><tbody><tr><td data-row="row-abc">A1</td></tr></tbody></table>'
+        '<p><img src="modell.png" alt="Vier Stufen"></p>'
+    )
+    assert clean_html(editor) == (
+        "<h2>Ziel</h2><h3>Teil</h3><p><strong>Fett</strong> und <em>kursiv</em> mit "
+        '<a href="https://example.org" rel="noopener noreferrer">Link</a></p>'
+        "<ul><li>eins</li></ul><ol><li>zwei</li></ol>"
+        "<table><tbody><tr><td>A1</td></tr></tbody></table>"
+        '<p><img src="modell.png" alt="Vier Stufen"></p>'
+    )

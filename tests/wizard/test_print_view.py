@@ -18,7 +18,7 @@ def test_print_view_of_the_example_course(client, login, workspace, make_user, e
     assert "Kennenlernen und Erwartungen" in html and "Blitzlicht" in html
     assert "css/print.css" in html
     assert '<td class="time">0:00–0:30</td>' in html  # elapsed time in the first module
-    assert '<td class="time">2027-03-26<br>09:00–16:00</td>' in html  # the scheduled day
+    assert '<td class="time">26.03.2027<br>09:00–16:00</td>' in html  # the scheduled day
     assert "Verlaufsplan" in html
 
 

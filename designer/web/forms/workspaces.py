@@ -25,6 +25,14 @@ class WorkspaceForm(FlaskForm):
     organisation = StringField(_l("Your organisation"), validators=[Length(max=200)])
 
 
+class SettingsForm(FlaskForm):
+    time_zone = SelectField(
+        _l("Time zone"),
+        description=_l("Dates and times on this workspace's pages are shown in this zone."),
+        validate_choice=False,  # the service checks the zone and names the error
+    )
+
+
 def role_options():
     return options(role_choices())
 
