@@ -399,7 +399,7 @@ def upload_library(slug: str, nugget_id: int):
 @bp.get("/designs/<int:design_id>/nuggets/<int:placement_id>/assets/<int:asset_id>")
 @login_required
 def placement_image(design_id: int, placement_id: int, asset_id: int):
-    return _image(_design_target(design_id, placement_id), asset_id)
+    return _image(design_target(design_id, placement_id), asset_id)
 
 
 @bp.get("/w/<slug>/library/<int:nugget_id>/assets/<int:asset_id>")

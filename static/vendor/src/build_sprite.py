@@ -17,14 +17,64 @@ import sys
 from pathlib import Path
 
 VERSION = "0.468.0"
-ICONS = """
-activity arrow-left arrow-right bell book-open calendar chart-pie check chevron-down
-chevron-right circle-alert clipboard-check clock copy download ellipsis external-link
-eye file-plus file-text file-up folder graduation-cap grip-vertical history house image
-inbox info key-round languages laptop layout-dashboard library link list-checks log-out
-menu message-square monitor pencil plus presentation search settings share-2
-shield-check table target trash-2 triangle-alert upload user users video x
-""".split()
+ICONS = [
+    "activity",
+    "arrow-left",
+    "arrow-right",
+    "bell",
+    "book-open",
+    "calendar",
+    "chart-pie",
+    "check",
+    "chevron-down",
+    "chevron-right",
+    "circle-alert",
+    "clipboard-check",
+    "clock",
+    "copy",
+    "download",
+    "ellipsis",
+    "external-link",
+    "eye",
+    "file-plus",
+    "file-text",
+    "file-up",
+    "folder",
+    "graduation-cap",
+    "grip-vertical",
+    "history",
+    "house",
+    "image",
+    "inbox",
+    "info",
+    "key-round",
+    "languages",
+    "laptop",
+    "layout-dashboard",
+    "library",
+    "link",
+    "list-checks",
+    "log-out",
+    "menu",
+    "message-square",
+    "monitor",
+    "pencil",
+    "plus",
+    "presentation",
+    "search",
+    "settings",
+    "share-2",
+    "shield-check",
+    "table",
+    "target",
+    "trash-2",
+    "triangle-alert",
+    "upload",
+    "user",
+    "users",
+    "video",
+    "x",
+]
 
 OUT = Path(__file__).resolve().parents[1] / "lucide-sprite.svg"
 
