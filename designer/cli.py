@@ -32,7 +32,7 @@ from designer.quality import evaluate, findings_json, has_blocking
 from designer.queries.exporting import export_to_file
 from designer.queries.quality import design_findings, load_checklist
 from designer.queries.read_model import snapshot
-from designer.services import accounts, notifications, offers, outbox, trash, workspaces
+from designer.services import accounts, notifications, offers, outbox, requests, trash, workspaces
 from designer.services.errors import Invalid, NotFound
 from designer.services.importing import import_path
 from designer.web.export_options import problem_texts
@@ -303,6 +303,16 @@ def purge_trash() -> None:
     click.echo(
         f"purged {purged.designs} designs, {purged.modules} modules, {purged.nuggets} nuggets"
     )
+
+
+@main.command("purge-requests")
+@with_appcontext
+def purge_requests() -> None:
+    """Delete requests for training closed longer ago than their workspace's retention
+    period (run it daily from cron)."""
+    purged = requests.purge_closed(utcnow())
+    db.session.commit()
+    click.echo(f"purged {purged} requests for training")
 
 
 @main.command("formats")

@@ -45,6 +45,7 @@ from designer.models.quality import (  # noqa: E402
     Review,
     WorkspaceChecklist,
 )
+from designer.models.requests import RequestSender, TrainingRequest  # noqa: E402
 from designer.models.revisions import Revision  # noqa: E402
 from designer.models.templates import DesignTemplate  # noqa: E402
 from designer.models.tokens import ApiToken  # noqa: E402
@@ -77,8 +78,10 @@ __all__ = [
     "NuggetRevision",
     "Placement",
     "Presence",
+    "RequestSender",
     "Review",
     "Revision",
+    "TrainingRequest",
     "User",
     "Workspace",
     "WorkspaceChecklist",

@@ -23,6 +23,7 @@ def register_blueprints(app: Flask) -> None:
         preview,
         printing,
         quality,
+        requests,
         reviews,
         seal,
         tokens,
@@ -56,3 +57,4 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(tokens.bp)
     app.register_blueprint(notices.bp)
     app.register_blueprint(offers.bp)
+    app.register_blueprint(requests.bp)
