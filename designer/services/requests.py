@@ -280,6 +280,26 @@ def set_retention(actor: User, workspace: Workspace, days: str | int) -> None:
 # ------------------------------------------------------------------ deleting
 
 
+def delete_request(actor: User, workspace: Workspace, row: TrainingRequest) -> None:
+    """Delete a request at once (a requester asked for it), with the notifications that
+    quote it. A design made from it stays."""
+    require(actor, Action.REQUESTS_MANAGE, workspace)
+    _delete([row.id])
+    events.record("request.deleted", actor, workspace.id, None, request_id=row.id)
+
+
+def _delete(ids: list[int]) -> None:
+    quoting = [
+        n.id
+        for n in db.session.scalars(
+            select(Notification).where(Notification.kind == "training_request")
+        )
+        if n.payload.get("request_id") in ids
+    ]
+    db.session.execute(delete(Notification).where(Notification.id.in_(quoting)))
+    db.session.execute(delete(TrainingRequest).where(TrainingRequest.id.in_(ids)))
+
+
 def purge_closed(now: datetime) -> int:
     """Delete the requests closed longer ago than their workspace's retention period,
     with the notifications that quote them, and sender hashes older than a day; returns
@@ -294,15 +314,7 @@ def purge_closed(now: datetime) -> int:
         if row.closed_at is not None and row.closed_at < now - timedelta(days=days)
     ]
     if expired:
-        quoting = [
-            n.id
-            for n in db.session.scalars(
-                select(Notification).where(Notification.kind == "training_request")
-            )
-            if n.payload.get("request_id") in expired
-        ]
-        db.session.execute(delete(Notification).where(Notification.id.in_(quoting)))
-        db.session.execute(delete(TrainingRequest).where(TrainingRequest.id.in_(expired)))
+        _delete(expired)
     old = now - timedelta(days=SENDER_DAYS)
     db.session.execute(delete(RequestSender).where(RequestSender.created_at < old))
     return len(expired)

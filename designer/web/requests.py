@@ -164,6 +164,18 @@ def close(slug: str, request_id: int):
     return redirect(url_for("requests.show", slug=slug, request_id=request_id))
 
 
+@bp.post("/w/<slug>/requests/<int:request_id>/delete")
+@login_required
+def delete(slug: str, request_id: int):
+    workspace = _workspace(slug)
+    row = queries.request_for(current_user, workspace, request_id)
+    if CloseForm().validate_on_submit():
+        with saving(done=_("The request is deleted.")):
+            service.delete_request(current_user, workspace, row)
+        return redirect(url_for("requests.index", slug=slug))
+    return redirect(url_for("requests.show", slug=slug, request_id=request_id))
+
+
 @bp.post("/w/<slug>/requests/<int:request_id>/design")
 @login_required
 def design(slug: str, request_id: int):

@@ -199,7 +199,7 @@ def test_who_may_publish_an_offer(people, example_design):
     assert published == allowed
 
 
-REQUEST_CHANGES = ("answer", "close", "design", "retention")
+REQUEST_CHANGES = ("answer", "close", "design", "retention", "delete")
 
 
 def _change_request(who, workspace, row, change: str, store) -> None:
@@ -216,6 +216,8 @@ def _change_request(who, workspace, row, change: str, store) -> None:
             request_service.design_from_request(who, workspace, row, "builtin:blank", store)
         case "retention":
             request_service.set_retention(who, workspace, 30)
+        case "delete":
+            request_service.delete_request(who, workspace, row)
 
 
 def test_request_matrix(app, people, workspace):

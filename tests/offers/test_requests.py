@@ -327,6 +327,14 @@ def test_a_request_becomes_a_design_with_its_fields(
     assert "bereits ein Kurskonzept" in text(again.text)
     assert db.session.scalar(select(func.count(Design.id))) == 2
 
+    # The requester asks for deletion: gone at once with its notifications; the design stays.
+    deleted = client.post(f"{base}/delete")
+    assert deleted.status_code == 302 and deleted.location.endswith("/requests")
+    assert stored() == 0 and db.session.scalar(select(func.count(Notification.id))) == 0
+    assert db.session.get(Design, design.id) is not None
+    assert "Die Anfrage ist gelöscht." in text(client.get(f"/w/{workspace.slug}/requests").text)
+    assert client.get(base).status_code == 404
+
 
 def test_only_coordinators_handle_requests(app, client, login, make_user, workspace, offer):
     send(app.test_client(), workspace, form())
@@ -338,6 +346,7 @@ def test_only_coordinators_handle_requests(app, client, login, make_user, worksp
     assert client.get(f"{base}/{row.id}").status_code == 403
     assert client.post(f"{base}/{row.id}/answer", data={"answer": "Hallo"}).status_code == 403
     assert client.post(f"{base}/{row.id}/close").status_code == 403
+    assert client.post(f"{base}/{row.id}/delete").status_code == 403
     assert (
         client.post(f"{base}/{row.id}/design", data={"template": "builtin:blank"}).status_code
         == 403
