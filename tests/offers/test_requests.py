@@ -355,3 +355,14 @@ def test_only_coordinators_handle_requests(app, client, login, make_user, worksp
     db.session.refresh(row)
     assert (row.state, row.answer, row.design_id) == ("new", "", None)
     assert "Bildungsanfragen" not in text(client.get(f"/w/{workspace.slug}").text)
+
+
+def test_the_form_is_protected_against_cross_site_posts(app, workspace, offer):
+    app.config["WTF_CSRF_ENABLED"] = True
+    visitor = app.test_client()
+    assert send(visitor, workspace, form()).status_code == 400
+    assert stored() == 0
+    page = visitor.get(f"/offers/{workspace.slug}/request").text
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
+    assert send(visitor, workspace, form(csrf_token=token)).status_code == 302
+    assert stored() == 1
