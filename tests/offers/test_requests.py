@@ -260,6 +260,11 @@ def test_answer_close_and_purge(app, client, login, coordinator, workspace, offe
     page = coordinator_page(client, workspace, row)
     assert "abgeschlossen am" in page and "Antwort senden" not in page
     assert "abgeschlossen (1)" in text(client.get(f"/w/{workspace.slug}/requests").text)
+    activity = text(client.get(f"/w/{workspace.slug}/activity").text)
+    assert "Eine Bildungsanfrage ist über den Katalog eingegangen" in activity
+    assert "Coordinator hat eine Bildungsanfrage beantwortet" in activity
+    assert "Coordinator hat eine Bildungsanfrage abgeschlossen" in activity
+    assert "mueller" not in activity.lower()  # the log names no requester
 
     # Kept for the workspace's period after closing, then deleted with its notifications.
     runner = app.test_cli_runner()
