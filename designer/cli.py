@@ -1,5 +1,5 @@
 """The `designer` command: run, demo, db upgrade, create-user, set-admin, create-workspace,
-import, export, check, send-mail, purge-trash, purge-old."""
+import, export, check, send-mail, purge-trash, purge-old, purge-requests."""
 
 from __future__ import annotations
 
@@ -39,6 +39,7 @@ from designer.services import (
     offers,
     outbox,
     privacy,
+    requests,
     trash,
     workspaces,
 )
@@ -350,6 +351,16 @@ def purge_old() -> None:
         f"{purged.login_attempts} failed log-ins, {purged.login_links} log-in links, "
         f"{purged.sent_mail} sent mails"
     )
+
+
+@main.command("purge-requests")
+@with_appcontext
+def purge_requests() -> None:
+    """Delete requests for training closed longer ago than their workspace's retention
+    period (run it daily from cron)."""
+    purged = requests.purge_closed(utcnow())
+    db.session.commit()
+    click.echo(f"purged {purged} requests for training")
 
 
 @main.command("formats")

@@ -152,6 +152,12 @@ def load(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
         "LOGIN_BASE_DELAY_SECONDS": 30,
         "LOGIN_MAX_DELAY_SECONDS": 900,
         "LOGIN_WINDOW_SECONDS": 3600,
+        # The request form of the public catalogue (services/requests.py): sent at the
+        # earliest this many seconds after it was shown, at the latest a day after; at
+        # most so many requests an hour from one address.
+        "REQUEST_MIN_SECONDS": 3,
+        "REQUEST_MAX_AGE_SECONDS": 24 * 3600,
+        "REQUEST_PER_HOUR": 5,
         "PROXY_HOPS": int(os.environ.get("DESIGNER_PROXY_HOPS", "0") or 0),
         # How much one design may hold, and page sizes of long lists (designer/core/limits.py).
         "DESIGN_LIMITS": limits.parse(os.environ.get("DESIGNER_LIMITS", "")),

@@ -45,6 +45,7 @@ from designer.models.quality import (  # noqa: E402
     Review,
     WorkspaceChecklist,
 )
+from designer.models.requests import RequestSender, TrainingRequest  # noqa: E402
 from designer.models.revisions import Revision  # noqa: E402
 from designer.models.sign_on import JoinRule, SignOnIdentity, SignOnProvider  # noqa: E402
 from designer.models.templates import DesignTemplate  # noqa: E402
@@ -79,10 +80,12 @@ __all__ = [
     "NuggetRevision",
     "Placement",
     "Presence",
+    "RequestSender",
     "Review",
     "Revision",
     "SignOnIdentity",
     "SignOnProvider",
+    "TrainingRequest",
     "User",
     "Workspace",
     "WorkspaceChecklist",

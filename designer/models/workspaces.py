@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from designer.models import db
@@ -11,6 +11,7 @@ from designer.models.columns import Timestamp, utcnow
 
 WORKSPACE_KINDS = ("organisation", "partnership")
 ROLES = ("coordinator", "designer", "expert", "reviewer", "viewer")
+REQUEST_RETENTION_DAYS = 180  # closed requests for training are deleted after this many days
 
 
 class Workspace(db.Model):
@@ -24,6 +25,9 @@ class Workspace(db.Model):
     # Pages show the workspace's times in this IANA zone.
     time_zone: Mapped[str] = mapped_column(
         String(64), default="Europe/Berlin", server_default="Europe/Berlin"
+    )
+    request_retention_days: Mapped[int] = mapped_column(
+        Integer, default=REQUEST_RETENTION_DAYS, server_default=str(REQUEST_RETENTION_DAYS)
     )
     created_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow)
 

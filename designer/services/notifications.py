@@ -27,6 +27,7 @@ from designer.models import (
     NoticeSetting,
     Notification,
     User,
+    Workspace,
     db,
 )
 from designer.models.columns import utcnow
@@ -124,27 +125,63 @@ def _mail_now(items: list[Notification]) -> None:
 
 
 def training_requested(
-    design: Design, name: str, email: str, message: str = ""
+    design: Design,
+    name: str,
+    email: str,
+    message: str = "",
+    *,
+    request_id: int | None = None,
+    slug: str = "",
 ) -> list[Notification]:
     """A visitor of the public catalogue asks for a training on `design`: its author and
     the coordinators of its workspace hear of it. Called by the catalogue, which has
-    checked the visitor's input (name and address are required)."""
+    checked the visitor's input (name and address are required). With the stored
+    request's id (and the workspace's `slug`), the coordinators' notification leads to
+    the request, the author's to the design."""
     name, email, message = name.strip(), email.strip(), (message or "").strip()
     if not name or not email:
         raise Invalid({"name" if not name else "email": "required"})
-    coordinators = db.session.scalars(
-        select(Membership.user_id).where(
-            Membership.workspace_id == design.workspace_id, Membership.role == "coordinator"
+    coordinators = set(_coordinators(design.workspace_id))
+    said = {"name": name[:200], "email": email[:254], "message": message[:MAX_REQUEST_TEXT]}
+    if request_id is None:
+        return notify(
+            [design.created_by_id, *coordinators], None, design, "training_request", **said
         )
-    )
+    link = {"request_id": request_id, "slug": slug}
+    author = [] if design.created_by_id in coordinators else [design.created_by_id]
+    return [
+        *notify(author, None, design, "training_request", request_id=request_id, **said),
+        *notify(coordinators, None, design, "training_request", **link, **said),
+    ]
+
+
+def training_requested_for_workspace(
+    workspace: Workspace, request_id: int, topic: str, name: str, email: str, message: str = ""
+) -> list[Notification]:
+    """A visitor asks the workspace for a training on a topic of their own (no offer):
+    its coordinators hear of it, and their notification leads to the request."""
     return notify(
-        [design.created_by_id, *coordinators],
+        _coordinators(workspace.id),
         None,
-        design,
+        None,
         "training_request",
-        name=name[:200],
-        email=email[:254],
-        message=message[:MAX_REQUEST_TEXT],
+        request_id=request_id,
+        slug=workspace.slug,
+        workspace=workspace.name,
+        topic=topic[:300],
+        name=name.strip()[:200],
+        email=email.strip()[:254],
+        message=(message or "").strip()[:MAX_REQUEST_TEXT],
+    )
+
+
+def _coordinators(workspace_id: int) -> list[int]:
+    return list(
+        db.session.scalars(
+            select(Membership.user_id).where(
+                Membership.workspace_id == workspace_id, Membership.role == "coordinator"
+            )
+        )
     )
 
 

@@ -51,6 +51,9 @@ class Action(StrEnum):
     CHECKLIST_EDIT = "checklist.edit"
     # The public catalogue: publishing a design as an offer, withdrawing it (coordinators).
     OFFER_PUBLISH = "offer.publish"
+    # Requests for training sent from the catalogue: reading, answering, closing, turning
+    # them into designs, and their retention period (coordinators).
+    REQUESTS_MANAGE = "workspace.requests"
 
 
 class InstanceAction(StrEnum):
@@ -75,6 +78,7 @@ WORKSPACE_ACTIONS = {
     Action.TRASH_EMPTY,
     Action.TEMPLATE_SAVE,
     Action.CHECKLIST_EDIT,
+    Action.REQUESTS_MANAGE,
 }
 
 _READ = {Action.WORKSPACE_VIEW, Action.LIBRARY_VIEW, Action.DESIGN_VIEW, Action.DESIGN_EXPORT}

@@ -25,6 +25,7 @@ def register_blueprints(app: Flask) -> None:
         preview,
         printing,
         quality,
+        requests,
         reviews,
         seal,
         sign_on,
@@ -62,3 +63,4 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(offers.bp)
     app.register_blueprint(account.bp)
     app.register_blueprint(admin.bp)
+    app.register_blueprint(requests.bp)

@@ -127,6 +127,21 @@ ERROR_TEXTS = {
     "template_file_missing": _l(
         "A file this template uses is missing. Save the template again from a design."
     ),
+    # Requests for training (the public catalogue)
+    "request_too_fast": _l(
+        "The form was sent very quickly after it was opened, as programs do. Please check "
+        "your entries and send it again."
+    ),
+    "request_form_expired": _l(
+        "This form was opened more than a day ago. Please check your entries and send it again."
+    ),
+    "request_too_many": _l(
+        "Too many requests were sent from your network within the last hour. Please try "
+        "again later; your entries are kept below."
+    ),
+    "request_participants": _l("Enter the number of people as a whole number from 1 to 10000."),
+    "request_retention_range": _l("Enter a number of days from 7 to 3650."),
+    "request_has_design": _l("A design was made from this request already."),
 }
 
 

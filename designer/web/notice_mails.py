@@ -47,9 +47,12 @@ def locale_of(person: User) -> str:
 
 
 def title_of(item: Notification) -> str:
-    """The design's title, or the workspace's name for an invitation to a workspace."""
+    """The design's title, the topic of a request for training without an offer, or the
+    workspace's name for an invitation to a workspace."""
     design = db.session.get(Design, item.design_id) if item.design_id else None
-    return design.title if design else item.payload.get("workspace", "")
+    if design is not None:
+        return design.title
+    return item.payload.get("topic") or item.payload.get("workspace", "")
 
 
 def line_of(item: Notification, title: str) -> str:
@@ -120,6 +123,8 @@ def target_of(item: Notification) -> str:
     if item.kind == "mention":
         anchor = f"comment-{payload['comment_id']}"
         return link("designs.overview", design_id=item.design_id, _anchor=anchor)
+    if item.kind == "training_request" and payload.get("slug"):
+        return link("requests.show", slug=payload["slug"], request_id=payload["request_id"])
     if item.kind == "invitation" and not item.design_id:
         return link("workspaces.show", slug=payload["slug"])
     return link("designs.overview", design_id=item.design_id)

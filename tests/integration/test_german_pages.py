@@ -29,6 +29,7 @@ PAGES = (
     "/w/{slug}/invitations",
     "/w/{slug}/library",
     "/w/{slug}/members",
+    "/w/{slug}/requests",
     "/w/{slug}/sharing",
     "/w/{slug}/trash",
     "/designs/{design}",

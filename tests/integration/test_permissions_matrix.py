@@ -32,6 +32,7 @@ EXPECTED_DESIGN = {
 WORKSPACE_ACTIONS = [
     Action.WORKSPACE_VIEW, Action.WORKSPACE_MANAGE, Action.MEMBERS_MANAGE,
     Action.JOIN_RULES_MANAGE, Action.LIBRARY_VIEW, Action.NUGGET_EDIT, Action.DESIGN_CREATE,
+    Action.REQUESTS_MANAGE,
 ]  # fmt: skip
 EXPECTED_WORKSPACE = {
     "coordinator": set(WORKSPACE_ACTIONS),
@@ -291,3 +292,51 @@ def test_who_may_publish_an_offer(people, example_design):
             db.session.rollback()
         published.add(who)
     assert published == allowed
+
+
+REQUEST_CHANGES = ("answer", "close", "design", "retention", "delete")
+
+
+def _change_request(who, workspace, row, change: str, store) -> None:
+    from designer.services import outbox
+    from designer.services import requests as request_service
+
+    match change:
+        case "answer":
+            mail = outbox.Mail(row.email, "Antwort", "Gern", "")
+            request_service.answer_request(who, workspace, row, "Gern", lambda _row: mail)
+        case "close":
+            request_service.close_request(who, workspace, row)
+        case "design":
+            request_service.design_from_request(who, workspace, row, "builtin:blank", store)
+        case "retention":
+            request_service.set_retention(who, workspace, 30)
+        case "delete":
+            request_service.delete_request(who, workspace, row)
+
+
+def test_request_matrix(app, people, workspace):
+    """Each state change of a request for training, tried by every person: only the
+    coordinator gets through; for everyone else nothing changes."""
+    from designer.models import TrainingRequest
+    from designer.services.errors import PermissionDenied
+
+    actual = {}
+    for who, user in people.items():
+        allowed = set()
+        for change in REQUEST_CHANGES:
+            row = TrainingRequest(
+                workspace_id=workspace.id, topic="Thema", name="Frau A", email="a@example.org"
+            )
+            db.session.add(row)
+            db.session.flush()
+            try:
+                _change_request(user, workspace, row, change, app.extensions["file_store"])
+                allowed.add(change)
+            except PermissionDenied:
+                assert (row.state, row.answer, row.design_id) == ("new", "", None)
+            db.session.rollback()
+        actual[who] = allowed
+    expected = {who: set() for who in people}
+    expected["coordinator"] = set(REQUEST_CHANGES)
+    assert actual == expected
