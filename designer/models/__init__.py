@@ -21,6 +21,7 @@ db = SQLAlchemy(model_class=Base)
 
 from designer.models.accounts import LoginAttempt, LoginLink, User  # noqa: E402
 from designer.models.assets import Asset  # noqa: E402
+from designer.models.badges import Badge  # noqa: E402
 from designer.models.collab import (  # noqa: E402
     Invitation,
     PartnerOrganisation,
@@ -51,6 +52,7 @@ from designer.models.tokens import ApiToken  # noqa: E402
 from designer.models.workspaces import Membership, Workspace  # noqa: E402
 
 __all__ = [
+    "Badge",
     "db",
     "ApiToken",
     "Asset",

@@ -8,6 +8,7 @@ def register_blueprints(app: Flask) -> None:
     from designer.web import (
         api,
         auth,
+        badges,
         canvas,
         checklists,
         collab,
@@ -56,3 +57,4 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(tokens.bp)
     app.register_blueprint(notices.bp)
     app.register_blueprint(offers.bp)
+    app.register_blueprint(badges.bp)

@@ -20,6 +20,10 @@ TEXTS: dict[str, Any] = {
     "design.approval_outdated": _l("The approval is outdated after a change by %(who)s"),
     "offer.published": _l("%(who)s published “%(title)s” in the catalogue of offers"),
     "offer.withdrawn": _l("%(who)s withdrew “%(title)s” from the catalogue of offers"),
+    "badge.saved": _l("%(who)s edited the badge “%(title)s”"),
+    "badge.image": _l("%(who)s uploaded an image for the badge"),
+    "badge.image_removed": _l("%(who)s went back to the drawn badge image"),
+    "badge.removed": _l("%(who)s removed the badge “%(title)s”"),
     "objective.added": _l("%(who)s added a learning objective"),
     "objective.updated": _l("%(who)s edited a learning objective"),
     "objective.removed": _l("%(who)s removed a learning objective"),
@@ -62,6 +66,7 @@ TEXTS: dict[str, Any] = {
 # Filter choices of the feeds: the part of the kind before the dot.
 KIND_GROUPS: dict[str, Any] = {
     "design": _l("Design and Grobkonzept"),
+    "badge": _l("Badges"),
     "objective": _l("Learning objectives"),
     "module": _l("Modules"),
     "placement": _l("Canvas"),

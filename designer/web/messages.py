@@ -72,6 +72,8 @@ ERROR_TEXTS = {
     "invalid_url": _l("Enter a full web address starting with https://"),
     "invalid_question": _l("Each question needs a kind and a text."),
     "too_long": _l("This text is too long."),
+    "badge_first": _l("Save the badge first, then upload its image."),
+    "badge_png": _l("The badge image must be a PNG file (.png). SVG files are not accepted."),
     "not_submittable": _l("Only a draft or a design with requested changes can be submitted."),
     "not_a_reviewer": _l("Choose reviewers who may sign off this design."),
     "already_decided": _l("This review has been decided already."),
