@@ -9,6 +9,7 @@ IEND. A PNG that already carries the keyword keeps only the new chunk.
 
 from __future__ import annotations
 
+import base64
 import struct
 import zlib
 
@@ -40,6 +41,26 @@ def badge_png(badge: Badge, assets: AssetSource) -> bytes:
             return fh.read()
     except MissingAsset:
         return drawn_png(badge)
+
+
+def badge_png_sizes(badge: Badge, assets: AssetSource, sizes: dict[str, int]) -> dict[str, bytes]:
+    """The badge's image at each width (square), by name: the drawn SVG rendered at that
+    size, or the uploaded PNG scaled into the square (kept in proportion, centred)."""
+    drawn = badge.image is None
+    svg = badge_svg(badge).encode() if drawn else _framed(badge_png(badge, assets))
+    return {
+        name: cairosvg.svg2png(bytestring=svg, output_width=px, output_height=px)
+        for name, px in sizes.items()
+    }
+
+
+def _framed(png: bytes) -> bytes:
+    data = base64.b64encode(png).decode()
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
+        f'width="{SIZE}" height="{SIZE}" viewBox="0 0 {SIZE} {SIZE}">'
+        f'<image width="{SIZE}" height="{SIZE}" xlink:href="data:image/png;base64,{data}"/></svg>'
+    ).encode()
 
 
 def chunks(png: bytes) -> list[tuple[bytes, bytes]]:

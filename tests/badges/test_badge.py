@@ -256,3 +256,26 @@ def test_removing_the_badge(app, client, login, coordinator, example_design):
     assert "Dem Kurskonzept ein Badge geben" in page.get_data(as_text=True)
     assert app.test_client().get(f"/badges/{public_id}").status_code == 404
     assert client.get(f"/designs/{example_design.id}/badge.png").status_code == 404
+
+
+def test_the_exports_of_the_design_carry_its_badge(client, login, coordinator, example_design):
+    """Through the read model: the Moodle backup has badges.xml, the Word offer the badge."""
+    import tarfile
+
+    import docx
+
+    login(coordinator)
+    _save(client, example_design.id)
+    mbz = client.get(f"/designs/{example_design.id}/export/moodle")
+    assert mbz.status_code == 200
+    with tarfile.open(fileobj=io.BytesIO(mbz.data), mode="r:gz") as tar:
+        badges = tar.extractfile("badges.xml").read().decode()
+    assert (
+        "<name>Lernmedien-Profi</name>" in badges
+        and "<issuername>Akademie Nord</issuername>" in badges
+    )
+    offer = client.get(f"/designs/{example_design.id}/export/docx?document=offer")
+    texts = [p.text for p in docx.Document(io.BytesIO(offer.data)).paragraphs]
+    assert (
+        "Wer die Kriterien erfüllt, erhält das Badge „Lernmedien-Profi“ von Akademie Nord." in texts
+    )
