@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from designer.core.snapshot import DesignSnapshot
-from designer.models import Badge, Design, Workspace, db
+from designer.models import Badge, BadgeAward, Design, IssuerKey, Workspace, db
 from designer.queries.read_model import snapshot
 from designer.services.errors import NotFound
 
@@ -46,3 +46,50 @@ def issuing_workspace(slug: str) -> Workspace:
     if workspace is None:
         raise NotFound("issuer")
     return workspace
+
+
+@dataclass(frozen=True)
+class PublicAward:
+    award: BadgeAward
+    workspace: Workspace
+    badge: Badge | None  # None once the badge was removed
+    design: Design | None  # None once the badge was removed or its design is in the trash
+    key: IssuerKey
+
+
+def public_award(public_id: str) -> PublicAward:
+    row = db.session.execute(
+        select(BadgeAward, Workspace, IssuerKey)
+        .join(Workspace, Workspace.id == BadgeAward.workspace_id)
+        .join(IssuerKey, IssuerKey.workspace_id == Workspace.id)
+        .where(BadgeAward.public_id == public_id)
+    ).first()
+    if row is None:
+        raise NotFound("award")
+    award, workspace, key = row
+    badge = db.session.get(Badge, award.badge_id) if award.badge_id else None
+    design = db.session.get(Design, badge.design_id) if badge else None
+    if design is not None and design.deleted_at is not None:
+        design = None
+    return PublicAward(award, workspace, badge, design, key)
+
+
+def issuer_of(slug: str) -> tuple[Workspace, IssuerKey]:
+    """A workspace that has issued badges, with its published key."""
+    row = db.session.execute(
+        select(Workspace, IssuerKey)
+        .join(IssuerKey, IssuerKey.workspace_id == Workspace.id)
+        .where(Workspace.slug == slug)
+    ).first()
+    if row is None:
+        raise NotFound("issuer")
+    return row[0], row[1]
+
+
+def revoked_awards(workspace: Workspace) -> list[tuple[str, str]]:
+    rows = db.session.execute(
+        select(BadgeAward.public_id, BadgeAward.revocation_reason)
+        .where(BadgeAward.workspace_id == workspace.id, BadgeAward.revoked_at.is_not(None))
+        .order_by(BadgeAward.revoked_at, BadgeAward.id)
+    )
+    return [(public_id, reason) for public_id, reason in rows]

@@ -44,6 +44,8 @@ class Action(StrEnum):
     CHECKLIST_EDIT = "checklist.edit"
     # The public catalogue: publishing a design as an offer, withdrawing it (coordinators).
     OFFER_PUBLISH = "offer.publish"
+    # Awarding a design's badge to a person by hand, revoking an award (coordinators).
+    BADGE_AWARD = "badge.award"
 
 
 WORKSPACE_ACTIONS = {

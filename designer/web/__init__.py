@@ -8,6 +8,7 @@ def register_blueprints(app: Flask) -> None:
     from designer.web import (
         api,
         auth,
+        awards,
         badges,
         canvas,
         checklists,
@@ -58,3 +59,4 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(notices.bp)
     app.register_blueprint(offers.bp)
     app.register_blueprint(badges.bp)
+    app.register_blueprint(awards.bp)

@@ -23,6 +23,8 @@ TEXTS: dict[str, Any] = {
     "badge.saved": _l("%(who)s edited the badge “%(title)s”"),
     "badge.image": _l("%(who)s uploaded an image for the badge"),
     "badge.image_removed": _l("%(who)s went back to the drawn badge image"),
+    "badge.awarded": _l("%(who)s awarded the badge “%(title)s”"),
+    "badge.revoked": _l("%(who)s revoked an award of the badge “%(title)s”"),
     "badge.removed": _l("%(who)s removed the badge “%(title)s”"),
     "objective.added": _l("%(who)s added a learning objective"),
     "objective.updated": _l("%(who)s edited a learning objective"),

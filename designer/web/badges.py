@@ -5,7 +5,16 @@ from __future__ import annotations
 
 import json
 
-from flask import Blueprint, Response, current_app, jsonify, redirect, render_template, url_for
+from flask import (
+    Blueprint,
+    Response,
+    current_app,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -61,6 +70,7 @@ def edit(design_id: int):
         image_form=BadgeImageForm(),
         button_form=BadgeButtonForm(),
         may_edit=can(current_user, Action.DESIGN_EDIT, design),
+        may_award=can(current_user, Action.BADGE_AWARD, design),
         colours=BADGE_COLOURS,
     )
 
@@ -171,19 +181,17 @@ def _workspace(design: Design) -> Workspace:
     return workspace_of(design)
 
 
+def _base() -> str:
+    """The site's address: DESIGNER_BASE_URL when set, else the request's."""
+    return current_app.config.get("BASE_URL") or request.host_url.rstrip("/")
+
+
 def _urls(public_id: str, workspace: Workspace) -> BadgeUrls:
-    return BadgeUrls(
-        badge_class=url_for("badges.badge_class", public_id=public_id, _external=True),
-        image=url_for("badges.public_png", public_id=public_id, _external=True),
-        criteria=url_for("badges.criteria_page", public_id=public_id, _external=True),
-        issuer=url_for("badges.issuer", slug=workspace.slug, _external=True),
-        issuer_home=url_for("badges.issuer", slug=workspace.slug, _external=True),
-    )
+    return BadgeUrls(_base(), public_id, workspace.slug)
 
 
 def _issuer_urls(workspace: Workspace) -> BadgeUrls:
-    home = url_for("badges.issuer", slug=workspace.slug, _external=True)
-    return BadgeUrls("", "", "", home, home)
+    return BadgeUrls(_base(), "", workspace.slug)
 
 
 def _svg(snap: DesignSnapshot) -> Response:

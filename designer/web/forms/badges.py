@@ -3,7 +3,7 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
-from wtforms import RadioField, StringField, TextAreaField
+from wtforms import EmailField, RadioField, StringField, TextAreaField
 
 from designer.core.vocab import choices
 from designer.web.forms import options
@@ -29,3 +29,13 @@ class BadgeImageForm(FlaskForm):
 
 class BadgeButtonForm(FlaskForm):
     """Buttons without fields (remove the image, remove the badge): the CSRF token."""
+
+
+class AwardForm(FlaskForm):
+    name = StringField(_l("Name of the person"))
+    email = EmailField(_l("E-mail address"))
+    expires_on = StringField(_l("Valid until (optional, YYYY-MM-DD)"))
+
+
+class RevokeForm(FlaskForm):
+    reason = TextAreaField(_l("Reason for revoking"))
