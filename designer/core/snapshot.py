@@ -618,8 +618,8 @@ class _Reader:
         b, path = self.obj(d["badge"], "design.badge"), "design.badge"
         image = b.get("image")
         return Badge(
-            name=self.text(b, "name", path, required=True, kind=f.TITLE),
-            description=self.text(b, "description", path),
+            name=self.text(b, "name", path, required=True, kind=f.BADGE_NAME),
+            description=self.text(b, "description", path, kind=f.BADGE_DESCRIPTION),
             shape=self.term(b, "shape", "badge_shape", path, "circle"),
             colour=self.term(b, "colour", "badge_colour", path, "blue"),
             issuer=self.text(b, "issuer", path, kind=f.TITLE),
@@ -812,23 +812,22 @@ class _Reader:
 
     def assets(self, d: dict[str, Any]) -> tuple[Asset, ...]:
         seen: set[str] = set()
-        out = []
-        for i, raw in enumerate(self.items(d, "assets", "design")):
-            path = f"design.assets[{i}]"
-            a = self.obj(raw, path)
-            filename = self.text(a, "filename", path, required=True)
-            if "/" in filename or "\\" in filename or filename in (".", ".."):
-                self.problem(f"{path}.filename", f"must be a plain file name, not {filename!r}")
-            out.append(
-                Asset(
-                    key=self.unique_key(a, path, seen),
-                    filename=filename,
-                    mimetype=self.text(a, "mimetype", path) or "application/octet-stream",
-                    alt_text=self.text(a, "alt_text", path),
-                    license=self.text(a, "license", path, kind=f.LICENSE),
-                    attribution=self.text(a, "attribution", path),
-                    sha256=self.text(a, "sha256", path),
-                    size=self.integer(a, "size", path) or 0,
-                )
-            )
-        return tuple(out)
+        return tuple(
+            self.asset(self.obj(raw, f"design.assets[{i}]"), f"design.assets[{i}]", seen)
+            for i, raw in enumerate(self.items(d, "assets", "design"))
+        )
+
+    def asset(self, a: dict[str, Any], path: str, seen: set[str]) -> Asset:
+        filename = self.text(a, "filename", path, required=True)
+        if "/" in filename or "\\" in filename or filename in (".", ".."):
+            self.problem(f"{path}.filename", f"must be a plain file name, not {filename!r}")
+        return Asset(
+            key=self.unique_key(a, path, seen),
+            filename=filename,
+            mimetype=self.text(a, "mimetype", path) or "application/octet-stream",
+            alt_text=self.text(a, "alt_text", path),
+            license=self.text(a, "license", path, kind=f.LICENSE),
+            attribution=self.text(a, "attribution", path),
+            sha256=self.text(a, "sha256", path),
+            size=self.integer(a, "size", path) or 0,
+        )

@@ -22,8 +22,8 @@ from designer.services.permissions import Action, require
 from designer.storage.filestore import CHUNK, FileStore
 from designer.storage.uploads import PNG, accepted_kind
 
-NAME = f.Text(max_length=200, required=True)
-DESCRIPTION = f.Text(max_length=2000, lines=True)
+NAME = f.BADGE_NAME
+DESCRIPTION = f.BADGE_DESCRIPTION
 MAX_IMAGE_BYTES = 1024 * 1024
 MAX_FILENAME = 255
 
@@ -48,6 +48,23 @@ def save_badge(
     badge.updated_at = utcnow()
     db.session.flush()
     events.record("badge.saved", actor, design.workspace_id, design.id, name=badge.name)
+    return badge
+
+
+def badge_from_import(
+    design: Design, name: str, description: str, shape: str, colour: str
+) -> Badge:
+    """The badge an imported design (or one made from a template) brings along; the
+    snapshot reader checked its values. An uploaded image does not travel."""
+    badge = Badge(
+        design_id=design.id,
+        public_id=secrets.token_hex(16),
+        name=name,
+        description=description,
+        shape=shape,
+        colour=colour,
+    )
+    db.session.add(badge)
     return badge
 
 

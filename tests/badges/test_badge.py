@@ -11,6 +11,7 @@ from lxml import etree
 from sqlalchemy import func, select
 
 from designer.core.badges import badge_svg, competences, criteria, criteria_lines
+from designer.core.snapshot import Asset as SnapAsset
 from designer.core.snapshot import Badge, from_json, to_json
 from designer.export.badges import (
     OB2_KEYWORD,
@@ -131,6 +132,9 @@ def test_the_badge_travels_in_the_design_json(example):
         example, badge=Badge(name="B", description="D", shape="rosette", colour="green", issuer="X")
     )
     assert from_json(to_json(with_badge)) == with_badge
+    image = SnapAsset(key="A1", filename="b.png", mimetype="image/png", sha256="ab" * 32, size=9)
+    with_image = replace(with_badge, badge=replace(with_badge.badge, image=image))
+    assert from_json(to_json(with_image)) == with_image
     assert "badge" not in json.loads(to_json(example))["design"]
 
 
@@ -279,3 +283,40 @@ def test_the_exports_of_the_design_carry_its_badge(client, login, coordinator, e
     assert (
         "Wer die Kriterien erfüllt, erhält das Badge „Lernmedien-Profi“ von Akademie Nord." in texts
     )
+
+
+def test_an_imported_design_brings_its_badge(app, workspace, coordinator, example):
+    """Export to design.json and import again: the badge comes along (drawn; the
+    importing workspace is its issuer)."""
+    from designer.core.assets import NoAssets
+    from designer.importers.kurswerk import Imported
+    from designer.queries.read_model import snapshot
+    from designer.services.importing import import_design
+
+    badge = Badge(
+        name="Lernmedien-Profi", description="D", shape="rosette", colour="red", issuer="X"
+    )
+    imported = Imported(
+        replace(
+            example,
+            badge=badge,
+            assets=(),
+            nuggets=tuple(replace(n, assets=()) for n in example.nuggets),
+        ),
+        NoAssets(),
+    )
+    design = import_design(coordinator, workspace, imported, app.extensions["file_store"])
+    db.session.commit()
+    assert snapshot(design).badge == replace(badge, issuer="Akademie Nord")
+    assert json.loads(to_json(snapshot(design)))["design"]["badge"]["name"] == "Lernmedien-Profi"
+
+
+def test_a_badge_the_reader_refuses_is_named_with_its_place(example):
+    from designer.core.snapshot import FormatError
+
+    document = json.loads(to_json(example))
+    document["design"]["badge"] = {"name": "", "shape": "triangle"}
+    with pytest.raises(FormatError) as refused:
+        from_json(json.dumps(document))
+    problems = " ".join(refused.value.problems)
+    assert "design.badge.name" in problems and "design.badge.shape" in problems
