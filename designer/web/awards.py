@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 
 from flask import Blueprint, Response, current_app, jsonify, redirect, render_template, url_for
+from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -22,11 +23,12 @@ from designer.core.openbadges import (
     revocation_list,
 )
 from designer.export.badges import OB2_KEYWORD, OB3_KEYWORD, badge_png, bake
+from designer.models import BadgeAward
 from designer.queries import access
 from designer.queries import badges as badge_queries
 from designer.queries.read_model import badge_of
 from designer.services import badges as badge_service
-from designer.services import issuing
+from designer.services import issuing, outbox
 from designer.services.errors import NotFound
 from designer.services.permissions import Action
 from designer.web.badges import _base
@@ -51,8 +53,10 @@ def manage(design_id: int):
         return redirect(url_for("badges.edit", design_id=design.id))
     form = AwardForm()
     if form.validate_on_submit():
-        with saving(form, done=_("The badge is awarded.")) as outcome:
-            issuing.award_badge(
+        with saving(
+            form, done=_("The badge is awarded. Kurswerk sends the person its link.")
+        ) as outcome:
+            award = issuing.award_badge(
                 current_user,
                 design,
                 form.name.data,
@@ -60,6 +64,7 @@ def manage(design_id: int):
                 issuing_context(),
                 form.expires_on.data or "",
             )
+            outbox.queue(award_mail(award, design.language))
         if outcome.ok:
             return redirect(url_for("awards.manage", design_id=design.id))
     return render_template(
@@ -83,6 +88,23 @@ def revoke(design_id: int, public_id: str):
         with saving(done=_("The badge is revoked.")):
             issuing.revoke_award(current_user, design, found.award, form.reason.data)
     return redirect(url_for("awards.manage", design_id=design.id))
+
+
+def award_mail(award: BadgeAward, language: str) -> outbox.Mail:
+    """The mail that tells the person about their badge, in the design's language (the
+    person has no account, so no language of their own)."""
+    context = {
+        "name": award.recipient_name,
+        "badge": award.data["name"],
+        "issuer": award.data["issuer"]["name"],
+        "link": award.data["id"],
+        "lang": language,
+    }
+    with force_locale(language):
+        subject = _("Your badge “%(badge)s”", badge=context["badge"])
+        text = render_template("mail/badge_awarded.txt", **context)
+        html = render_template("mail/badge_awarded.html", subject=subject, **context)
+    return outbox.Mail(award.recipient_email, subject, text, html)
 
 
 # --------------------------------------------------------------------------- public

@@ -285,3 +285,19 @@ def test_designers_cannot_award(client, login, make_user, workspace, badged):
     assert _award(client, badged.id).status_code == 403
     assert "Badge vergeben" not in client.get(f"/designs/{badged.id}/badge").get_data(as_text=True)
     assert db.session.scalar(select(func.count(BadgeAward.id))) == 0
+
+
+def test_the_person_gets_a_mail_with_the_link(client, login, coordinator, badged):
+    from designer.models import OutboxMail
+
+    login(coordinator)
+    _award(client, badged.id, name=" ", email="erika@example.org")
+    assert db.session.scalar(select(func.count(OutboxMail.id))) == 0  # refused: no mail
+    _award(client, badged.id)
+    award = db.session.scalar(select(BadgeAward))
+    mail = db.session.scalar(select(OutboxMail))
+    assert mail.recipient == "erika@example.org"
+    assert mail.subject == "Ihr Badge „Lernmedien-Profi“"
+    assert "Akademie Nord hat Ihnen das Badge „Lernmedien-Profi“ verliehen." in mail.body_text
+    assert f"http://localhost/awards/{award.public_id}" in mail.body_text
+    assert f'href="http://localhost/awards/{award.public_id}"' in mail.body_html
