@@ -31,7 +31,7 @@ from designer.services import badges as badge_service
 from designer.services import issuing, outbox
 from designer.services.errors import NotFound
 from designer.services.permissions import Action
-from designer.web.badges import _base
+from designer.web.badges import site_base
 from designer.web.forms.badges import AwardForm, RevokeForm
 from designer.web.transaction import saving
 
@@ -41,7 +41,7 @@ bp = Blueprint("awards", __name__)
 def issuing_context() -> issuing.Issuing:
     """Signing needs the site's address and the app's secret (for the other parts that
     award badges too, e.g. an LTI delivery)."""
-    return issuing.Issuing(_base(), current_app.config["SECRET_KEY"])
+    return issuing.Issuing(site_base(), current_app.config["SECRET_KEY"])
 
 
 @bp.route("/designs/<int:design_id>/badge/awards", methods=["GET", "POST"])
@@ -175,7 +175,7 @@ def baked_png(public_id: str):
 @bp.get("/issuers/<slug>/profile")
 def profile(slug: str):
     workspace, _key = badge_queries.issuer_of(slug)
-    return _json(profile_ob3(workspace.name, BadgeUrls(_base(), "", slug)))
+    return _json(profile_ob3(workspace.name, BadgeUrls(site_base(), "", slug)))
 
 
 @bp.get("/issuers/<slug>/jwks.json")
@@ -195,13 +195,13 @@ def public_key(slug: str, kid: str):
 @bp.get("/issuers/<slug>/revocations")
 def revocations(slug: str):
     workspace, _key = badge_queries.issuer_of(slug)
-    urls = BadgeUrls(_base(), "", slug)
+    urls = BadgeUrls(site_base(), "", slug)
     return jsonify(revocation_list(urls, badge_queries.revoked_awards(workspace)))
 
 
 def _urls(found: badge_queries.PublicAward) -> BadgeUrls:
     badge_id = found.badge.public_id if found.badge else ""
-    return BadgeUrls(_base(), badge_id, found.workspace.slug)
+    return BadgeUrls(site_base(), badge_id, found.workspace.slug)
 
 
 def _json(document: dict) -> Response:

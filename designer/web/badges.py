@@ -181,17 +181,17 @@ def _workspace(design: Design) -> Workspace:
     return workspace_of(design)
 
 
-def _base() -> str:
+def site_base() -> str:
     """The site's address: DESIGNER_BASE_URL when set, else the request's."""
     return current_app.config.get("BASE_URL") or request.host_url.rstrip("/")
 
 
 def _urls(public_id: str, workspace: Workspace) -> BadgeUrls:
-    return BadgeUrls(_base(), public_id, workspace.slug)
+    return BadgeUrls(site_base(), public_id, workspace.slug)
 
 
 def _issuer_urls(workspace: Workspace) -> BadgeUrls:
-    return BadgeUrls(_base(), "", workspace.slug)
+    return BadgeUrls(site_base(), "", workspace.slug)
 
 
 def _svg(snap: DesignSnapshot) -> Response:
