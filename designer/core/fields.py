@@ -222,6 +222,8 @@ TITLE = Text(max_length=TITLE_LENGTH, required=True)
 LICENSE = Text(max_length=LICENSE_LENGTH)
 # Plain multi-line text for authors only; never reaches a learner-facing export.
 AUTHOR_NOTE = Text(max_length=AUTHOR_NOTE_LENGTH, lines=True)
+BADGE_NAME = Text(max_length=200, required=True)  # the badges.name column (String(200))
+BADGE_DESCRIPTION = Text(max_length=2000, lines=True)
 COUNT = WholeNumber()
 DURATION = WholeNumber(maximum=MAX_DURATION, required=True, code="not_a_duration")
 DURATION_OVERRIDE = WholeNumber(maximum=MAX_DURATION, code="not_a_duration")

@@ -176,6 +176,20 @@ class Grobkonzept:
 
 
 @dataclass(frozen=True)
+class Badge:
+    """The badge a design leads to: what it is called and looks like, and who issues it
+    (the workspace's name). Its criteria and competences follow from the design
+    (`designer.core.badges`). `image` is an uploaded PNG that replaces the drawn one."""
+
+    name: str
+    description: str = ""
+    shape: str = "circle"
+    colour: str = "blue"
+    issuer: str = ""
+    image: Asset | None = None
+
+
+@dataclass(frozen=True)
 class PlacedNugget:
     """A nugget as it stands at one place of the canvas, overrides applied."""
 
@@ -209,6 +223,7 @@ class DesignSnapshot:
     assets: tuple[Asset, ...] = ()
     # Grobkonzept fields a template left for the authors to fill in.
     placeholder_fields: tuple[str, ...] = ()
+    badge: Badge | None = None
 
     # The look-ups below are built once per snapshot, on first use. `cached_property` stores
     # its value in the instance's __dict__ directly, past the frozen __setattr__; the
@@ -298,7 +313,22 @@ def to_dict(snap: DesignSnapshot) -> dict[str, Any]:
     }
     if snap.placeholder_fields:
         document["design"]["placeholder_fields"] = list(snap.placeholder_fields)
+    if snap.badge is not None:
+        document["design"]["badge"] = _badge_dict(snap.badge)
     return document
+
+
+def _badge_dict(b: Badge) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "name": b.name,
+        "description": b.description,
+        "shape": b.shape,
+        "colour": b.colour,
+        "issuer": b.issuer,
+    }
+    if b.image is not None:
+        out["image"] = _asset_dict(b.image)
+    return out
 
 
 def to_json(snap: DesignSnapshot, indent: int | None = 2) -> str:
@@ -579,6 +609,23 @@ class _Reader:
             nuggets=nuggets,
             assets=assets,
             placeholder_fields=self.placeholder_fields(d),
+            badge=self.badge(d),
+        )
+
+    def badge(self, d: dict[str, Any]) -> Badge | None:
+        if d.get("badge") is None:
+            return None
+        b, path = self.obj(d["badge"], "design.badge"), "design.badge"
+        image = b.get("image")
+        return Badge(
+            name=self.text(b, "name", path, required=True, kind=f.BADGE_NAME),
+            description=self.text(b, "description", path, kind=f.BADGE_DESCRIPTION),
+            shape=self.term(b, "shape", "badge_shape", path, "circle"),
+            colour=self.term(b, "colour", "badge_colour", path, "blue"),
+            issuer=self.text(b, "issuer", path, kind=f.TITLE),
+            image=self.asset(self.obj(image, f"{path}.image"), f"{path}.image", set())
+            if image is not None
+            else None,
         )
 
     def placeholder_fields(self, d: dict[str, Any]) -> tuple[str, ...]:
@@ -764,23 +811,22 @@ class _Reader:
 
     def assets(self, d: dict[str, Any]) -> tuple[Asset, ...]:
         seen: set[str] = set()
-        out = []
-        for i, raw in enumerate(self.items(d, "assets", "design")):
-            path = f"design.assets[{i}]"
-            a = self.obj(raw, path)
-            filename = self.text(a, "filename", path, required=True)
-            if "/" in filename or "\\" in filename or filename in (".", ".."):
-                self.problem(f"{path}.filename", f"must be a plain file name, not {filename!r}")
-            out.append(
-                Asset(
-                    key=self.unique_key(a, path, seen),
-                    filename=filename,
-                    mimetype=self.text(a, "mimetype", path) or "application/octet-stream",
-                    alt_text=self.text(a, "alt_text", path),
-                    license=self.text(a, "license", path, kind=f.LICENSE),
-                    attribution=self.text(a, "attribution", path),
-                    sha256=self.text(a, "sha256", path),
-                    size=self.integer(a, "size", path) or 0,
-                )
-            )
-        return tuple(out)
+        return tuple(
+            self.asset(self.obj(raw, f"design.assets[{i}]"), f"design.assets[{i}]", seen)
+            for i, raw in enumerate(self.items(d, "assets", "design"))
+        )
+
+    def asset(self, a: dict[str, Any], path: str, seen: set[str]) -> Asset:
+        filename = self.text(a, "filename", path, required=True)
+        if "/" in filename or "\\" in filename or filename in (".", ".."):
+            self.problem(f"{path}.filename", f"must be a plain file name, not {filename!r}")
+        return Asset(
+            key=self.unique_key(a, path, seen),
+            filename=filename,
+            mimetype=self.text(a, "mimetype", path) or "application/octet-stream",
+            alt_text=self.text(a, "alt_text", path),
+            license=self.text(a, "license", path, kind=f.LICENSE),
+            attribution=self.text(a, "attribution", path),
+            sha256=self.text(a, "sha256", path),
+            size=self.integer(a, "size", path) or 0,
+        )

@@ -32,6 +32,16 @@ ACTIVITY_KINDS: Final = (
 BLOOM_LEVELS: Final = ("remember", "understand", "apply", "analyze", "evaluate", "create")
 QUESTION_KINDS: Final = ("single", "multi", "truefalse", "match", "shortanswer")
 LANGUAGES: Final = ("de", "en")
+BADGE_SHAPES: Final = ("circle", "hexagon", "shield", "rosette")
+# Dark tones: white text on each keeps a contrast of at least 7:1.
+BADGE_COLOURS: Final = {
+    "blue": "#1E3A8A",
+    "teal": "#115E59",
+    "green": "#14532D",
+    "purple": "#581C87",
+    "red": "#991B1B",
+    "slate": "#1E293B",
+}
 
 VOCABULARIES: Final[dict[str, tuple[str, ...]]] = {
     "learning_type": LEARNING_TYPES,
@@ -42,6 +52,8 @@ VOCABULARIES: Final[dict[str, tuple[str, ...]]] = {
     "bloom_level": BLOOM_LEVELS,
     "question_kind": QUESTION_KINDS,
     "language": LANGUAGES,
+    "badge_shape": BADGE_SHAPES,
+    "badge_colour": tuple(BADGE_COLOURS),
 }
 
 # Laurillard's six learning types, one fixed colour each (canvas, charts, Word).
@@ -106,6 +118,20 @@ _LABELS: Final[dict[str, dict[str, tuple[str, str]]]] = {
         "shortanswer": ("Kurzantwort", "Short answer"),
     },
     "language": {"de": ("Deutsch", "German"), "en": ("Englisch", "English")},
+    "badge_shape": {
+        "circle": ("Kreis", "Circle"),
+        "hexagon": ("Sechseck", "Hexagon"),
+        "shield": ("Wappen", "Shield"),
+        "rosette": ("Rosette", "Rosette"),
+    },
+    "badge_colour": {
+        "blue": ("Blau", "Blue"),
+        "teal": ("Petrol", "Teal"),
+        "green": ("Grün", "Green"),
+        "purple": ("Violett", "Purple"),
+        "red": ("Rot", "Red"),
+        "slate": ("Schiefergrau", "Slate"),
+    },
 }
 
 

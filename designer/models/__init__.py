@@ -21,6 +21,7 @@ db = SQLAlchemy(model_class=Base)
 
 from designer.models.accounts import LoginAttempt, LoginLink, User  # noqa: E402
 from designer.models.assets import Asset  # noqa: E402
+from designer.models.badges import Badge, BadgeAward, IssuerKey  # noqa: E402
 from designer.models.collab import (  # noqa: E402
     Invitation,
     PartnerOrganisation,
@@ -53,6 +54,9 @@ from designer.models.tokens import ApiToken  # noqa: E402
 from designer.models.workspaces import Membership, Workspace  # noqa: E402
 
 __all__ = [
+    "Badge",
+    "BadgeAward",
+    "IssuerKey",
     "db",
     "ApiToken",
     "Asset",

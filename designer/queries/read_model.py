@@ -8,17 +8,20 @@ queries, whatever the size of the design.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 from sqlalchemy import and_, select
 
 from designer.core import snapshot as s
 from designer.models import (
     Asset,
+    Badge,
     Design,
     LearningObjective,
     Module,
     NuggetRevision,
     Placement,
+    Workspace,
     db,
     placement_objectives,
 )
@@ -89,7 +92,31 @@ def snapshot(design: Design) -> s.DesignSnapshot:
     assets = db.session.scalars(
         select(Asset).where(Asset.id.in_(asset_ids), Asset.workspace_id == design.workspace_id)
     ).all()
-    return _assemble(design, objectives, modules, placements, links, revisions, assets)
+    snap = _assemble(design, objectives, modules, placements, links, revisions, assets)
+    return replace(snap, badge=badge_of(design))
+
+
+def badge_of(design: Design) -> s.Badge | None:
+    """The design's badge as the snapshot carries it (one query)."""
+    row = db.session.execute(
+        select(Badge, Workspace.name, Asset)
+        .select_from(Badge)
+        .join(Design, Design.id == Badge.design_id)
+        .join(Workspace, Workspace.id == Design.workspace_id)
+        .outerjoin(Asset, Asset.id == Badge.image_asset_id)
+        .where(Badge.design_id == design.id)
+    ).first()
+    if row is None:
+        return None
+    badge, issuer, image = row
+    return s.Badge(
+        name=badge.name,
+        description=badge.description or "",
+        shape=badge.shape,
+        colour=badge.colour,
+        issuer=issuer,
+        image=_asset(image) if image is not None else None,
+    )
 
 
 def _assemble(

@@ -31,6 +31,7 @@ from designer.models import (
 )
 from designer.queries.nugget_data import apply_snapshot_nugget, revision_data
 from designer.services import events
+from designer.services.badges import badge_from_import
 from designer.services.partnerships import organisation_of
 from designer.services.permissions import Action, require
 from designer.services.revisions import store_revision
@@ -119,6 +120,9 @@ def import_design(
         )
         db.session.add(row)
         objective_rows[o.key] = row
+    if snap.badge is not None:
+        b = snap.badge
+        badge_from_import(design, b.name, b.description, b.shape, b.colour)
     db.session.flush()
     for position, m in enumerate(snap.modules):
         module = _module(design, m, position)

@@ -54,6 +54,8 @@ class Action(StrEnum):
     # Requests for training sent from the catalogue: reading, answering, closing, turning
     # them into designs, and their retention period (coordinators).
     REQUESTS_MANAGE = "workspace.requests"
+    # Awarding a design's badge to a person by hand, revoking an award (coordinators).
+    BADGE_AWARD = "badge.award"
 
 
 class InstanceAction(StrEnum):

@@ -10,6 +10,8 @@ def register_blueprints(app: Flask) -> None:
         admin,
         api,
         auth,
+        awards,
+        badges,
         canvas,
         checklists,
         collab,
@@ -64,3 +66,5 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(account.bp)
     app.register_blueprint(admin.bp)
     app.register_blueprint(requests.bp)
+    app.register_blueprint(badges.bp)
+    app.register_blueprint(awards.bp)

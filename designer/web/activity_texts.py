@@ -26,6 +26,12 @@ TEXTS: dict[str, Any] = {
     "request.deleted": _l("%(who)s deleted a request for training"),
     "request.design_created": _l("%(who)s created a design from a request for training"),
     "requests.retention_set": _l("%(who)s changed how long closed requests for training are kept"),
+    "badge.saved": _l("%(who)s edited the badge “%(title)s”"),
+    "badge.image": _l("%(who)s uploaded an image for the badge"),
+    "badge.image_removed": _l("%(who)s went back to the drawn badge image"),
+    "badge.awarded": _l("%(who)s awarded the badge “%(title)s”"),
+    "badge.revoked": _l("%(who)s revoked an award of the badge “%(title)s”"),
+    "badge.removed": _l("%(who)s removed the badge “%(title)s”"),
     "objective.added": _l("%(who)s added a learning objective"),
     "objective.updated": _l("%(who)s edited a learning objective"),
     "objective.removed": _l("%(who)s removed a learning objective"),
@@ -68,6 +74,7 @@ TEXTS: dict[str, Any] = {
 # Filter choices of the feeds: the part of the kind before the dot.
 KIND_GROUPS: dict[str, Any] = {
     "design": _l("Design and Grobkonzept"),
+    "badge": _l("Badges"),
     "objective": _l("Learning objectives"),
     "module": _l("Modules"),
     "placement": _l("Canvas"),

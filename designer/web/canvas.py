@@ -515,6 +515,7 @@ def design_nav(design: Design) -> list[tuple[str, str, str]]:
     )
     if Action.DESIGN_EXPORT in allowed:
         entries.append(("export", _("Export"), url_for("designs.export", design_id=design.id)))
+    entries.append(("badge", _("Badge"), url_for("badges.edit", design_id=design.id)))
     if Action.OFFER_PUBLISH in allowed:
         entries.append(("offer", _("Offer"), url_for("offers.manage", design_id=design.id)))
     return entries

@@ -340,3 +340,29 @@ def test_request_matrix(app, people, workspace):
     expected = {who: set() for who in people}
     expected["coordinator"] = set(REQUEST_CHANGES)
     assert actual == expected
+
+
+def test_who_may_award_and_revoke_a_badge(app, people, example_design):
+    """Awarding a design's badge by hand and revoking an award: coordinators only, not
+    guests of the design, whatever their role there."""
+    from designer.services import badges, issuing
+    from designer.services.errors import PermissionDenied
+
+    coordinator = people["coordinator"]
+    badges.save_badge(coordinator, example_design, "Badge", "", "circle", "blue")
+    context = issuing.Issuing("http://localhost", app.config["SECRET_KEY"])
+    award = issuing.award_badge(coordinator, example_design, "E", "e@example.org", context)
+    db.session.commit()
+    allowed = {who for who, u in people.items() if can(u, Action.BADGE_AWARD, example_design)}
+    assert allowed == {"coordinator"}
+    acted = set()
+    for who, user in people.items():
+        try:
+            issuing.award_badge(user, example_design, "F", "f@example.org", context)
+            issuing.revoke_award(user, example_design, award, "Grund")
+        except PermissionDenied:
+            continue
+        finally:
+            db.session.rollback()
+        acted.add(who)
+    assert acted == allowed

@@ -51,6 +51,25 @@ PUBLIC = {
     "offers.atom": "the catalogue's Atom feed",
     "offers.json_feed": "the catalogue's JSON feed",
 }
+# Open Badges: what a badge says and who issued it must be readable by anyone who checks
+# an awarded badge; addresses carry random public ids, never design ids.
+PUBLIC.update(
+    {
+        "badges.badge_class": "Open Badges 2.0 badge class of a badge (its random public id)",
+        "badges.criteria_page": "the criteria a badge's class points to",
+        "badges.public_png": "the image a badge class points to",
+        "badges.public_svg": "the same image as SVG",
+        "badges.issuer": "Open Badges 2.0 issuer profile of a workspace that has a badge",
+        "awards.verify": "an awarded badge's verification page (its random public id)",
+        "awards.assertion": "Open Badges 2.0 hosted assertion of an award",
+        "awards.credential": "Open Badges 3.0 credential (VC-JWT) of an award",
+        "awards.baked_png": "the badge image with an award's credential baked in",
+        "awards.profile": "Open Badges 3.0 issuer profile",
+        "awards.jwks": "the issuer's public keys, to verify its credentials",
+        "awards.public_key": "one public key, as a credential's header names it",
+        "awards.revocations": "the issuer's revocation list",
+    }
+)
 PUBLIC_BLUEPRINTS = {"seal": "public quality seal pages of approved designs"}
 PERSONAL = {
     "workspaces.dashboard": "lists only the caller's own workspaces",

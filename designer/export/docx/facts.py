@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from docx.document import Document
+
 from designer.core.analytics import Analytics, analyse
+from designer.core.badges import competences, criteria_lines
 from designer.core.office_labels import GROBKONZEPT_LABELS, pick
 from designer.core.snapshot import DesignSnapshot, Grobkonzept, Nugget
 from designer.core.texts import N_, translate
@@ -100,3 +103,26 @@ def pass_marks_text(snap: DesignSnapshot) -> str:
         return sentence % {"percent": design}
     others = translate(N_("Quizzes with a pass mark of their own: %(quizzes)s."), lang)
     return f"{sentence % {'percent': design}} {others % {'quizzes': '; '.join(own)}}"
+
+
+def add_badge(doc: Document, snap: DesignSnapshot, level: int) -> None:
+    """The badge by name, its criteria and the competences it stands for (nothing when the
+    design has no badge)."""
+    badge = snap.badge
+    if badge is None:
+        return
+    lang = snap.language
+    doc.add_heading(t("badge", lang), level=level)
+    issuer = badge.issuer or snap.title
+    doc.add_paragraph(t("badge_earned", lang, name=badge.name, issuer=issuer))
+    if badge.description:
+        doc.add_paragraph(badge.description)
+    doc.add_paragraph(t("badge_criteria", lang) + ":")
+    for line in criteria_lines(snap):
+        doc.add_paragraph(line, style="List Bullet")
+    found = competences(snap)
+    if found:
+        doc.add_paragraph(t("badge_competences", lang) + ":")
+        for c in found:
+            text = f"{c.text} ({c.bloom_label})" if c.bloom_label else c.text
+            doc.add_paragraph(text, style="List Bullet")

@@ -9,7 +9,7 @@ from docx.table import Table
 from designer.core.analytics import Analytics, Share, analyse
 from designer.core.snapshot import DesignSnapshot
 from designer.core.vocab import LEARNING_TYPE_COLOURS, label
-from designer.export.docx.facts import course_facts, grobkonzept_rows, workload_sentence
+from designer.export.docx.facts import add_badge, course_facts, grobkonzept_rows, workload_sentence
 from designer.export.docx.layout import (
     label_table,
     new_document,
@@ -33,6 +33,7 @@ def build(snap: DesignSnapshot) -> Document:
     doc.add_heading(t("frame", lang), level=1)
     label_table(doc, grobkonzept_rows(snap), share_widths(width, (1, 2.4)))
     _objectives(doc, snap, width)
+    add_badge(doc, snap, level=1)
     _modules(doc, snap, width)
     _workload(doc, snap, analyse(snap), width)
     return doc

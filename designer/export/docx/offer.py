@@ -8,7 +8,7 @@ from docx.shared import Pt
 from designer.core.analytics import analyse
 from designer.core.snapshot import DesignSnapshot
 from designer.core.vocab import label
-from designer.export.docx.facts import participants_text, pass_marks_text, workload_text
+from designer.export.docx.facts import add_badge, participants_text, pass_marks_text, workload_text
 from designer.export.docx.layout import ACCENT, date_text, minutes_text, new_document, period_text
 from designer.export.docx.texts import t
 
@@ -41,6 +41,7 @@ def build(snap: DesignSnapshot) -> Document:
     if participants:
         doc.add_heading(t("participants", lang), level=2)
         doc.add_paragraph(participants)
+    add_badge(doc, snap, level=2)
     return doc
 
 

@@ -133,6 +133,14 @@ TEXTS: Final[dict[str, Pair]] = {
     "format": ("Format und Umfang", "Format and workload"),
     "dates": ("Termine", "Dates"),
     "participants_range": ("{low} bis {high} Teilnehmende", "{low} to {high} participants"),
+    # badge (offer and Grobkonzept)
+    "badge": ("Badge", "Badge"),
+    "badge_earned": (
+        "Wer die Kriterien erfüllt, erhält das Badge „{name}“ von {issuer}.",
+        "Learners who meet the criteria earn the badge “{name}” from {issuer}.",
+    ),
+    "badge_criteria": ("Kriterien", "Criteria"),
+    "badge_competences": ("Das Badge steht für", "The badge stands for"),
 }
 
 

@@ -33,7 +33,7 @@ ROOT_SETTINGS = (
     ("files", 1),
     ("filters", 0),
     ("comments", 0),
-    ("badges", 0),
+    ("badges", 0),  # 1 when the design has a badge
     ("calendarevents", 0),
     ("userscompletion", 0),
     ("logs", 0),
@@ -143,6 +143,8 @@ def _settings(plan: Plan, info: Element, filename: str) -> None:
     settings = group(info, "settings")
     _setting(settings, "root", None, "filename", filename)
     for name, value in ROOT_SETTINGS:
+        if name == "badges":
+            value = int(plan.badge is not None)
         _setting(settings, "root", None, name, value)
     for section in plan.sections:
         for suffix, value in (("included", 1), ("userinfo", 0)):

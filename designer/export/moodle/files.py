@@ -115,7 +115,7 @@ def _file(plan: Plan, doc: Element, entry: FileEntry, spool: Spool) -> None:
             ("contextid", entry.contextid),
             ("component", entry.component),
             ("filearea", entry.filearea),
-            ("itemid", 0),
+            ("itemid", entry.itemid),
             ("filepath", "/"),
             ("filename", entry.filename),
             ("userid", None),

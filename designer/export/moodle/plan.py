@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
-from designer.core.snapshot import Asset, DesignSnapshot, PlacedNugget, Question, Schedule
+from designer.core.snapshot import Asset, Badge, DesignSnapshot, PlacedNugget, Question, Schedule
 from designer.export.moodle.html import shows_something
 from designer.export.moodle.ids import Ids
 
@@ -47,6 +47,7 @@ class FileEntry:
     filearea: str
     asset: Asset | None
     sortorder: int = 0
+    itemid: int = 0
 
     @property
     def filename(self) -> str:
@@ -139,6 +140,19 @@ class Activity:
         return self.modname == "label" or shows_something(self.intro)
 
 
+@dataclass(frozen=True)
+class PlannedBadge:
+    """The design's badge as a course badge: an overall criterion ("all of") and one
+    activity-completion criterion naming each activity a learner has to complete."""
+
+    id: int
+    badge: Badge
+    overall_criterion_id: int
+    activity_criterion_id: int
+    modules: tuple[tuple[int, int], ...]  # (parameter id, course module id)
+    files: tuple[FileEntry, ...]
+
+
 @dataclass
 class Section:
     id: int
@@ -170,6 +184,7 @@ class Plan:
     sections: list[Section]
     grade_category_id: int
     course_grade_item_id: int
+    badge: PlannedBadge | None = None
 
     @property
     def lang(self) -> str:
@@ -182,7 +197,8 @@ class Plan:
 
     @property
     def files(self) -> list[FileEntry]:
-        return [f for a in self.activities for f in a.files]
+        badge_files = list(self.badge.files) if self.badge else []
+        return [f for a in self.activities for f in a.files] + badge_files
 
     @property
     def grade_items(self) -> list[GradeItem]:
@@ -242,7 +258,13 @@ class Allocator:
         self.ids = Ids()
 
     def file_entries(
-        self, contextid: int, component: str, filearea: str, assets: list[Asset], main: bool
+        self,
+        contextid: int,
+        component: str,
+        filearea: str,
+        assets: list[Asset],
+        main: bool,
+        itemid: int = 0,
     ) -> list[FileEntry]:
         """The files of one area, then its "." entry; `main` marks the first file as the
         one a resource shows (sortorder 1)."""
@@ -256,8 +278,11 @@ class Allocator:
                 filearea,
                 asset,
                 1 if main and i == 0 else 0,
+                itemid,
             )
             for i, asset in enumerate(assets)
         ]
-        out.append(FileEntry(self.ids.next("file"), contextid, component, filearea, None))
+        out.append(
+            FileEntry(self.ids.next("file"), contextid, component, filearea, None, 0, itemid)
+        )
         return out

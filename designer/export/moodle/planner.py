@@ -5,6 +5,7 @@ from __future__ import annotations
 from designer.core.snapshot import Asset, DesignSnapshot, PlacedNugget
 from designer.export.learner.course import course_of
 from designer.export.moodle import content
+from designer.export.moodle.badges import plan_badge
 from designer.export.moodle.html import embed_files, file_links, heading, paragraph
 from designer.export.moodle.plan import (
     ASSIGN_GRADE,
@@ -47,6 +48,13 @@ def build_plan(snap: DesignSnapshot, now: int) -> Plan:
         )
         section.activities = [planner.activity(section, p) for p in snap.module_placed(module)]
         sections.append(section)
+    placed = dict(
+        zip(
+            (p.position for p in snap.placed()),
+            (a for s in sections[1:] for a in s.activities),
+            strict=True,
+        )
+    )
     return Plan(
         snapshot=snap,
         now=now,
@@ -60,6 +68,7 @@ def build_plan(snap: DesignSnapshot, now: int) -> Plan:
         sections=sections,
         grade_category_id=grade_category_id,
         course_grade_item_id=planner.course_grade_item,
+        badge=plan_badge(snap, planner.alloc, course_contextid, placed),
     )
 
 

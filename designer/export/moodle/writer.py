@@ -9,6 +9,7 @@ from designer.core.snapshot import DesignSnapshot
 from designer.export.moodle.activity import activity_files
 from designer.export.moodle.archive import open_archive
 from designer.export.moodle.backup import moodle_backup_xml
+from designer.export.moodle.badges import WithBadgeImages, badges_xml
 from designer.export.moodle.course import course_files
 from designer.export.moodle.files import files_xml, open_spool, spool_assets
 from designer.export.moodle.gradebook import gradebook_xml
@@ -23,13 +24,15 @@ def write_backup(snap: DesignSnapshot, out: BinaryIO, assets: AssetSource, now: 
     """All assets are read (and hashed) before the first byte is written, so a missing
     file raises MissingAsset without leaving half an archive behind."""
     plan = build_plan(snap, now)
-    with open_spool(assets) as spool:
+    with open_spool(WithBadgeImages(snap, assets)) as spool:
         spool_assets(plan, spool)
         with open_archive(out, now) as archive:
             archive.add_bytes("moodle_backup.xml", moodle_backup_xml(plan))
             archive.add_bytes("files.xml", files_xml(plan, spool))
             archive.add_bytes("questions.xml", write_questions(plan))
             archive.add_bytes("gradebook.xml", gradebook_xml(plan))
+            if plan.badge is not None:
+                archive.add_bytes("badges.xml", badges_xml(plan))
             for name, data in root_files().items():
                 archive.add_bytes(name, data)
             for name, data in course_files(plan).items():
