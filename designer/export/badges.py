@@ -13,8 +13,6 @@ import base64
 import struct
 import zlib
 
-import cairosvg
-
 from designer.core.assets import AssetSource, MissingAsset
 from designer.core.badges import SIZE, badge_svg
 from designer.core.snapshot import Badge
@@ -28,8 +26,16 @@ class NotPNG(ValueError):
     """Bytes that are not a PNG image."""
 
 
+def _render(svg: bytes, width: int, height: int | None = None) -> bytes:
+    """The SVG as PNG. CairoSVG loads the system's cairo library on import, so it is
+    imported here: the app and every other export work on a machine without libcairo2."""
+    import cairosvg
+
+    return cairosvg.svg2png(bytestring=svg, output_width=width, output_height=height)
+
+
 def drawn_png(badge: Badge) -> bytes:
-    return cairosvg.svg2png(bytestring=badge_svg(badge).encode(), output_width=SIZE)
+    return _render(badge_svg(badge).encode(), SIZE)
 
 
 def badge_png(badge: Badge, assets: AssetSource) -> bytes:
@@ -48,10 +54,7 @@ def badge_png_sizes(badge: Badge, assets: AssetSource, sizes: dict[str, int]) ->
     size, or the uploaded PNG scaled into the square (kept in proportion, centred)."""
     drawn = badge.image is None
     svg = badge_svg(badge).encode() if drawn else _framed(badge_png(badge, assets))
-    return {
-        name: cairosvg.svg2png(bytestring=svg, output_width=px, output_height=px)
-        for name, px in sizes.items()
-    }
+    return {name: _render(svg, px, px) for name, px in sizes.items()}
 
 
 def _framed(png: bytes) -> bytes:
