@@ -11,8 +11,9 @@ import base64
 import hashlib
 import secrets
 from dataclasses import dataclass
-from datetime import datetime, time
+from datetime import UTC, datetime, time
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from cryptography.fernet import Fernet, InvalidToken
 from joserfc import jwt
@@ -64,8 +65,8 @@ def award_badge(
     if badge is None:
         raise NotFound("badge")
     now = (now or utcnow()).replace(microsecond=0)
-    name, email, expires = _clean(name, email, expires_on, now)
     workspace = db.session.get(Workspace, design.workspace_id)
+    name, email, expires = _clean(name, email, expires_on, now, workspace.time_zone)
     key = issuer_key(workspace, issuing.secret)
     public_id, salt = secrets.token_hex(16), secrets.token_hex(8)
     urls = BadgeUrls(issuing.base_url, badge.public_id, workspace.slug)
@@ -117,7 +118,7 @@ def awards_of(design: Design) -> list[BadgeAward]:
     return list(db.session.scalars(query.order_by(BadgeAward.issued_at.desc(), BadgeAward.id)))
 
 
-def _clean(name: str, email: str, expires_on: str, now: datetime):
+def _clean(name: str, email: str, expires_on: str, now: datetime, zone: str):
     errors = {}
     try:
         name = strip_control(NAME.clean(name))
@@ -134,7 +135,9 @@ def _clean(name: str, email: str, expires_on: str, now: datetime):
         errors["expires_on"] = "not_a_date"
     else:
         if day is not None:
-            expires = datetime.combine(day, time(23, 59, 59))
+            # The end of that day where the workspace is, stored in UTC like every time.
+            local_end = datetime.combine(day, time(23, 59, 59), tzinfo=ZoneInfo(zone))
+            expires = local_end.astimezone(UTC).replace(tzinfo=None)
             if expires <= now:
                 errors["expires_on"] = "expiry_past"
     if errors:
