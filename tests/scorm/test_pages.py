@@ -8,6 +8,7 @@ import json
 import pytest
 from lxml import etree, html
 
+from designer.core.snapshot import Schedule
 from tests.scorm.helpers import example, export, open_zip
 
 PER_NUGGET = {"packaging": "per_nugget"}
@@ -114,6 +115,36 @@ def test_information_pages_tell_date_time_and_place():
     live = found["01-Kennenlernen-und-Erwartungen.html"]
     facts = {dt.text: dt.getnext().text for dt in live.iter("dt")}
     assert facts["Datum"] == facts["Ort"] == "wird noch bekannt gegeben"
+
+
+def facts_of(section: html.HtmlElement) -> dict[str, str]:
+    return {dt.text: dt.getnext().text for dt in section.iter("dt")}
+
+
+def test_workplace_nuggets_announce_no_date_or_place():
+    course = pages(export(example(), "scorm2004"))["index.html"]
+    persona = course.get_element_by_id("n3")
+    assert facts_of(persona) == {"Dauer": "1 Std.", "Durchführung": "Am Arbeitsplatz"}
+    assert "bekannt gegeben" not in persona.text_content()
+    live = facts_of(course.get_element_by_id("n1"))
+    assert live["Datum"] == live["Ort"] == "wird noch bekannt gegeben"
+    assert facts_of(course.get_element_by_id("n11"))["Ort"] == "Schulungsraum des Clusters"
+
+
+def test_a_workplace_nugget_shows_the_date_its_design_names():
+    snap = example()
+    n3 = dataclasses.replace(snap.nugget("N3"), schedule=Schedule(date="2027-02-15"))
+    snap = dataclasses.replace(
+        snap, nuggets=tuple(n3 if n.key == "N3" else n for n in snap.nuggets)
+    )
+    found = pages(export(snap, "scorm12", PER_NUGGET))
+    facts = facts_of(found["03-Persona-fuer-die-eigene-Zielgruppe.html"])
+    assert facts == {"Datum": "15.02.2027", "Dauer": "1 Std.", "Durchführung": "Am Arbeitsplatz"}
+    english_page = pages(export(english(), "scorm12", PER_NUGGET))[
+        "03-Persona-fuer-die-eigene-Zielgruppe.html"
+    ]
+    assert "to be announced" not in english_page.text_content()
+    assert facts_of(english_page) == {"Duration": "1 h", "Delivery": "At the workplace"}
 
 
 def test_pages_speak_the_design_language():

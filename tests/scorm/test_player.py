@@ -128,6 +128,7 @@ def test_results_of_several_quizzes_are_recorded(player, version):
     result = frame.locator("form[data-kw-quiz='n9'] .kw-result").inner_text()
     assert result.startswith("1 von 2 Fragen richtig (50 %). Bestanden.")
     assert frame.get_by_text("Genau: Moodle.").is_visible()
+    assert frame.locator("#n9-q2 [data-kw-expected]").is_hidden()
     assert frame.locator("#n9-q1 .kw-pair.kw-wrong").count() == 1
 
     cmi = data_model(lms)
@@ -177,6 +178,9 @@ def test_a_failed_quiz_fails_the_course_once_every_quiz_is_answered(player, vers
     frame = lms.launch(COURSE)
     go(frame, SECOND_QUIZ)
     second_quiz(frame, right_pairs=False, text="Ilias")
+    expected = frame.locator("#n9-q2 [data-kw-expected]")
+    assert expected.inner_text() == "Als richtig gelten: Moodle; Moodle 4.5"  # as Moodle shows it
+    assert frame.locator("#n9-q2 .kw-verdict").inner_text() == "Nicht richtig."
     cmi = data_model(lms)
     score = cmi["core"]["score"]["raw"] if version == "scorm12" else cmi["score"]["raw"]
     assert score == ""  # the first quiz is not answered yet: no course score
