@@ -175,10 +175,24 @@ def test_link_nugget_opens_safely():
 def test_quiz_form_carries_every_answerable_question():
     doc = pages(export(example(), "scorm12", PER_NUGGET))["05-Selbsttest-Medien-und-Methoden.html"]
     fieldsets = list(doc.iter("fieldset"))
-    assert [f.get("data-kw-kind") for f in fieldsets] == ["single", "multi", "truefalse"]
+    kinds = [f.get("data-kw-kind") for f in fieldsets]
+    assert kinds == ["single", "multi", "truefalse", "match", "shortanswer"]
     assert [i.get("type") for i in fieldsets[1].iter("input")] == ["checkbox"] * 3
     correct = [i.get("data-kw-correct") for i in fieldsets[0].iter("input")]
     assert correct == ["1", "0", "0"]
+    items = [label.text for label in fieldsets[3].iter("label")]
+    assert items == [
+        "PDF statt Papier",
+        "Rechtschreibprüfung im Textprogramm",
+        "Gemeinsames Schreiben in der Cloud",
+    ]
+    targets = [o.text for o in fieldsets[3].find(".//select").iter("option")][1:]
+    assert targets == ["Augmentation", "Modification", "Redefinition", "Substitution"]
+    short = fieldsets[4].find(".//input")
+    assert json.loads(short.get("data-kw-accept")) == ["Augmentation"]
+    expected = fieldsets[4].find(".//p[@data-kw-expected]")
+    assert expected.text == "Die richtige Antwort ist: Augmentation"
+    assert expected.get("hidden") is not None  # shown only after a wrong answer
     assert doc.find(".//main").get("data-kw-mastery") == "0.8"
 
 

@@ -48,7 +48,7 @@ def test_a_refused_connection_is_said_and_no_pass_is_claimed(page, quiz_sco, ver
     frame.locator(".kw-result").scroll_into_view_if_needed()
     page.screenshot(path=str(SCREENSHOTS / f"refused-{version}-{lms}-result.png"))
     result = frame.locator(".kw-result").inner_text()
-    assert result.startswith("3 von 3 Fragen richtig (100 %).")
+    assert result.startswith("5 von 5 Fragen richtig (100 %).")
     assert UNSENT in result
     assert "Bestanden" not in result
     assert frame.get_by_text("Richtig: reiner Ersatz.").is_visible()
@@ -66,6 +66,6 @@ def test_a_connected_quiz_says_passed_and_no_warning(quiz_sco, version):
     _, frame = quiz_sco(version, "")
     answer(frame, right=True)
     result = frame.locator(".kw-result").inner_text()
-    assert result == "3 von 3 Fragen richtig (100 %). Bestanden."
+    assert result == "5 von 5 Fragen richtig (100 %). Bestanden."
     assert frame.locator("[data-kw-refused]").is_hidden()
     assert frame.get_by_role("alert").count() == 0
