@@ -21,14 +21,17 @@
     objective: function () {},
     interaction: function () {},
     report: function () {},
-    save: function () {}
+    save: function () {},
+    connected: function () { return true; }
   };
-  var lms = (main.hasAttribute("data-kw-sco") && window.KurswerkLms) || offline;
+  var isSco = main.hasAttribute("data-kw-sco");
+  var lms = (isSco && window.KurswerkLms) || offline;
   var texts = JSON.parse(main.getAttribute("data-kw-texts") || "{}");
   var units = all(main, "[data-kw-unit]");
   var tasks = all(main, "[data-kw-task]");
   var quizzes = all(main, "[data-kw-quiz]");
   var resumed = lms.start();
+  var refusedNote = document.querySelector("[data-kw-refused]");
   /* The pass mark the LMS took from the manifest (or its own), else the page's. A page
    * whose quizzes have different pass marks declares none: each quiz passes by its own. */
   var mastery = main.hasAttribute("data-kw-mastery") ? lms.masteryScore() : null;
@@ -98,9 +101,16 @@
     };
   }
 
+  /* Whether what the learner did reached the LMS: a SCO page without an LMS that took
+   * the connection (no API, Initialize or Commit refused) says so instead of a result. */
+  function recorded() {
+    return !isSco || (lms !== offline && lms.connected());
+  }
+
   function report() {
     lms.report(summary(), location, serialise());
     showProgress();
+    if (refusedNote) { refusedNote.hidden = recorded(); }
   }
 
   /* ---- navigation and progress */
@@ -268,6 +278,7 @@
       all(fieldset, "[data-kw-feedback]").forEach(function (p) {
         p.hidden = !right || p.getAttribute("data-kw-feedback") !== String(hit);
       });
+      fieldset.querySelector("[data-kw-expected]").hidden = right;
       response = typed.trim();
       correct = list;
     } else {
@@ -302,19 +313,23 @@
     var raw = interactions.filter(function (i) { return i.right; }).length;
     var result = { raw: raw, max: interactions.length };
     results[id] = result;
-    var percent = result.max ? Math.round(100 * raw / result.max) : 0;
-    var passed = passes(result, markOf(form));
+    return { result: result, passed: passes(result, markOf(form)), interactions: interactions };
+  }
+
+  /* The score, and passed or failed only where the LMS took the result. */
+  function showResult(form, outcome) {
+    var result = outcome.result;
+    var percent = result.max ? Math.round(100 * result.raw / result.max) : 0;
+    var verdict = !recorded() ? texts.unsent : (outcome.passed ? texts.passed : texts.failed);
     form.querySelector(".kw-result").textContent =
-      format(texts.result, { raw: raw, max: result.max, percent: percent }) + " " +
-      (passed ? texts.passed : texts.failed);
-    return { result: result, passed: passed, interactions: interactions };
+      format(texts.result, { raw: result.raw, max: result.max, percent: percent }) + " " + verdict;
   }
 
   quizzes.forEach(function (form) {
     var id = form.getAttribute("data-kw-quiz");
     if (state.q[id]) {
       questionsOf(form).forEach(function (fieldset, index) { restoreAnswer(fieldset, state.q[id][index] || []); });
-      evaluate(form);
+      showResult(form, evaluate(form));
     }
     form.addEventListener("submit", function (event) {
       event.preventDefault();
@@ -340,6 +355,7 @@
         max: outcome.result.max
       });
       report();
+      showResult(form, outcome);
     });
   });
 
@@ -351,4 +367,5 @@
     document.getElementById(location).scrollIntoView();
   }
   showProgress();
+  if (refusedNote) { refusedNote.hidden = recorded(); }
 }());

@@ -179,3 +179,16 @@ def test_the_pass_mark_saved_in_the_grobkonzept_is_the_one_exported(client, pers
     offer = _page(client, example_design, "docx", "document=offer")
     text = [p.text for p in docx.Document(io.BytesIO(offer.data)).paragraphs]
     assert "Tests sind ab 65 % richtiger Antworten bestanden." in text
+
+
+def test_the_export_page_says_moodle_needs_the_scorm_pass_mark_by_hand(
+    client, person, example_design
+):
+    page = client.get(f"/designs/{example_design.id}/export").get_data(as_text=True)
+    sentence = "Moodle übernimmt die Bestehensgrenze des Pakets nicht in seine Bewertungen"
+    assert page.count(sentence) == 2  # beside SCORM 1.2 and SCORM 2004, nowhere else
+    moodle_card = page[page.index(".mbz") :]
+    assert sentence not in moodle_card.split("</section>")[0]
+    _in_english(person)
+    page = client.get(f"/designs/{example_design.id}/export").get_data(as_text=True)
+    assert "Moodle does not take the package" in page

@@ -44,8 +44,13 @@ def test_author_takes_the_course_in_the_preview(
     quiz.get_by_label("Lernvideo").check()
     quiz.get_by_label("Forum").check()
     quiz.get_by_label("Falsch").check()
+    quiz.get_by_label("PDF statt Papier").select_option("Substitution")
+    quiz.get_by_label("Rechtschreibprüfung im Textprogramm").select_option("Augmentation")
+    quiz.get_by_label("Gemeinsames Schreiben in der Cloud").select_option("Redefinition")
+    quiz.get_by_label("Ihre Antwort").fill("SAMR")
     quiz.get_by_role("button", name="Antworten prüfen").click()
-    assert quiz.locator(".kw-result").inner_text().startswith("3 von 3 Fragen richtig")
+    assert quiz.locator(".kw-result").inner_text().startswith("3 von 5 Fragen richtig")
+    assert quiz.get_by_text("Die richtige Antwort ist: Augmentation").is_visible()
     assert serious_violations(page) == []
     page.screenshot(path=SCREENSHOTS / "preview-390-n5.png", full_page=True)
     assert refused == []

@@ -186,6 +186,8 @@ def test_quiz_questions_match_the_snapshot(example, example_snap):
     }
     slots = quiz.findall("question_instances/question_instance")
     assert len(slots) == len(nugget.questions)
+    kinds = ["single", "multi", "truefalse", "match", "shortanswer"]
+    assert [q.kind for q in nugget.questions] == kinds
     for slot, question in zip(slots, nugget.questions, strict=True):
         q = entries[slot.findtext("question_reference/questionbankentryid")]
         assert text_of(q.findtext("questiontext")) == question.text
@@ -196,6 +198,19 @@ def test_quiz_questions_match_the_snapshot(example, example_snap):
             assert [a.findtext("answertext") for a in answers] == ["Wahr", "Falsch"]
             assert fractions == [0.0, 1.0]
             assert text_of(answers[0].findtext("feedback")) == "Zu viele Reize können überfordern."
+            continue
+        if question.kind == "match":
+            assert q.findtext("qtype") == "match"
+            rows = q.findall(".//matches/match")
+            assert [
+                (text_of(r.findtext("questiontext")), r.findtext("answertext")) for r in rows
+            ] == [(a.text, a.match) for a in question.answers]
+            continue
+        if question.kind == "shortanswer":
+            assert q.findtext("qtype") == "shortanswer"
+            assert [a.findtext("answertext") for a in answers] == ["Augmentation"]
+            assert fractions == [1.0]
+            assert q.findtext(".//shortanswer/usecase") == "0"
             continue
         assert q.findtext("qtype") == "multichoice"
         single = q.findtext(".//multichoice/single")

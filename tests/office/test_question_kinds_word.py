@@ -35,11 +35,17 @@ def _feinkonzept(snap) -> str:
 
 
 def _with_new_kinds(snap, language):
+    """The example whose quiz N5 asks these matching and short-answer questions in place
+    of its own (after its three choice questions)."""
     nuggets = tuple(
-        replace(n, questions=(*n.questions, MATCH, SHORT)) if n.key == "N5" else n
+        replace(n, questions=(*_choices(n.questions), MATCH, SHORT)) if n.key == "N5" else n
         for n in snap.nuggets
     )
     return replace(snap, nuggets=nuggets, language=language)
+
+
+def _choices(questions):
+    return tuple(q for q in questions if q.kind not in ("match", "shortanswer"))
 
 
 @pytest.mark.parametrize(

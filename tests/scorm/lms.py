@@ -77,10 +77,11 @@ class TestLms:
         self.version = "12" if version == "scorm12" else "2004"
         self.finish = "LMSFinish" if self.version == "12" else "Terminate"
 
-    def launch(self, title: str, resume: dict[str, str] | None = None) -> Any:
+    def launch(self, title: str, resume: dict[str, str] | None = None, lms: str = "") -> Any:
         """Open the SCO of the item titled `title`; return the frame to act in.
 
         Like an LMS, the harness hands the item's pass mark from the manifest to the SCO.
+        `lms` "refuse" makes the runtime refuse Initialize, "none" offers no API.
         """
         data = {}
         if title in self.mastery:
@@ -94,8 +95,13 @@ class TestLms:
         query = {"version": self.version, "sco": f"pkg/{self.hrefs[title]}"}
         if data:
             query["resume"] = json.dumps(data)
+        if lms:
+            query["lms"] = lms
         self.page.goto(f"{self.base_url}/harness.html?{urlencode(query)}")
-        self.page.wait_for_function("window.calls && window.calls.length > 0")
+        if lms:
+            self.page.frame_locator("#sco").locator("html.kw-js").wait_for(state="attached")
+        else:
+            self.page.wait_for_function("window.calls && window.calls.length > 0")
         return self.page.frame_locator("#sco")
 
     def state(self) -> Session:

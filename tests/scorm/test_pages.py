@@ -8,6 +8,7 @@ import json
 import pytest
 from lxml import etree, html
 
+from designer.core.snapshot import Schedule
 from tests.scorm.helpers import example, export, open_zip
 
 PER_NUGGET = {"packaging": "per_nugget"}
@@ -116,6 +117,36 @@ def test_information_pages_tell_date_time_and_place():
     assert facts["Datum"] == facts["Ort"] == "wird noch bekannt gegeben"
 
 
+def facts_of(section: html.HtmlElement) -> dict[str, str]:
+    return {dt.text: dt.getnext().text for dt in section.iter("dt")}
+
+
+def test_workplace_nuggets_announce_no_date_or_place():
+    course = pages(export(example(), "scorm2004"))["index.html"]
+    persona = course.get_element_by_id("n3")
+    assert facts_of(persona) == {"Dauer": "1 Std.", "Durchführung": "Am Arbeitsplatz"}
+    assert "bekannt gegeben" not in persona.text_content()
+    live = facts_of(course.get_element_by_id("n1"))
+    assert live["Datum"] == live["Ort"] == "wird noch bekannt gegeben"
+    assert facts_of(course.get_element_by_id("n11"))["Ort"] == "Schulungsraum des Clusters"
+
+
+def test_a_workplace_nugget_shows_the_date_its_design_names():
+    snap = example()
+    n3 = dataclasses.replace(snap.nugget("N3"), schedule=Schedule(date="2027-02-15"))
+    snap = dataclasses.replace(
+        snap, nuggets=tuple(n3 if n.key == "N3" else n for n in snap.nuggets)
+    )
+    found = pages(export(snap, "scorm12", PER_NUGGET))
+    facts = facts_of(found["03-Persona-fuer-die-eigene-Zielgruppe.html"])
+    assert facts == {"Datum": "15.02.2027", "Dauer": "1 Std.", "Durchführung": "Am Arbeitsplatz"}
+    english_page = pages(export(english(), "scorm12", PER_NUGGET))[
+        "03-Persona-fuer-die-eigene-Zielgruppe.html"
+    ]
+    assert "to be announced" not in english_page.text_content()
+    assert facts_of(english_page) == {"Duration": "1 h", "Delivery": "At the workplace"}
+
+
 def test_pages_speak_the_design_language():
     found = pages(export(english(), "scorm2004", PER_NUGGET))
     start = found["start.html"]
@@ -144,10 +175,24 @@ def test_link_nugget_opens_safely():
 def test_quiz_form_carries_every_answerable_question():
     doc = pages(export(example(), "scorm12", PER_NUGGET))["05-Selbsttest-Medien-und-Methoden.html"]
     fieldsets = list(doc.iter("fieldset"))
-    assert [f.get("data-kw-kind") for f in fieldsets] == ["single", "multi", "truefalse"]
+    kinds = [f.get("data-kw-kind") for f in fieldsets]
+    assert kinds == ["single", "multi", "truefalse", "match", "shortanswer"]
     assert [i.get("type") for i in fieldsets[1].iter("input")] == ["checkbox"] * 3
     correct = [i.get("data-kw-correct") for i in fieldsets[0].iter("input")]
     assert correct == ["1", "0", "0"]
+    items = [label.text for label in fieldsets[3].iter("label")]
+    assert items == [
+        "PDF statt Papier",
+        "Rechtschreibprüfung im Textprogramm",
+        "Gemeinsames Schreiben in der Cloud",
+    ]
+    targets = [o.text for o in fieldsets[3].find(".//select").iter("option")][1:]
+    assert targets == ["Augmentation", "Modification", "Redefinition", "Substitution"]
+    short = fieldsets[4].find(".//input")
+    assert json.loads(short.get("data-kw-accept")) == ["Augmentation"]
+    expected = fieldsets[4].find(".//p[@data-kw-expected]")
+    assert expected.text == "Die richtige Antwort ist: Augmentation"
+    assert expected.get("hidden") is not None  # shown only after a wrong answer
     assert doc.find(".//main").get("data-kw-mastery") == "0.8"
 
 

@@ -128,35 +128,47 @@ def test_results_of_several_quizzes_are_recorded(player, version):
     result = frame.locator("form[data-kw-quiz='n9'] .kw-result").inner_text()
     assert result.startswith("1 von 2 Fragen richtig (50 %). Bestanden.")
     assert frame.get_by_text("Genau: Moodle.").is_visible()
+    assert frame.locator("#n9-q2 [data-kw-expected]").is_hidden()
     assert frame.locator("#n9-q1 .kw-pair.kw-wrong").count() == 1
 
     cmi = data_model(lms)
     found = objectives(cmi)
     records = interactions(cmi)
-    assert [i["id"] for i in records] == ["n5-q1", "n5-q2", "n5-q3", "n9-q1", "n9-q2"]
-    assert [i["type"] for i in records] == ["choice"] * 3 + ["matching", "fill-in"]
+    assert [i["id"] for i in records] == [
+        "n5-q1",
+        "n5-q2",
+        "n5-q3",
+        "n5-q4",
+        "n5-q5",
+        "n9-q1",
+        "n9-q2",
+    ]
+    assert [i["type"] for i in records] == ["choice"] * 3 + ["matching", "fill-in"] * 2
     if version == "scorm12":
         assert (found["n5"]["status"], found["n9"]["status"]) == ("passed", "passed")
         assert (found["n9"]["score"]["raw"], found["n9"]["score"]["max"]) == ("1", "2")
-        assert [i["result"] for i in records] == ["correct"] * 3 + ["wrong", "correct"]
-        assert records[3]["student_response"] == "a.b,b.d,c.c"
-        assert records[4]["student_response"] == "moodle"
+        assert [i["result"] for i in records] == ["correct"] * 5 + ["wrong", "correct"]
+        assert records[3]["student_response"] == "a.d,b.a,c.b"
+        assert records[4]["student_response"] == "augmentation"
+        assert records[5]["student_response"] == "a.b,b.d,c.c"
+        assert records[6]["student_response"] == "moodle"
         assert cmi["core"]["lesson_status"] == "incomplete"
-        assert cmi["core"]["score"]["raw"] == "80"
+        assert cmi["core"]["score"]["raw"] == "85.71"  # 6 of 7
     else:
         assert found["n5"]["success_status"] == "passed"
         assert float(found["n5"]["score"]["scaled"]) == 1
         assert found["n9"]["success_status"] == "passed"
         assert (found["n9"]["score"]["raw"], found["n9"]["score"]["max"]) == ("1", "2")
-        assert [i["result"] for i in records] == ["correct"] * 3 + ["incorrect", "correct"]
-        assert records[3]["learner_response"] == "a[.]b[,]b[.]d[,]c[.]c"
-        assert records[4]["learner_response"] == "moodle"
-        patterns = [p["pattern"] for p in entries(records[4]["correct_responses"])]
+        assert [i["result"] for i in records] == ["correct"] * 5 + ["incorrect", "correct"]
+        assert records[3]["learner_response"] == "a[.]d[,]b[.]a[,]c[.]b"
+        assert records[5]["learner_response"] == "a[.]b[,]b[.]d[,]c[.]c"
+        assert records[6]["learner_response"] == "moodle"
+        patterns = [p["pattern"] for p in entries(records[6]["correct_responses"])]
         assert patterns == ["{case_matters=false}Moodle", "{case_matters=false}Moodle 4.5"]
-        assert [o["id"] for o in entries(records[3]["objectives"])] == ["n9"]
+        assert [o["id"] for o in entries(records[5]["objectives"])] == ["n9"]
         assert cmi["completion_status"] == "incomplete"
         assert cmi["success_status"] == "passed"  # each quiz by its own pass mark
-        assert (cmi["score"]["raw"], cmi["score"]["max"]) == ("80", "100")
+        assert (cmi["score"]["raw"], cmi["score"]["max"]) == ("85.71", "100")
 
     for title in ("Überblick", *CONTENT, LINK):
         go(frame, title)
@@ -177,6 +189,9 @@ def test_a_failed_quiz_fails_the_course_once_every_quiz_is_answered(player, vers
     frame = lms.launch(COURSE)
     go(frame, SECOND_QUIZ)
     second_quiz(frame, right_pairs=False, text="Ilias")
+    expected = frame.locator("#n9-q2 [data-kw-expected]")
+    assert expected.inner_text() == "Als richtig gelten: Moodle; Moodle 4.5"  # as Moodle shows it
+    assert frame.locator("#n9-q2 .kw-verdict").inner_text() == "Nicht richtig."
     cmi = data_model(lms)
     score = cmi["core"]["score"]["raw"] if version == "scorm12" else cmi["score"]["raw"]
     assert score == ""  # the first quiz is not answered yet: no course score
@@ -184,11 +199,11 @@ def test_a_failed_quiz_fails_the_course_once_every_quiz_is_answered(player, vers
     answer(frame.locator("#n5"), right=True)
     cmi = data_model(lms)
     if version == "scorm12":
-        assert cmi["core"]["score"]["raw"] == "60"
+        assert cmi["core"]["score"]["raw"] == "71.43"  # 5 of 7
         assert objectives(cmi)["n9"]["status"] == "failed"
     else:
         assert cmi["success_status"] == "failed"
-        assert cmi["score"]["raw"] == "60"
+        assert cmi["score"]["raw"] == "71.43"
         assert objectives(cmi)["n9"]["success_status"] == "failed"
 
 
@@ -210,7 +225,7 @@ def test_learner_resumes_after_closing_and_reopening(player, version):
     assert frame.locator(".kw-progress-text").inner_text() == "2 von 7 erledigt"
     go(frame, QUIZ)
     assert frame.locator("#n5").get_by_label("Substitution").is_checked()
-    assert frame.locator("form[data-kw-quiz='n5'] .kw-result").inner_text().startswith("3 von 3")
+    assert frame.locator("form[data-kw-quiz='n5'] .kw-result").inner_text().startswith("5 von 5")
     go(frame, SECOND_QUIZ)
     second_quiz(frame, right_pairs=True, text="Moodle")
     cmi = data_model(lms)
@@ -219,7 +234,7 @@ def test_learner_resumes_after_closing_and_reopening(player, version):
     records = interactions(cmi)
     ids = [i["id"] for i in records]
     if version == "scorm2004":
-        assert ids == ["n5-q1", "n5-q2", "n5-q3", "n9-q1", "n9-q2"]
+        assert ids == ["n5-q1", "n5-q2", "n5-q3", "n5-q4", "n5-q5", "n9-q1", "n9-q2"]
         assert cmi["score"]["raw"] == "100"
     else:
         assert ids[-2:] == ["n9-q1", "n9-q2"]
@@ -239,7 +254,7 @@ def test_an_attempt_opened_for_review_shows_the_answers(player, version):
 
     frame = lms.launch(COURSE, resume={**stored, mode: "review"})
     frame.get_by_role("heading", level=2, name=QUIZ).wait_for()
-    assert frame.locator("#n5 .kw-result").inner_text().startswith("3 von 3")
+    assert frame.locator("#n5 .kw-result").inner_text().startswith("5 von 5")
     lms.leave()
 
     frame = lms.launch(COURSE, resume=stored)  # neither resumed nor reviewed: a new attempt

@@ -111,13 +111,24 @@ def test_page_left_undone_stays_incomplete(lms_for, version):
 
 
 def answer(frame, right: bool) -> None:
+    """Answer the example's quiz: all five questions right, or only the first."""
     frame.get_by_label("Substitution").check()
     frame.get_by_label("Lernvideo").check()
     frame.get_by_label("Forum").check()
     frame.get_by_label("Falsch" if right else "Wahr").check()
     if not right:
         frame.get_by_label("Live-Webinar").check()
+    match_levels(frame, right)
+    frame.get_by_label("Ihre Antwort").fill(" augmentation " if right else "Addition")
     frame.get_by_role("button", name="Antworten prüfen").click()
+
+
+def match_levels(frame, right: bool) -> None:
+    """The matching question: every pair right, or the first two swapped."""
+    first, second = ("Substitution", "Augmentation") if right else ("Augmentation", "Substitution")
+    frame.get_by_label("PDF statt Papier").select_option(first)
+    frame.get_by_label("Rechtschreibprüfung im Textprogramm").select_option(second)
+    frame.get_by_label("Gemeinsames Schreiben in der Cloud").select_option("Modification")
 
 
 @pytest.mark.parametrize("version", VERSIONS)
@@ -125,7 +136,7 @@ def test_quiz_answered_right_passes(lms_for, version):
     lms = lms_for(example(), version)
     frame = lms.launch(QUIZ)
     answer(frame, right=True)
-    assert "3 von 3 Fragen richtig" in frame.locator(".kw-result").inner_text()
+    assert "5 von 5 Fragen richtig" in frame.locator(".kw-result").inner_text()
     session = lms.leave()
 
     assert_clean_session(session, version)
@@ -152,18 +163,19 @@ def test_quiz_answered_wrong_fails_with_feedback(lms_for, version):
     frame = lms.launch(QUIZ)
     answer(frame, right=False)
     assert frame.get_by_text("Zu viele Reize können überfordern.").is_visible()
-    assert "1 von 3 Fragen richtig" in frame.locator(".kw-result").inner_text()
+    assert "1 von 5 Fragen richtig" in frame.locator(".kw-result").inner_text()
+    assert frame.get_by_text("Die richtige Antwort ist: Augmentation").is_visible()
     session = lms.leave()
 
     assert_clean_session(session, version)
     v = session.values
     if version == "scorm12":
         assert v["cmi.core.lesson_status"] == "failed"
-        assert v["cmi.core.score.raw"] == "33.33"
+        assert v["cmi.core.score.raw"] == "20"
     else:
         assert (v["cmi.completion_status"], v["cmi.success_status"]) == ("completed", "failed")
-        assert v["cmi.score.raw"] == "33.33"
-        assert float(v["cmi.score.scaled"]) == pytest.approx(1 / 3, abs=1e-4)
+        assert v["cmi.score.raw"] == "20"
+        assert float(v["cmi.score.scaled"]) == pytest.approx(1 / 5, abs=1e-4)
 
 
 def with_pass_marks(snap: DesignSnapshot, design: int, quiz: int | None = None) -> DesignSnapshot:
@@ -176,11 +188,13 @@ def with_pass_marks(snap: DesignSnapshot, design: int, quiz: int | None = None) 
     return dataclasses.replace(snap, grobkonzept=grobkonzept, nuggets=nuggets)
 
 
-def two_of_three(frame) -> None:
+def three_of_five(frame) -> None:
     frame.get_by_label("Substitution").check()
     frame.get_by_label("Lernvideo").check()
     frame.get_by_label("Forum").check()
     frame.get_by_label("Wahr").check()
+    match_levels(frame, right=True)
+    frame.get_by_label("Ihre Antwort").fill("Addition")
     frame.get_by_role("button", name="Antworten prüfen").click()
 
 
@@ -189,28 +203,28 @@ def two_of_three(frame) -> None:
     [(60, None, "passed"), (80, None, "failed"), (80, 60, "passed"), (60, 70, "failed")],
 )
 @pytest.mark.parametrize("version", VERSIONS)
-def test_two_of_three_pass_by_the_pass_mark_of_design_or_quiz(
+def test_three_of_five_pass_by_the_pass_mark_of_design_or_quiz(
     lms_for, version, design, quiz, success
 ):
-    """67 % right: passed where the quiz's pass mark (its own, else the design's) allows."""
+    """60 % right: passed where the quiz's pass mark (its own, else the design's) allows."""
     lms = lms_for(with_pass_marks(example(), design, quiz), version)
     frame = lms.launch(QUIZ)
     mark = quiz or design
     assert f"ab {mark} % richtigen Antworten" in frame.locator(".kw-mastery").inner_text()
-    two_of_three(frame)
+    three_of_five(frame)
     session = lms.leave()
     v = session.values
     if version == "scorm12":
-        assert (v["cmi.core.lesson_status"], v["cmi.core.score.raw"]) == (success, "66.67")
+        assert (v["cmi.core.lesson_status"], v["cmi.core.score.raw"]) == (success, "60")
     else:
-        assert (v["cmi.success_status"], v["cmi.score.raw"]) == (success, "66.67")
+        assert (v["cmi.success_status"], v["cmi.score.raw"]) == (success, "60")
 
 
 @pytest.mark.parametrize(
     ("version", "element", "value"),
     [
-        ("scorm12", "cmi.student_data.mastery_score", "30"),
-        ("scorm2004", "cmi.scaled_passing_score", "0.3"),
+        ("scorm12", "cmi.student_data.mastery_score", "15"),
+        ("scorm2004", "cmi.scaled_passing_score", "0.15"),
     ],
 )
 def test_pass_mark_set_in_the_lms_wins(lms_for, version, element, value):
@@ -236,7 +250,7 @@ def test_quiz_resumes_from_suspend_data(lms_for, version):
     }
 
     frame = lms.launch(QUIZ, resume=resume)
-    frame.locator(".kw-result").get_by_text("3 von 3").wait_for()
+    frame.locator(".kw-result").get_by_text("5 von 5").wait_for()
     assert frame.get_by_label("Substitution").is_checked()
     assert not frame.get_by_label("Wahr").is_checked()
     session = lms.leave()

@@ -30,6 +30,7 @@ from designer.export.learner.texts import day, duration, script_texts, text
 STATIC_DIR = resource_dir("static") / "learner"
 STYLESHEET = STATIC_DIR / "learner.css"
 PLAYER_SCRIPT = STATIC_DIR / "player.js"
+MEETING_MODES = frozenset({"on_site", "live_online"})
 
 
 @dataclass(frozen=True)
@@ -181,20 +182,31 @@ class View:
         return found
 
     def when(self, placed: PlacedNugget) -> list[tuple[str, str]]:
-        """Date, time, place, duration and delivery of an information unit."""
+        """Date, time, place, duration and delivery of an information unit.
+
+        Only a live session or a nugget on site has a date and a place to wait for ("to be
+        announced"); work done at the workplace or in one's own time shows them only when
+        the design names them."""
         schedule = placed.nugget.schedule or placed.module.schedule or Schedule()
-        open_ = self.t("when_open")
+        open_ = self.t("when_open") if _meets(placed) else ""
         times = "–".join(t for t in (schedule.start, schedule.end) if t)
-        pairs = [(self.t("date"), day(schedule.date, self.lang) if schedule.date else open_)]
-        if times:
-            pairs.append((self.t("time"), times))
-        pairs.append((self.t("place"), schedule.place or open_))
-        pairs.append((self.t("duration"), duration(placed.duration_minutes, self.lang)))
-        pairs.append((self.t("delivery"), label("delivery_mode", placed.delivery_mode, self.lang)))
-        return pairs
+        pairs = [
+            (self.t("date"), day(schedule.date, self.lang) if schedule.date else open_),
+            (self.t("time"), times),
+            (self.t("place"), schedule.place or open_),
+            (self.t("duration"), duration(placed.duration_minutes, self.lang)),
+            (self.t("delivery"), label("delivery_mode", placed.delivery_mode, self.lang)),
+        ]
+        return [(term, value) for term, value in pairs if value]
 
     def questions(self, unit: Unit) -> list[QuizQuestion]:
         return quiz_questions(unit.anchor, unit.placed.nugget.questions)
+
+    def accepted(self, question: QuizQuestion) -> str:
+        """The answers a short-answer question accepts, shown after a wrong one (as Moodle does)."""
+        answers = [option.text for option in question.options]
+        key = "expected_one" if len(answers) == 1 else "expected_several"
+        return self.t(key, answers="; ".join(answers))
 
     def pass_mark(self, unit: Unit) -> int:
         return self.snap.pass_mark(unit.placed.nugget)
@@ -212,6 +224,11 @@ class View:
         before = units[index - 1] if index else None
         after = units[index + 1] if index + 1 < len(units) else None
         return before, after
+
+
+def _meets(placed: PlacedNugget) -> bool:
+    """Whether learners meet at a time (and a place): a live session or a nugget on site."""
+    return placed.nugget.activity_kind == "live_session" or placed.delivery_mode in MEETING_MODES
 
 
 def _html(node: html.HtmlElement | str) -> str:

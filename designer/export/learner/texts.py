@@ -59,6 +59,17 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "Bitte beantworten Sie jede Frage.",
         "Please answer every question.",
     ),
+    "unsent": (
+        "Das Ergebnis konnte nicht an die Lernplattform übermittelt werden "
+        "und ist dort nicht gespeichert.",
+        "The result could not be sent to the learning platform and is not recorded there.",
+    ),
+    "refused": (
+        "Die Lernplattform hat die Verbindung abgelehnt: Was Sie hier bearbeiten, "
+        "wird nicht an sie übermittelt und nicht gespeichert.",
+        "The learning platform refused the connection: what you do here is not sent "
+        "to it and not recorded.",
+    ),
     "pager": ("Blättern", "Previous and next"),
     "previous": ("Zurück:", "Previous:"),
     "next": ("Weiter:", "Next:"),
@@ -68,6 +79,8 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "Choose the matching answer for each item.",
     ),
     "your_answer": ("Ihre Antwort", "Your answer"),
+    "expected_one": ("Die richtige Antwort ist: {answers}", "The correct answer is: {answers}"),
+    "expected_several": ("Als richtig gelten: {answers}", "Accepted answers: {answers}"),
     "progress": ("{done} von {total} erledigt", "{done} of {total} done"),
     "state_done": ("erledigt", "done"),
     "state_open": ("offen", "to do"),
@@ -110,6 +123,7 @@ def script_texts(language: str) -> dict[str, str]:
         "result",
         "passed",
         "failed",
+        "unsent",
         "unanswered",
         "progress",
         "state_done",

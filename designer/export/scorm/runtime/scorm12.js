@@ -58,6 +58,7 @@
   };
 
   var api = null;
+  var refused = false;
   var started = false;
   var finished = false;
   var startedAt = 0;
@@ -76,6 +77,7 @@
         startedAt = Date.now();
         api = findApi();
         if (api && String(api.LMSInitialize("")) !== "true") { api = null; }
+        refused = !api;
         status = get("cmi.core.lesson_status");
         if (api && (status === "not attempted" || status === "")) {
           status = "incomplete";
@@ -89,6 +91,10 @@
       }
       return { location: get("cmi.core.lesson_location"), state: get("cmi.suspend_data") };
     },
+
+    /* Whether the LMS takes the results: false without an API, when LMSInitialize is
+     * refused or once a commit failed. */
+    connected: function () { return !refused; },
 
     masteryScore: function () {
       var value = parseFloat(get("cmi.student_data.mastery_score"));
@@ -151,7 +157,7 @@
       if (!api || finished) { return; }
       set("cmi.core.lesson_location", String(location || "").slice(0, LOCATION_LIMIT));
       if (state.length <= SUSPEND_LIMIT) { set("cmi.suspend_data", state); }
-      api.LMSCommit("");
+      if (String(api.LMSCommit("")) !== "true") { refused = true; }
     },
 
     finish: function () {

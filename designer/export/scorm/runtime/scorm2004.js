@@ -59,6 +59,7 @@
   };
 
   var api = null;
+  var refused = false;
   var started = false;
   var finished = false;
   var startedAt = 0;
@@ -92,6 +93,7 @@
         startedAt = Date.now();
         api = findApi();
         if (api && String(api.Initialize("")) !== "true") { api = null; }
+        refused = !api;
         completion = get("cmi.completion_status");
         if (api && completion !== "completed") {
           completion = "incomplete";
@@ -105,6 +107,10 @@
       }
       return { location: get("cmi.location"), state: get("cmi.suspend_data") };
     },
+
+    /* Whether the LMS takes the results: false without an API, when Initialize is refused
+     * or once a Commit failed (Moodle refuses a second SCO in one visit of its player). */
+    connected: function () { return !refused; },
 
     masteryScore: function () {
       var value = parseFloat(get("cmi.scaled_passing_score"));
@@ -163,7 +169,7 @@
       if (!api || finished) { return; }
       set("cmi.location", String(location || "").slice(0, LOCATION_LIMIT));
       if (state.length <= SUSPEND_LIMIT) { set("cmi.suspend_data", state); }
-      api.Commit("");
+      if (String(api.Commit("")) !== "true") { refused = true; }
     },
 
     finish: function () {
