@@ -184,6 +184,9 @@ def test_from_a_template_to_a_filled_nugget_in_the_studio(
     inspector.get_by_role("button", name="Link").click()
     expect(editor.locator("strong")).to_have_text("Wichtig")
     expect(editor.locator("a")).to_have_text("Quelle")
+    # Dates and times with the browser's pickers (30.11.2026 in German), not ISO text.
+    expect(inspector.locator("#schedule_date")).to_have_attribute("type", "date")
+    expect(inspector.locator("#schedule_start")).to_have_attribute("type", "time")
     inspector.locator("#license").fill("CC0-1.0")
     inspector.locator("#attribution").fill("Eigene Ausarbeitung")
     inspector.locator("#duration_override").fill("37")

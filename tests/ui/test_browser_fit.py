@@ -195,6 +195,16 @@ def test_phone_menu_and_overview(page, live_server, app, workspace, demo):
     page.set_viewport_size({"width": 1440, "height": 900})
     expect(menu).to_be_hidden()
     expect(nav).to_be_visible()
+    # One primary next step; the sections are in the design's navigation, not in rows of
+    # buttons and links above it.
+    head = page.locator(".page-head")
+    expect(head.locator(".button.primary")).to_have_count(1)
+    expect(head.locator(".button.primary")).to_have_text("Studio öffnen")
+    expect(head.locator("a.button")).to_have_count(1)
+    for section in ("Qualität", "Qualitätsbericht", "Versionen", "Personen"):
+        links = page.get_by_role("link", name=re.compile(f"^{section}( |$)"))
+        in_nav = page.locator("nav.design-nav").get_by_role("link", name=re.compile(f"^{section}"))
+        expect(links).to_have_count(in_nav.count())
 
 
 @pytest.mark.parametrize("width", [390, 1440])
