@@ -96,7 +96,9 @@ def test_from_a_template_to_a_filled_nugget_in_the_studio(
     first, second = module_ids(design)[:2]
     _shot(page, "e2e-1440-wizard-after-gallery")
 
-    page.goto(f"{live_server}/designs/{design_id}/canvas")
+    # From the Grobkonzept wizard to the studio through the design's navigation.
+    page.locator("nav.design-nav").get_by_role("link", name="Studio").click()
+    page.wait_for_url(f"{live_server}/designs/{design_id}/canvas")
     page.evaluate("window.__studioMarker = 'kept'")
     # No wall of warnings: the light is not red, the template's gaps are a to-do list.
     light = page.locator("nav.design-nav .nav-quality .light")
@@ -198,6 +200,7 @@ def test_from_a_template_to_a_filled_nugget_in_the_studio(
     expect(page.locator("nav.design-nav .nav-quality .quality-words")).not_to_have_text(
         before_quality
     )
+    after_quality = _quality_words(page)
     expect(light).not_to_have_class(re.compile(r"light-error"))
     assert page.evaluate("window.__studioMarker") == "kept"
     _shot(page, "e2e-1440-inspector-saved")
@@ -213,6 +216,12 @@ def test_from_a_template_to_a_filled_nugget_in_the_studio(
     expect(page.locator("main a", has_text="Quelle")).to_have_attribute(
         "href", "https://example.org/quelle"
     )
+    # The same light on every page of the design, with or without htmx on the page.
+    for section in ("quality/report", "revisions", "analysis", "export", "wizard/audience"):
+        page.goto(f"{live_server}/designs/{design_id}/{section}")
+        expect(page.locator("nav.design-nav .nav-quality .quality-words")).to_have_text(
+            after_quality
+        )
     assert csp_errors == []
 
 
