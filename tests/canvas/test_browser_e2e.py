@@ -235,6 +235,9 @@ def test_every_studio_state_passes_axe_and_fits(page, live_server, workspace, ex
     first = module_ids(db.session.get(Design, design_id))[0]
     page.goto(f"{live_server}/designs/{design_id}/canvas")
     expect(page.locator(".nugget-card").first).to_be_visible()
+    # The design's sections are one row (on a phone it scrolls sideways inside itself).
+    links = page.locator("nav.design-nav a").all()
+    assert len({round(link.bounding_box()["y"]) for link in links}) == 1
     assert serious_violations(page) == []
     assert _fits(page)
     _shot(page, f"e2e-{width}-studio")
