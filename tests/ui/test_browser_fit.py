@@ -16,9 +16,11 @@ import pytest
 from playwright.sync_api import expect
 
 from designer.extensions import db
-from designer.models import DesignMember, Module, Placement, User
+from designer.models import DesignMember, Module, Offer, Placement, SignOnProvider, User
 from designer.quality.checklists import builtin_checklists
 from designer.services import reviews as review_service
+from designer.services.offers import clean_terms, publish_offer
+from designer.services.sign_on import add_provider
 from designer.web.wizard_steps import STEPS
 from tests.browser import serious_violations
 from tests.conftest import PASSWORD
@@ -29,7 +31,8 @@ pytestmark = pytest.mark.e2e
 SHOTS = ROOT / "test-artifacts" / "screenshots"
 
 # GET routes that are no page: streams, downloads, images, fragments, and links that need a
-# one-time token from an e-mail (their pages are covered where those flows are tested).
+# one-time token from an e-mail or a sign-on in progress (their pages are covered where
+# those flows are tested).
 NOT_PAGES = {
     "collab.events",
     "collab.ledger_csv",
@@ -45,6 +48,16 @@ NOT_PAGES = {
     "seal.show",
     "plan_import.mapping",
     "plan_import.preview",
+    "notices.unsubscribe",
+    "account.confirm_email",
+    "account.download",
+    "offers.atom",
+    "offers.json_feed",
+    "preview.asset",
+    "canvas.inspector",
+    "sign_on.start",
+    "sign_on.callback",
+    "sign_on.confirm_link",
 }
 # Pages that need a query: compare the revision stored on submitting with the current state.
 QUERIES = {"collab.compare": "?a=1"}
@@ -60,6 +73,10 @@ def demo(app, workspace, make_user, example_design):
     example_design.created_by_id = designer.id
     db.session.commit()
     (review,) = review_service.submit_for_review(designer, example_design, [guest.id], ["legal"])
+    # The owner also looks after the instance, so that the admin pages are in the round.
+    owner.is_admin = True
+    publish_offer(owner, example_design, clean_terms("Hamburg", "490", "EUR"))
+    add_provider(owner, "Firmen-Login", "https://login.example.org", "kurswerk", "geheim")
     db.session.commit()
     return owner, example_design, review
 
@@ -71,6 +88,9 @@ def page_urls(app, workspace, design, review) -> list[str]:
         db.select(Placement).filter_by(module_id=module.id).order_by(Placement.id)
     ).first()
     values = {
+        "offer_slug": db.session.scalar(db.select(Offer.slug)),
+        "provider_id": db.session.scalar(db.select(SignOnProvider.id)),
+        "workspace_id": workspace.id,
         "slug": workspace.slug,
         "design_id": design.id,
         "placement_id": placement.id,
@@ -175,6 +195,16 @@ def test_phone_menu_and_overview(page, live_server, app, workspace, demo):
     page.set_viewport_size({"width": 1440, "height": 900})
     expect(menu).to_be_hidden()
     expect(nav).to_be_visible()
+    # One primary next step; the sections are in the design's navigation, not in rows of
+    # buttons and links above it.
+    head = page.locator(".page-head")
+    expect(head.locator(".button.primary")).to_have_count(1)
+    expect(head.locator(".button.primary")).to_have_text("Studio öffnen")
+    expect(head.locator("a.button")).to_have_count(1)
+    for section in ("Qualität", "Qualitätsbericht", "Versionen", "Personen"):
+        links = page.get_by_role("link", name=re.compile(f"^{section}( |$)"))
+        in_nav = page.locator("nav.design-nav").get_by_role("link", name=re.compile(f"^{section}"))
+        expect(links).to_have_count(in_nav.count())
 
 
 @pytest.mark.parametrize("width", [390, 1440])

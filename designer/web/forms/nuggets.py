@@ -22,6 +22,7 @@ from wtforms import (
     TextAreaField,
 )
 from wtforms.validators import Length, Optional
+from wtforms.widgets import DateInput, TimeInput
 
 from designer.core.fields import NUGGET_FIELDS, question_problem, whole_number
 from designer.core.vocab import choices
@@ -110,9 +111,11 @@ class NuggetForm(FlaskForm):
     ai_generated = BooleanField(label("ai_generated"))
     ai_checked = BooleanField(label("ai_checked"))
     url = StringField(label("url"))
-    schedule_date = StringField(label("schedule_date"))
-    schedule_start = StringField(label("schedule_start"))
-    schedule_end = StringField(label("schedule_end"))
+    # The browser's own pickers show dates and times in the reader's locale (30.11.2026)
+    # and send ISO values, which core.fields checks as before.
+    schedule_date = StringField(label("schedule_date"), widget=DateInput())
+    schedule_start = StringField(label("schedule_start"), widget=TimeInput())
+    schedule_end = StringField(label("schedule_end"), widget=TimeInput())
     schedule_place = StringField(label("schedule_place"))
     pass_mark_percent = StringField(
         label("pass_mark_percent"),
