@@ -36,6 +36,7 @@ from designer.models.designs import (  # noqa: E402
     placement_objectives,
 )
 from designer.models.events import Event  # noqa: E402
+from designer.models.lti import LtiKey, LtiPlatform, LtiRegistrationLink  # noqa: E402
 from designer.models.mail import OutboxMail  # noqa: E402
 from designer.models.nuggets import Nugget, NuggetRevision  # noqa: E402
 from designer.models.quality import (  # noqa: E402
@@ -61,6 +62,9 @@ __all__ = [
     "Invitation",
     "LearningObjective",
     "LoginAttempt",
+    "LtiKey",
+    "LtiPlatform",
+    "LtiRegistrationLink",
     "LoginLink",
     "Membership",
     "Module",

@@ -42,6 +42,8 @@ class Action(StrEnum):
     DESIGN_SUBMIT = "review.submit"
     DESIGN_SIGN_OFF = "review.sign_off"
     CHECKLIST_EDIT = "checklist.edit"
+    # LTI: the tool's keys and the platforms (LMS) registered for the workspace.
+    LTI_MANAGE = "workspace.lti"
 
 
 WORKSPACE_ACTIONS = {
@@ -56,6 +58,7 @@ WORKSPACE_ACTIONS = {
     Action.TRASH_EMPTY,
     Action.TEMPLATE_SAVE,
     Action.CHECKLIST_EDIT,
+    Action.LTI_MANAGE,
 }
 
 _READ = {Action.WORKSPACE_VIEW, Action.LIBRARY_VIEW, Action.DESIGN_VIEW, Action.DESIGN_EXPORT}

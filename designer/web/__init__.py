@@ -16,6 +16,7 @@ def register_blueprints(app: Flask) -> None:
         designs,
         editor,
         library,
+        lti,
         notifications,
         plan_import,
         printing,
@@ -50,3 +51,4 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(api.bp)
     app.register_blueprint(api.docs_bp)
     app.register_blueprint(tokens.bp)
+    app.register_blueprint(lti.bp)

@@ -88,6 +88,19 @@ ERROR_TEXTS = {
     "template_file_missing": _l(
         "A file this template uses is missing. Save the template again from a design."
     ),
+    # LTI
+    "lti_link_invalid": _l(
+        "This registration link has been used, has expired or is not valid. Ask the "
+        "coordinator of the Kurswerk workspace for a new one."
+    ),
+    "lti_registration_failed": _l(
+        "The platform's configuration could not be read or it refused the registration. "
+        "Check that the LMS can reach Kurswerk, and try again with a new link."
+    ),
+    "lti_issuer_mismatch": _l(
+        "The platform's configuration names an issuer that does not match its address."
+    ),
+    "lti_taken": _l("A platform with this issuer and client ID is registered already."),
 }
 
 

@@ -1,0 +1,108 @@
+"""LTI 1.3: tool keys, registered platforms, dynamic registration links
+
+Revision ID: 0018
+Revises: 0011
+Create Date: 2026-11-30 07:00:00
+
+"""
+
+import sqlalchemy as sa
+from alembic import op
+from sqlalchemy.dialects import postgresql
+
+# revision identifiers, used by Alembic.
+revision = "0018"
+down_revision = "0011"
+branch_labels = None
+depends_on = None
+
+JSON = sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), "postgresql")
+
+
+def upgrade():
+    op.create_table(
+        "lti_keys",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("workspace_id", sa.Integer(), nullable=False),
+        sa.Column("kid", sa.String(length=64), nullable=False),
+        sa.Column("public_pem", sa.Text(), nullable=False),
+        sa.Column("private_encrypted", sa.Text(), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("retired_at", sa.DateTime(), nullable=True),
+        sa.Column("expires_at", sa.DateTime(), nullable=True),
+        sa.ForeignKeyConstraint(
+            ["workspace_id"],
+            ["workspaces.id"],
+            name=op.f("fk_lti_keys_workspace_id_workspaces"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_lti_keys")),
+        sa.UniqueConstraint("kid", name=op.f("uq_lti_keys_kid")),
+    )
+    op.create_index(op.f("ix_lti_keys_workspace_id"), "lti_keys", ["workspace_id"])
+    op.create_table(
+        "lti_platforms",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("workspace_id", sa.Integer(), nullable=False),
+        sa.Column("name", sa.String(length=200), nullable=False),
+        sa.Column("issuer", sa.String(length=500), nullable=False),
+        sa.Column("client_id", sa.String(length=200), nullable=False),
+        sa.Column("deployment_ids", JSON, nullable=False),
+        sa.Column("auth_login_url", sa.String(length=1000), nullable=False),
+        sa.Column("auth_token_url", sa.String(length=1000), nullable=False),
+        sa.Column("key_set_url", sa.String(length=1000), nullable=False),
+        sa.Column("registered_by", sa.String(length=10), nullable=False),
+        sa.Column("paused", sa.Boolean(), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("created_by_id", sa.Integer(), nullable=True),
+        sa.ForeignKeyConstraint(
+            ["created_by_id"],
+            ["users.id"],
+            name=op.f("fk_lti_platforms_created_by_id_users"),
+            ondelete="SET NULL",
+        ),
+        sa.ForeignKeyConstraint(
+            ["workspace_id"],
+            ["workspaces.id"],
+            name=op.f("fk_lti_platforms_workspace_id_workspaces"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_lti_platforms")),
+        sa.UniqueConstraint("issuer", "client_id", name=op.f("uq_lti_platforms_issuer")),
+    )
+    op.create_index(op.f("ix_lti_platforms_workspace_id"), "lti_platforms", ["workspace_id"])
+    op.create_table(
+        "lti_registration_links",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("workspace_id", sa.Integer(), nullable=False),
+        sa.Column("token_hash", sa.String(length=64), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("expires_at", sa.DateTime(), nullable=False),
+        sa.Column("used_at", sa.DateTime(), nullable=True),
+        sa.Column("created_by_id", sa.Integer(), nullable=True),
+        sa.ForeignKeyConstraint(
+            ["created_by_id"],
+            ["users.id"],
+            name=op.f("fk_lti_registration_links_created_by_id_users"),
+            ondelete="SET NULL",
+        ),
+        sa.ForeignKeyConstraint(
+            ["workspace_id"],
+            ["workspaces.id"],
+            name=op.f("fk_lti_registration_links_workspace_id_workspaces"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_lti_registration_links")),
+        sa.UniqueConstraint("token_hash", name=op.f("uq_lti_registration_links_token_hash")),
+    )
+    op.create_index(
+        op.f("ix_lti_registration_links_workspace_id"),
+        "lti_registration_links",
+        ["workspace_id"],
+    )
+
+
+def downgrade():
+    op.drop_table("lti_registration_links")
+    op.drop_table("lti_platforms")
+    op.drop_table("lti_keys")

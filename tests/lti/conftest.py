@@ -1,0 +1,107 @@
+"""A test LTI platform (LMS) served over real HTTP on loopback: its openid configuration,
+its dynamic registration endpoint and its key set, with a key pair of its own."""
+
+from __future__ import annotations
+
+import json
+import threading
+from dataclasses import dataclass, field
+
+import pytest
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
+from jwcrypto.jwk import JWK
+from werkzeug.serving import make_server
+from werkzeug.wrappers import Request, Response
+
+REGISTRATION_TOKEN = "reg-token-123"
+
+
+@dataclass
+class TestPlatform:
+    """What the platform answers can be changed per test; what it received is kept."""
+
+    base: str = ""
+    private_pem: bytes = b""
+    public_jwk: dict = field(default_factory=dict)
+    issuer: str | None = None  # None: its own address
+    registration_status: int = 200
+    registrations: list[dict] = field(default_factory=list)
+    authorizations: list[str] = field(default_factory=list)
+
+    @property
+    def config_url(self) -> str:
+        return self.base + "/.well-known/openid-configuration"
+
+    def configuration(self) -> dict:
+        return {
+            "issuer": self.issuer or self.base,
+            "authorization_endpoint": self.base + "/auth",
+            "token_endpoint": self.base + "/token",
+            "jwks_uri": self.base + "/jwks",
+            "registration_endpoint": self.base + "/register",
+            "https://purl.imsglobal.org/spec/lti-platform-configuration": {
+                "product_family_code": "testlms",
+                "version": "1.0",
+                "messages_supported": [{"type": "LtiResourceLinkRequest"}],
+            },
+        }
+
+    def wsgi(self, environ, start_response):
+        request = Request(environ)
+        if request.path == "/.well-known/openid-configuration":
+            response = Response(json.dumps(self.configuration()), mimetype="application/json")
+        elif request.path == "/register" and request.method == "POST":
+            self.authorizations.append(request.headers.get("Authorization", ""))
+            self.registrations.append(request.get_json())
+            body = {
+                "client_id": f"client-{len(self.registrations)}",
+                "https://purl.imsglobal.org/spec/lti-tool-configuration": {
+                    "deployment_id": "dep-1",
+                },
+            }
+            response = Response(
+                json.dumps(body), status=self.registration_status, mimetype="application/json"
+            )
+        elif request.path == "/jwks":
+            response = Response(
+                json.dumps({"keys": [self.public_jwk]}), mimetype="application/json"
+            )
+        else:
+            response = Response("not found", status=404)
+        return response(environ, start_response)
+
+
+@pytest.fixture(scope="session")
+def _platform_keys():
+    private = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    pem = private.private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption(),
+    )
+    public = JWK.from_pem(pem)
+    jwk = json.loads(public.export_public())
+    jwk |= {"alg": "RS256", "use": "sig"}
+    return pem, jwk
+
+
+@pytest.fixture
+def platform(app, _platform_keys):
+    """A running test platform; the app accepts its plain http (loopback) addresses."""
+    app.config["LTI_ALLOW_HTTP"] = True
+    lms = TestPlatform(private_pem=_platform_keys[0], public_jwk=_platform_keys[1])
+    server = make_server("127.0.0.1", 0, lms.wsgi, threaded=True)
+    lms.base = f"http://127.0.0.1:{server.server_port}"
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield lms
+    server.shutdown()
+    thread.join()
+
+
+@pytest.fixture
+def coordinator(workspace):
+    from designer.models import User, db
+
+    return db.session.query(User).filter_by(email="coordinator@example.org").one()
