@@ -17,6 +17,7 @@ exporters with `designer.core.texts.translate(label, language)`.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol
@@ -258,6 +259,42 @@ NUGGET: dict[str, Kind] = {
     "schedule_place": TEXT,
     **{name: FLAG for name in ("has_video", "captions_available", "ai_generated", "ai_checked")},
 }
+
+
+# --------------------------------------------------------------------- quiz questions
+
+# Moodle's matching question needs two items with their answers and three answers in all
+# (a distractor is an answer without an item); Kurswerk asks the same of every export.
+MATCH_PAIRS_MIN = 2
+MATCH_ANSWERS_MIN = 3
+
+
+def question_problem(kind: str, text: str, answers: Sequence[Mapping[str, Any]]) -> str | None:
+    """Why a quiz question cannot be asked as it stands (an error code), or None.
+
+    `answers` are mappings with "text", "correct" and, for kind `match`, "match", stripped;
+    a single, multiple or true/false question needs two answers and a correct one, a
+    matching question its pairs, a short-answer question an accepted answer."""
+    if kind not in VOCABULARIES["question_kind"] or not text.strip():
+        return "invalid_question"
+    if kind == "match":
+        return _match_problem(answers)
+    if kind == "shortanswer":
+        return None if answers else "no_accepted_answer"
+    if len(answers) < 2:
+        return "no_answers"
+    if not any(a.get("correct") for a in answers):
+        return "no_correct_answer"
+    return None
+
+
+def _match_problem(answers: Sequence[Mapping[str, Any]]) -> str | None:
+    if any(a.get("text") and not a.get("match") for a in answers):
+        return "unmatched_item"
+    pairs = sum(1 for a in answers if a.get("text"))
+    if pairs < MATCH_PAIRS_MIN or len(answers) < MATCH_ANSWERS_MIN:
+        return "too_few_pairs"
+    return None
 
 
 # --------------------------------------------------------------------- the Grobkonzept

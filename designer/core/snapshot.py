@@ -46,9 +46,14 @@ class FormatError(ValueError):
 
 @dataclass(frozen=True)
 class Answer:
+    """One answer of a question. For kind `match` one pair: `text` is the item shown,
+    `match` the answer it belongs to (`correct` unused; an empty `text` makes `match` a
+    distractor). For kind `shortanswer` one accepted response."""
+
     text: str
     correct: bool
     feedback: str = ""
+    match: str = ""
 
 
 @dataclass(frozen=True)
@@ -384,10 +389,17 @@ def _question_dict(q: Question) -> dict[str, Any]:
     out: dict[str, Any] = {"kind": q.kind, "text": q.text}
     if q.feedback:
         out["feedback"] = q.feedback
-    out["answers"] = [
-        {"text": a.text, "correct": a.correct, **({"feedback": a.feedback} if a.feedback else {})}
-        for a in q.answers
-    ]
+    out["answers"] = [_answer_dict(a) for a in q.answers]
+    return out
+
+
+def _answer_dict(a: Answer) -> dict[str, Any]:
+    out: dict[str, Any] = {"text": a.text}
+    if a.match:
+        out["match"] = a.match
+    out["correct"] = a.correct
+    if a.feedback:
+        out["feedback"] = a.feedback
     return out
 
 
@@ -701,26 +713,34 @@ class _Reader:
         for i, raw in enumerate(self.items(n, "questions", path)):
             q_path = f"{path}.questions[{i}]"
             q = self.obj(raw, q_path)
-            answers = []
-            for j, raw_a in enumerate(self.items(q, "answers", q_path)):
-                a_path = f"{q_path}.answers[{j}]"
-                a = self.obj(raw_a, a_path)
-                answers.append(
-                    Answer(
-                        text=self.text(a, "text", a_path, required=True),
-                        correct=self.flag(a, "correct", a_path),
-                        feedback=self.text(a, "feedback", a_path),
-                    )
+            kind = self.term(q, "kind", "question_kind", q_path, "single")
+            answers = tuple(
+                self.answer(
+                    kind, self.obj(raw_a, f"{q_path}.answers[{j}]"), f"{q_path}.answers[{j}]"
                 )
+                for j, raw_a in enumerate(self.items(q, "answers", q_path))
+            )
             out.append(
                 Question(
-                    kind=self.term(q, "kind", "question_kind", q_path, "single"),
+                    kind=kind,
                     text=self.text(q, "text", q_path, required=True),
-                    answers=tuple(answers),
+                    answers=answers,
                     feedback=self.text(q, "feedback", q_path),
                 )
             )
         return tuple(out)
+
+    def answer(self, kind: str, a: dict[str, Any], path: str) -> Answer:
+        """One answer; a matching question's distractor has a `match` and no `text`."""
+        match = self.text(a, "match", path)
+        if match and kind != "match":
+            self.problem(f"{path}.match", "only an answer of a matching question has a match")
+        return Answer(
+            text=self.text(a, "text", path, required=not (kind == "match" and match.strip())),
+            correct=self.flag(a, "correct", path),
+            feedback=self.text(a, "feedback", path),
+            match=match,
+        )
 
     def assets(self, d: dict[str, Any]) -> tuple[Asset, ...]:
         seen: set[str] = set()

@@ -30,7 +30,7 @@ ACTIVITY_KINDS: Final = (
     "label",
 )
 BLOOM_LEVELS: Final = ("remember", "understand", "apply", "analyze", "evaluate", "create")
-QUESTION_KINDS: Final = ("single", "multi", "truefalse")
+QUESTION_KINDS: Final = ("single", "multi", "truefalse", "match", "shortanswer")
 LANGUAGES: Final = ("de", "en")
 
 VOCABULARIES: Final[dict[str, tuple[str, ...]]] = {
@@ -102,6 +102,8 @@ _LABELS: Final[dict[str, dict[str, tuple[str, str]]]] = {
         "single": ("Einfachauswahl", "Single choice"),
         "multi": ("Mehrfachauswahl", "Multiple choice"),
         "truefalse": ("Wahr/Falsch", "True/false"),
+        "match": ("Zuordnung", "Matching"),
+        "shortanswer": ("Kurzantwort", "Short answer"),
     },
     "language": {"de": ("Deutsch", "German"), "en": ("Englisch", "English")},
 }

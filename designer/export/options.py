@@ -18,7 +18,7 @@ class ExportOption:
     """An option the user may set for a format (a select or checkboxes in the browser,
     `--option name=value` on the command line). `choices` are (value, label de, label en);
     `type` turns a chosen value into what the writer reads (a multiple-choice option
-    gives a frozenset of them)."""
+    gives a frozenset of them); `help_de`/`help_en` is a sentence shown beside it."""
 
     name: str
     label_de: str
@@ -27,6 +27,8 @@ class ExportOption:
     default: str
     multiple: bool = False
     type: Callable[[str], Any] = str
+    help_de: str = ""
+    help_en: str = ""
 
     @property
     def values(self) -> tuple[str, ...]:

@@ -76,10 +76,16 @@ def question_dict(q: s.Question) -> dict[str, Any]:
         "kind": q.kind,
         "text": q.text,
         "feedback": q.feedback,
-        "answers": [
-            {"text": a.text, "correct": a.correct, "feedback": a.feedback} for a in q.answers
-        ],
+        "answers": [_answer_dict(a) for a in q.answers],
     }
+
+
+def _answer_dict(a: s.Answer) -> dict[str, Any]:
+    """As the nugget service stores an answer: "match" only on a matching question's."""
+    out: dict[str, Any] = {"text": a.text, "correct": a.correct, "feedback": a.feedback}
+    if a.match:
+        out["match"] = a.match
+    return out
 
 
 def to_snapshot_nugget(key: str, data: dict[str, Any], asset_keys: tuple[str, ...]) -> s.Nugget:
@@ -99,7 +105,9 @@ def to_snapshot_nugget(key: str, data: dict[str, Any], asset_keys: tuple[str, ..
                 text=q["text"],
                 feedback=q.get("feedback", ""),
                 answers=tuple(
-                    s.Answer(a["text"], bool(a["correct"]), a.get("feedback", ""))
+                    s.Answer(
+                        a["text"], bool(a["correct"]), a.get("feedback", ""), a.get("match", "")
+                    )
                     for a in q.get("answers", [])
                 ),
             )

@@ -64,16 +64,9 @@ def _clean_questions(
         if q.get("kind") not in VOCABULARIES["question_kind"] or not str(q.get("text", "")).strip():
             errors[f"questions.{i}"] = "invalid_question"
             continue
-        answers = [
-            {
-                "text": str(a.get("text", "")).strip(),
-                "correct": bool(a.get("correct")),
-                "feedback": str(a.get("feedback", "")).strip(),
-            }
-            for a in q.get("answers", [])
-            if str(a.get("text", "")).strip()
-        ]
-        if code := limits.exceeds(len(answers), "answers"):
+        answers = [_clean_answer(q["kind"], a) for a in q.get("answers", [])]
+        answers = [a for a in answers if a["text"] or a.get("match")]
+        if code := limits.exceeds(len(answers), "answers") or _match_misplaced(q["kind"], answers):
             errors[f"questions.{i}"] = code
         out.append(
             {
@@ -84,6 +77,22 @@ def _clean_questions(
             }
         )
     return out
+
+
+def _clean_answer(kind: str, answer: dict[str, Any]) -> dict[str, Any]:
+    """An answer as stored: "match" only when given; a matching question's answers are
+    never "correct" (pairs are), a short-answer question's always are (each is accepted)."""
+    correct = {"match": False, "shortanswer": True}.get(kind, bool(answer.get("correct")))
+    out: dict[str, Any] = {"text": str(answer.get("text", "")).strip(), "correct": correct}
+    out["feedback"] = str(answer.get("feedback", "")).strip()
+    if match := str(answer.get("match", "")).strip():
+        out["match"] = match
+    return out
+
+
+def _match_misplaced(kind: str, answers: list[dict[str, Any]]) -> str | None:
+    """Only a matching question pairs its answers."""
+    return "match_not_allowed" if kind != "match" and any("match" in a for a in answers) else None
 
 
 # Fields with a check of their own: their errors are keyed by item (questions.0 …).
@@ -103,7 +112,21 @@ def _new_revision(nugget: Nugget, actor: User | None) -> NuggetRevision:
 
 def create_nugget(actor: User, workspace: Workspace, values: dict[str, Any]) -> Nugget:
     require(actor, Action.NUGGET_EDIT, workspace)
-    return create_nugget_unchecked(actor, workspace, clean_nugget_values(values))
+    clean = clean_nugget_values(values)
+    _check_questions_complete(clean.get("questions", []))
+    return create_nugget_unchecked(actor, workspace, clean)
+
+
+def _check_questions_complete(questions: list[dict[str, Any]]) -> None:
+    """Questions an author writes must be complete (`fields.question_problem`); copies,
+    forks and restores keep what they copy, and the quality panel names what is missing."""
+    problems = {
+        f"questions.{i}": code
+        for i, q in enumerate(questions)
+        if (code := fields.question_problem(q["kind"], q["text"], q["answers"]))
+    }
+    if problems:
+        raise Invalid(problems)
 
 
 def _check_assets(workspace_id: int, asset_ids: list[int]) -> None:
@@ -169,6 +192,8 @@ def update_nugget(
     changed = [name for name, value in clean.items() if getattr(nugget, name) != value]
     if not changed:
         return nugget
+    if "questions" in changed:
+        _check_questions_complete(clean["questions"])
     if via is not None and not edits_library_nugget(actor, nugget, via):
         nugget = _copy_for_design(actor, nugget, via)
     for name in changed:

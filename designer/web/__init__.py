@@ -19,6 +19,7 @@ def register_blueprints(app: Flask) -> None:
         lti,
         notifications,
         plan_import,
+        preview,
         printing,
         quality,
         reviews,
@@ -35,6 +36,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(collab.bp)
     app.register_blueprint(wizard.bp)
     app.register_blueprint(printing.bp)
+    app.register_blueprint(preview.bp)
     app.register_blueprint(design_templates.bp)
     app.register_blueprint(canvas.bp)
     app.register_blueprint(editor.bp)

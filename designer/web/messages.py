@@ -21,6 +21,16 @@ ERROR_TEXTS = {
     ),
     "no_answers": _l("A question needs at least two answers."),
     "no_correct_answer": _l("Mark at least one answer as correct."),
+    "unmatched_item": _l(
+        "Each item of a matching question needs the answer it belongs to. Leave the item "
+        "empty to offer the answer as a distractor."
+    ),
+    "too_few_pairs": _l(
+        "A matching question needs at least two items with their answers and three answers "
+        "in all. Add a pair or an answer without an item (a distractor)."
+    ),
+    "no_accepted_answer": _l("A short-answer question needs at least one accepted answer."),
+    "match_not_allowed": _l("Only the answers of a matching question have a matching answer."),
     "taken": _l("An account with this e-mail address exists already."),
     "wrong": _l("The password is wrong."),
     "common_password": _l(

@@ -13,8 +13,8 @@ from designer.cli import main
 from designer.extensions import db
 from designer.services import tokens
 
-PACKAGING_TEXT_EN = "Option packaging: “bogus” is not allowed (choose from: per_nugget, single)."
-PACKAGING_TEXT_DE = "Option packaging: „bogus“ ist nicht erlaubt (möglich: per_nugget, single)."
+PACKAGING_TEXT_EN = "Option packaging: “bogus” is not allowed (choose from: single, per_nugget)."
+PACKAGING_TEXT_DE = "Option packaging: „bogus“ ist nicht erlaubt (möglich: single, per_nugget)."
 COLOUR_TEXT_EN = "This format has no options (colour was given)."
 
 
@@ -140,8 +140,8 @@ def test_cli_options_change_the_file(cli, example_design, tmp_path):
         with zipfile.ZipFile(io.BytesIO(target.read_bytes())) as zf:
             return zf.read("imsmanifest.xml").count(b'adlcp:scormtype="sco"')
 
-    assert scos("--option", "packaging=single") == 1
-    assert scos() > 1
+    assert scos() == 1
+    assert scos("--option", "packaging=per_nugget") > 1
 
 
 def test_cli_refuses_an_option_without_a_value_and_lists_the_options(cli, example_design, tmp_path):

@@ -32,7 +32,12 @@ def test_options_reach_the_exporter(designer_client, example_design):
     with zipfile.ZipFile(io.BytesIO(single)) as zf:
         single_pages = [n for n in zf.namelist() if n.endswith(".html")]
     several = designer_client.get(
-        url, query_string=[("content_modes", "self_paced_online"), ("content_modes", "on_site")]
+        url,
+        query_string=[
+            ("content_modes", "self_paced_online"),
+            ("content_modes", "on_site"),
+            ("packaging", "per_nugget"),
+        ],
     ).data
     with zipfile.ZipFile(io.BytesIO(several)) as zf:
         several_pages = [n for n in zf.namelist() if n.endswith(".html")]
@@ -80,3 +85,12 @@ def test_word_quality_report_carries_findings_and_sign_offs(designer_client, exa
     assert "workload.module_share" not in text
     assert "Kursraum einrichten und präsentieren" in text  # named by its title
     assert "Gut strukturiert." in text and "abababababababab" not in text
+
+
+def test_the_dialog_says_where_one_sco_per_nugget_is_not_recorded(designer_client, example_design):
+    html = designer_client.get(f"/designs/{example_design.id}/export").get_data(as_text=True)
+    for key in ("scorm12", "scorm2004"):
+        assert f'aria-describedby="{key}-packaging-help"' in html
+        assert f'<p class="help" id="{key}-packaging-help">' in html
+    assert "zeichnet Moodle 4.5 in SCORM 2004 je Besuch nur das zuerst geöffnete Nugget auf" in html
+    assert '<option value="single" selected>' in html

@@ -44,8 +44,9 @@ def with_design_mark(snap: DesignSnapshot, percent: int) -> DesignSnapshot:
 
 
 def scorm_marks(snap: DesignSnapshot, version: str) -> dict[str, Fraction]:
-    """Quiz title → the pass mark its SCO declares in the manifest and its page carries."""
-    package = export(snap, version)
+    """Quiz title → the pass mark its SCO declares in the manifest and its page carries
+    (one SCO per nugget, so that each quiz has its own)."""
+    package = export(snap, version, {"packaging": "per_nugget"})
     root = manifest(package)
     hrefs = launch_hrefs(package)
     out = {}
@@ -162,7 +163,7 @@ def test_one_sco_with_quizzes_of_different_pass_marks_declares_none(version):
     root = manifest(package)
     assert root.find(".//{*}masteryscore") is None
     assert root.find(".//{*}minNormalizedMeasure") is None
-    page = lxml_html.fromstring(open_zip(package).read("course.html"))
+    page = lxml_html.fromstring(open_zip(package).read("index.html"))
     assert page.find(".//main").get("data-kw-mastery") is None
     forms = page.findall(".//form[@data-kw-quiz]")
     assert [f.get("data-kw-mastery") for f in forms] == ["0.8", "0.6"]

@@ -71,3 +71,23 @@ def test_a_date_without_time_is_not_enough():
     snap = with_nugget(example(), "N7", schedule=Schedule(date="2027-02-15"))
     keys = [f.target_key for f in findings(snap, "activity.live_session_date")]
     assert keys == ["N1", "N7"]
+
+
+def test_matching_question_needs_its_pairs():
+    pair, other = Answer("Hund", False, match="bellt"), Answer("Katze", False, match="miaut")
+    short = Question("match", "Zuordnen", (pair, other))
+    found = findings(_quiz(short), "activity.quiz_questions")
+    assert "Frage 1 („Zuordnen“) hat weniger als zwei Paare oder drei Antworten" in (
+        found[0].message_de
+    )
+    assert "has fewer than two pairs or three answers" in found[0].message_en
+    distractor = Answer("", False, match="quakt")
+    complete = Question("match", "Zuordnen", (pair, other, distractor))
+    assert findings(_quiz(complete), "activity.quiz_questions") == []
+
+
+def test_short_answer_question_needs_an_accepted_answer():
+    found = findings(_quiz(Question("shortanswer", "Wer?", ())), "activity.quiz_questions")
+    assert "hat keine akzeptierte Antwort" in found[0].message_de
+    accepted = Question("shortanswer", "Wer?", (Answer("Ich", True),))
+    assert findings(_quiz(accepted), "activity.quiz_questions") == []

@@ -10,7 +10,7 @@ from pathlib import Path
 from lxml import etree
 
 from designer.core.assets import DirectoryAssets
-from designer.core.snapshot import DesignSnapshot, from_json
+from designer.core.snapshot import Answer, DesignSnapshot, Question, from_json
 from designer.export.formats import get_format
 from designer.export.registry import ExportContext
 from designer.export.scorm.validate import MANIFEST
@@ -29,6 +29,35 @@ def without_online(snap: DesignSnapshot) -> DesignSnapshot:
         dataclasses.replace(n, delivery_mode="on_site" if i % 2 else "live_online")
         for i, n in enumerate(snap.nuggets)
     )
+    return dataclasses.replace(snap, nuggets=nuggets)
+
+
+SECOND_QUIZ = "Kursraum einrichten"
+
+
+def with_second_quiz(snap: DesignSnapshot) -> DesignSnapshot:
+    """The example whose page "Kursraum einrichten" (N9) is a quiz with a matching and a
+    short-answer question, passed at 50 % by its own pass mark."""
+    match = Question(
+        "match",
+        "Ordnen Sie jeder Aktivität ihren Zweck zu.",
+        (
+            Answer("Forum", False, match="Austausch"),
+            Answer("Test", False, match="Wissen prüfen"),
+            Answer("Aufgabe", False, match="Abgabe"),
+            Answer("", False, match="Live-Chat"),
+        ),
+    )
+    short = Question(
+        "shortanswer",
+        "Wie heißt die Lernplattform, die der Kurs nutzt?",
+        (Answer("Moodle", True, "Genau: Moodle."), Answer("Moodle 4.5", True)),
+        feedback="Der Kurs läuft in Moodle.",
+    )
+    n9 = dataclasses.replace(
+        snap.nugget("N9"), activity_kind="quiz", questions=(match, short), pass_mark_percent=50
+    )
+    nuggets = tuple(n9 if n.key == "N9" else n for n in snap.nuggets)
     return dataclasses.replace(snap, nuggets=nuggets)
 
 

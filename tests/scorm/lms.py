@@ -104,6 +104,18 @@ class TestLms:
         )
         return Session(data["calls"], data["results"], data["values"])
 
+    @property
+    def api(self) -> str:
+        return "window.API" if self.version == "12" else "window.API_1484_11"
+
+    def cmi(self) -> dict[str, Any]:
+        """The runtime's data model as it stands (read back from scorm-again's API object)."""
+        return self.page.evaluate(f"JSON.parse(JSON.stringify({self.api}.renderCMIToJSONObject()))")
+
+    def stored(self) -> dict[str, str]:
+        """The data model flattened, as an LMS stores it between two visits."""
+        return self.page.evaluate(f"{self.api}.getFlattenedCMI()")
+
     def leave(self) -> Session:
         """Navigate the SCO away (as an LMS does) and wait until it finished its session."""
         self.page.evaluate("document.getElementById('sco').src = 'about:blank'")

@@ -18,6 +18,7 @@ from tests.scorm.helpers import (
     example,
     export,
     manifest,
+    mastery_by_title,
     ns,
     open_zip,
     scorm_types,
@@ -30,6 +31,7 @@ DESIGNS = {
     "no_online": lambda: without_online(example()),
     "empty": lambda: DesignSnapshot(title="Leerer Kurs"),
 }
+PER_NUGGET = {"packaging": "per_nugget"}
 
 
 @pytest.mark.parametrize("version", VERSIONS)
@@ -41,15 +43,27 @@ def test_exported_package_is_valid(version, design, packaging):
 
 
 @pytest.mark.parametrize("version", VERSIONS)
+def test_default_package_is_one_sco_holding_the_course(version):
+    root = manifest(export(example(), version))
+    n = ns(root)
+    assert scorm_types(export(example(), version)) == {"RES-COURSE": "sco", "RES-SHARED": "asset"}
+    items = root.findall(".//cp:organization/cp:item", n)
+    assert [(i.get("identifierref"), i.findtext("cp:title", namespaces=n)) for i in items] == [
+        ("RES-COURSE", example().title)
+    ]
+    assert root.find(".//cp:resource[@identifier='RES-COURSE']", n).get("href") == "index.html"
+
+
+@pytest.mark.parametrize("version", VERSIONS)
 def test_empty_design_has_a_start_sco(version):
-    package = export(DesignSnapshot(title="Leerer Kurs"), version)
+    package = export(DesignSnapshot(title="Leerer Kurs"), version, PER_NUGGET)
     assert scorm_types(package) == {"RES-START": "sco", "RES-SHARED": "asset"}
     start = open_zip(package).read("start.html").decode()
     assert "Diesem Kurs sind noch keine Lerneinheiten zugeordnet." in start
 
 
 def test_organization_follows_modules_and_nuggets():
-    root = manifest(export(example(), "scorm12"))
+    root = manifest(export(example(), "scorm12", PER_NUGGET))
     n = ns(root)
     organization = root.find(".//cp:organization", n)
     assert organization.findtext("cp:title", namespaces=n) == example().title
@@ -67,14 +81,18 @@ def test_organization_follows_modules_and_nuggets():
 
 
 def test_delivery_modes_decide_what_becomes_a_sco():
-    default = scorm_types(export(example(), "scorm2004"))
+    default = scorm_types(export(example(), "scorm2004", PER_NUGGET))
     assert default["RES-1"] == "asset"  # live online session
     assert default["RES-2"] == "sco"  # self-paced page
     assert default["RES-3"] == "asset"  # at the workplace
     assert default["RES-5"] == "sco"  # quiz
     assert default["RES-11"] == "asset"  # on site
     wider = scorm_types(
-        export(example(), "scorm2004", {"content_modes": "self_paced_online,at_workplace"})
+        export(
+            example(),
+            "scorm2004",
+            {"content_modes": "self_paced_online,at_workplace", **PER_NUGGET},
+        )
     )
     assert wider["RES-3"] == "sco"
     assert wider["RES-11"] == "asset"
@@ -85,7 +103,7 @@ def test_scorm2004_sequencing_and_mastery():
     snap = dataclasses.replace(
         snap, grobkonzept=dataclasses.replace(snap.grobkonzept, pass_mark_percent=70)
     )
-    root = manifest(export(snap, "scorm2004"))
+    root = manifest(export(snap, "scorm2004", PER_NUGGET))
     organization = root.find(".//{*}organization")
     last = organization[-1]
     assert last.tag == f"{{{IMSSS}}}sequencing"
@@ -101,8 +119,13 @@ def test_scorm2004_sequencing_and_mastery():
     assert root.findtext("{*}metadata/{*}schemaversion") == "2004 4th Edition"
 
 
+def test_one_sco_declares_the_pass_mark_of_its_quizzes():
+    assert mastery_by_title(export(example(), "scorm12")) == {example().title: "80"}
+    assert mastery_by_title(export(example(), "scorm2004")) == {example().title: "0.8"}
+
+
 def test_scorm12_mastery_score_on_quiz_items_only():
-    root = manifest(export(example(), "scorm12"))
+    root = manifest(export(example(), "scorm12", PER_NUGGET))
     scores = {
         item.get("identifier"): item.findtext("{*}masteryscore")
         for item in root.iter("{*}item")
@@ -114,12 +137,12 @@ def test_scorm12_mastery_score_on_quiz_items_only():
 
 @pytest.mark.parametrize("version", VERSIONS)
 def test_every_page_resource_depends_on_the_shared_assets(version):
-    package = export(example(), version)
+    package = export(example(), version, PER_NUGGET)
     root = manifest(package)
     resources = {r.get("identifier"): r for r in root.iter("{*}resource")}
     shared = {f.get("href") for f in resources.pop("RES-SHARED").iter("{*}file")}
     runtime = "shared/scorm12.js" if version == "scorm12" else "shared/scorm2004.js"
-    assert {"shared/kurswerk.css", "shared/kurswerk.js", runtime} <= shared
+    assert {"shared/learner.css", "shared/player.js", runtime} <= shared
     for resource in resources.values():
         assert [d.get("identifierref") for d in resource.iter("{*}dependency")] == ["RES-SHARED"]
         assert resource.find("{*}file").get("href") == resource.get("href")
@@ -131,7 +154,7 @@ def test_a_file_used_by_several_pages_is_shared():
     snap = example()
     also = dataclasses.replace(snap.nuggets[3], content_html='<img src="persona.png" alt="">')
     snap = dataclasses.replace(snap, nuggets=(*snap.nuggets[:3], also, *snap.nuggets[4:]))
-    root = manifest(export(snap, "scorm12"))
+    root = manifest(export(snap, "scorm12", PER_NUGGET))
     files = {
         r.get("identifier"): {f.get("href") for f in r.iter("{*}file")}
         for r in root.iter("{*}resource")
@@ -194,7 +217,7 @@ def _problems(package: bytes) -> str:
 
 @pytest.fixture(scope="module")
 def packages():
-    return {v: export(example(), v) for v in VERSIONS}
+    return {v: export(example(), v, PER_NUGGET) for v in VERSIONS}
 
 
 @pytest.mark.parametrize("version", VERSIONS)
@@ -212,11 +235,11 @@ def test_validator_finds_broken_references(packages, version):
 def test_validator_compares_listed_and_packaged_files(packages, version):
     def edit(root):
         shared = root.find(".//{*}resource[@identifier='RES-SHARED']")
-        shared.remove(shared.find("{*}file[@href='shared/kurswerk.css']"))
+        shared.remove(shared.find("{*}file[@href='shared/learner.css']"))
         etree.SubElement(shared, etree.QName(shared, "file").text, href="shared/missing.js")
 
     problems = _problems(_with_manifest(packages[version], edit))
-    assert "shared/kurswerk.css is in the package but no resource lists it" in problems
+    assert "shared/learner.css is in the package but no resource lists it" in problems
     assert "shared/missing.js is named but not in the package" in problems
 
 

@@ -94,17 +94,19 @@ def test_formats_are_registered_with_their_options(version):
     options = {o.name: o for o in fmt.options}
     assert options["content_modes"].multiple
     assert options["content_modes"].default == "self_paced_online"
-    assert options["packaging"].default == "per_nugget"
+    assert options["packaging"].default == "single"
+    packaging = options["packaging"]
+    assert "Moodle 4.5" in packaging.help_de and "Moodle 4.5" in packaging.help_en
     assert "mastery_score" not in options  # the pass mark is the design's
 
 
 def test_options_are_read_and_checked():
     fmt = get_format("scorm12")
-    assert read_settings(fmt.read_options({})) == Settings(frozenset({"self_paced_online"}), False)
+    assert read_settings(fmt.read_options({})) == Settings(frozenset({"self_paced_online"}), True)
     settings = read_settings(
-        fmt.read_options({"content_modes": "on_site, live_online", "packaging": "single"})
+        fmt.read_options({"content_modes": "on_site, live_online", "packaging": "per_nugget"})
     )
-    assert settings == Settings(frozenset({"on_site", "live_online"}), True)
+    assert settings == Settings(frozenset({"on_site", "live_online"}), False)
     with pytest.raises(InvalidOptions) as refused:
         fmt.read_options(
             {"packaging": "zip", "content_modes": "on_site,moon", "zip": "1", "mastery_score": "60"}
@@ -138,7 +140,7 @@ def test_unsafe_file_names_are_made_safe(version):
     )
     files = {a.filename: f"bytes of {a.key}".encode() for a in assets}
     snap = design_with_assets(*assets, content_html='<img src="%C3%84rger%20%C3%9Cbersicht.PNG">')
-    package = write(snap, version, MemoryAssets(files)).getvalue()
+    package = write(snap, version, MemoryAssets(files), packaging="per_nugget").getvalue()
 
     assert validate_package(io.BytesIO(package)) == []
     names = [n for n in open_zip(package).namelist() if n.startswith("files/")]

@@ -10,6 +10,8 @@ from lxml import etree, html
 
 from tests.scorm.helpers import example, export, open_zip
 
+PER_NUGGET = {"packaging": "per_nugget"}
+
 
 def pages(package: bytes) -> dict[str, html.HtmlElement]:
     zf = open_zip(package)
@@ -46,8 +48,8 @@ def test_every_page_is_accessible_html(packaging):
 
 def test_images_point_at_packaged_files():
     package = export(example(), "scorm12")
-    doc = pages(package)["02-Input-Lernzielgruppen-im-Betrieb.html"]
-    img = doc.find(".//img")
+    doc = pages(package)["index.html"]
+    img = doc.get_element_by_id("n2").find(".//img")
     assert img.get("src") == "files/persona.png"
     assert img.get("alt") == "Beispiel-Persona einer Maschinenbedienerin"
     assert open_zip(package).read("files/persona.png")[:4] == b"\x89PNG"
@@ -60,7 +62,9 @@ def test_materials_are_linked_and_unknown_images_become_text():
         n3, content_html=n3.content_html + '<p><img src="gone.png" alt="Skizze"></p>'
     )
     snap = dataclasses.replace(snap, nuggets=tuple(broken if n is n3 else n for n in snap.nuggets))
-    package = export(snap, "scorm12", {"content_modes": "self_paced_online,at_workplace"})
+    package = export(
+        snap, "scorm12", {"content_modes": "self_paced_online,at_workplace", **PER_NUGGET}
+    )
     doc = pages(package)["03-Persona-fuer-die-eigene-Zielgruppe.html"]
     assert doc.find(".//a[@href='files/persona-vorlage.pdf']").text == "persona-vorlage.pdf"
     assert doc.find(".//img") is None
@@ -68,19 +72,22 @@ def test_materials_are_linked_and_unknown_images_become_text():
 
 
 def test_content_headings_follow_the_page_outline():
-    per_nugget = pages(export(example(), "scorm12"))["02-Input-Lernzielgruppen-im-Betrieb.html"]
-    assert per_nugget.find(".//div[@class='kw-content']/h2").text == "Wer lernt bei uns?"
-    single = pages(export(example(), "scorm12", {"packaging": "single"}))["course.html"]
+    per_nugget = pages(export(example(), "scorm12", PER_NUGGET))
+    page = per_nugget["02-Input-Lernzielgruppen-im-Betrieb.html"]
+    assert page.find(".//h1").text == example().title
+    assert page.find(".//h2").text == "Input: Lernzielgruppen im Betrieb"
+    assert page.find(".//div[@class='kw-content']/h3").text == "Wer lernt bei uns?"
+    single = pages(export(example(), "scorm12"))["index.html"]
     section = single.get_element_by_id("n2")
-    assert section.find("h3").text == "Input: Lernzielgruppen im Betrieb"
-    assert section.find(".//div[@class='kw-content']/h4").text == "Wer lernt bei uns?"
+    assert section.find("h2").text == "Input: Lernzielgruppen im Betrieb"
+    assert section.find(".//div[@class='kw-content']/h3").text == "Wer lernt bei uns?"
 
 
 def test_start_page_shows_objectives_and_workload():
-    doc = pages(export(example(), "scorm12"))["start.html"]
+    doc = pages(export(example(), "scorm12", PER_NUGGET))["start.html"]
     body = doc.text_content()
     assert doc.find(".//h1").text == example().title
-    headings = [h.text for h in doc.iter("h2")]
+    headings = [h.text for h in doc.iter("h3")]
     assert headings[:3] == ["Lernziele", "Arbeitsaufwand", "Ablauf"]
     for objective in example().objectives:
         assert objective.text in body
@@ -93,7 +100,7 @@ def test_start_page_shows_objectives_and_workload():
 
 
 def test_information_pages_tell_date_time_and_place():
-    found = pages(export(example(), "scorm12"))
+    found = pages(export(example(), "scorm12", PER_NUGGET))
     on_site = found["11-Abschlusstag-Praesentation-und-Feedback.html"]
     facts = {dt.text: dt.getnext().text for dt in on_site.iter("dt")}
     assert facts == {
@@ -110,10 +117,10 @@ def test_information_pages_tell_date_time_and_place():
 
 
 def test_pages_speak_the_design_language():
-    found = pages(export(english(), "scorm2004"))
+    found = pages(export(english(), "scorm2004", PER_NUGGET))
     start = found["start.html"]
     assert start.get("lang") == "en"
-    assert [h.text for h in start.iter("h2")][:3] == [
+    assert [h.text for h in start.iter("h3")][:3] == [
         "Learning objectives",
         "Workload",
         "Course outline",
@@ -128,14 +135,14 @@ def test_pages_speak_the_design_language():
 
 
 def test_link_nugget_opens_safely():
-    doc = pages(export(example(), "scorm12"))["10-Hilfe-zur-Lernplattform.html"]
+    doc = pages(export(example(), "scorm12", PER_NUGGET))["10-Hilfe-zur-Lernplattform.html"]
     link = doc.find(".//p[@class='kw-link']/a")
     assert link.get("href") == "https://docs.moodle.org/405/de/Hauptseite"
     assert link.get("rel") == "noopener"
 
 
 def test_quiz_form_carries_every_answerable_question():
-    doc = pages(export(example(), "scorm12"))["05-Selbsttest-Medien-und-Methoden.html"]
+    doc = pages(export(example(), "scorm12", PER_NUGGET))["05-Selbsttest-Medien-und-Methoden.html"]
     fieldsets = list(doc.iter("fieldset"))
     assert [f.get("data-kw-kind") for f in fieldsets] == ["single", "multi", "truefalse"]
     assert [i.get("type") for i in fieldsets[1].iter("input")] == ["checkbox"] * 3
@@ -151,14 +158,15 @@ def test_text_is_escaped_everywhere():
     snap = dataclasses.replace(
         snap, title="Kurs <b>&</b>", nuggets=tuple(n4 if n.key == "N4" else n for n in snap.nuggets)
     )
-    package = export(snap, "scorm12")
+    package = export(snap, "scorm12", PER_NUGGET)
     zf = open_zip(package)
     name = next(n for n in zf.namelist() if n.startswith("04-"))
     raw = zf.read(name).decode()
     assert "<script>alert" not in raw
     doc = html.document_fromstring(raw)
-    assert doc.find(".//h1").text == hostile
-    assert doc.findtext(".//title") == hostile
+    assert doc.find(".//h1").text == "Kurs <b>&</b>"
+    assert doc.find(".//h2").text == hostile
+    assert doc.findtext(".//title") == f"{hostile} – Kurs <b>&</b>"
     manifest = zf.read("imsmanifest.xml")
     assert b"<b>" not in manifest
     assert etree.fromstring(manifest).findtext(".//{*}organization/{*}title") == "Kurs <b>&</b>"
@@ -170,7 +178,7 @@ def test_a_top_level_heading_in_content_moves_below_the_page_title():
     snap = dataclasses.replace(
         snap, nuggets=tuple(n4 if n.key == "N4" else n for n in snap.nuggets)
     )
-    doc = pages(export(snap, "scorm12"))["04-Das-SAMR-Modell.html"]
+    doc = pages(export(snap, "scorm12", PER_NUGGET))["04-Das-SAMR-Modell.html"]
     content = doc.find(".//div[@class='kw-content']")
-    assert [h.tag for h in content] == ["h2", "h4"]
+    assert [h.tag for h in content] == ["h3", "h5"]
     assert [h.tag for h in doc.iter("h1")] == ["h1"]

@@ -6,12 +6,15 @@ from html import escape
 
 from designer.core.snapshot import DesignSnapshot, Module, PlacedNugget, Schedule
 from designer.core.vocab import label
+from designer.export.learner.course import Course, Unit
+from designer.export.learner.render import Links, render_fragment
 from designer.export.moodle.html import (
     bullet_list,
     detail_list,
     heading,
     link,
     paragraph,
+    pluginfile_url,
 )
 from designer.export.moodle.plan import schedule_of
 from designer.export.moodle.texts import day, hours, text
@@ -87,6 +90,16 @@ def session(placed: PlacedNugget, lang: str) -> str:
             detail_list(rows),
         ]
     )
+
+
+def learner_page(course: Course, placed: PlacedNugget) -> str:
+    """A page's text: the nugget as the learner view shows it (summary, content, link,
+    files), rendered by the one learner renderer; the nugget's files are in the page's
+    file area, any other file an image names is replaced by its alt text."""
+    own = set(placed.nugget.assets)
+    links = Links("", (), lambda a: pluginfile_url(a.filename) if a.key in own else None)
+    unit = Unit(f"n{placed.position + 1}", "content", placed.nugget.title, placed)
+    return render_fragment(course, unit, links)
 
 
 def intro(placed: PlacedNugget) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from designer.core.snapshot import Asset, DesignSnapshot, PlacedNugget
+from designer.export.learner.course import course_of
 from designer.export.moodle import content
 from designer.export.moodle.html import embed_files, file_links, heading, paragraph
 from designer.export.moodle.plan import (
@@ -65,6 +66,7 @@ def build_plan(snap: DesignSnapshot, now: int) -> Plan:
 class _Planner:
     def __init__(self, snap: DesignSnapshot):
         self.snap = snap
+        self.course = course_of(snap)
         self.lang = snap.language
         self.alloc = Allocator()
         self.course_grade_item = 0
@@ -105,7 +107,10 @@ class _Planner:
         """The summary is the description on the course page and leads the page's
         content (the page does not print its intro)."""
         a.intro = paragraph(placed.nugget.summary)
-        a.content = self._with_files(a, content.intro(placed), placed, "content")
+        a.content = content.learner_page(self.course, placed)
+        a.files += self.alloc.file_entries(
+            a.contextid, a.component, "content", self._assets(placed), main=False
+        )
 
     def _resource(self, a: Activity, placed: PlacedNugget) -> None:
         a.intro = content.intro(placed)

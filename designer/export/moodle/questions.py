@@ -4,6 +4,11 @@ Moodle 4.x stores a question as bank entry → version → question with its qty
 A quiz owns a "top" category and one category below it holding its questions; the
 quiz's slots point at the bank entries (`question_reference`), and the quiz's
 inforef.xml names both categories so that restore brings them along.
+
+The qtype data is written as Moodle 4.5's backup writes it: `multichoice` and
+`truefalse` with answers and options, `shortanswer` with answers and its `usecase`
+option (backup_qtype_extrafields_plugin), `match` with its options and one `match` row
+per pair or distractor (backup_qtype_match_plugin; no answers).
 """
 
 from __future__ import annotations
@@ -27,12 +32,14 @@ _TRUE_WORDS = {"wahr", "true", "richtig", "ja", "yes", "stimmt"}
 # Restore gives questions of a foreign site to the restoring user; any id will do here.
 _AUTHOR_ID = 2
 _NAME_LENGTH = 80
+# Moodle's question type of each kind; single and multi are multichoice.
+_QTYPES = {"truefalse": "truefalse", "match": "match", "shortanswer": "shortanswer"}
 
 
 def plan_bank(ids: Ids, quiz: Activity, questions: tuple[Question, ...], lang: str) -> QuestionBank:
     planned = []
     for slot, question in enumerate(questions, start=1):
-        qtype = "truefalse" if question.kind == "truefalse" else "multichoice"
+        qtype = _QTYPES.get(question.kind, "multichoice")
         answers = _answers(question, lang)
         planned.append(
             PlannedQuestion(
@@ -56,9 +63,14 @@ def plan_bank(ids: Ids, quiz: Activity, questions: tuple[Question, ...], lang: s
 
 
 def _answers(q: Question, lang: str) -> list[tuple[str, float, str]]:
-    """(text, fraction, feedback) per answer in Moodle's terms."""
+    """(text, fraction, feedback) per answer in Moodle's terms; for a matching question one
+    per pair or distractor, whose texts `_match_rows` writes (Moodle grades the pairs)."""
     if q.kind == "truefalse":
         return _truefalse(q, lang)
+    if q.kind == "match":
+        return [("", 0.0, "") for _ in q.answers]
+    if q.kind == "shortanswer":
+        return [(_literal(a.text), 1.0, a.feedback) for a in q.answers]
     if q.kind == "single":
         return [(a.text, 1.0 if a.correct else 0.0, a.feedback) for a in q.answers]
     right = sum(a.correct for a in q.answers) or 1
@@ -80,6 +92,11 @@ def _truefalse(q: Question, lang: str) -> list[tuple[str, float, str]]:
         (text("true", lang), 1.0 if statement_true else 0.0, true_feedback),
         (text("false", lang), 0.0 if statement_true else 1.0, false_feedback),
     ]
+
+
+def _literal(answer: str) -> str:
+    """An accepted short answer as Moodle reads it: "*" is Moodle's wildcard, "\\*" a star."""
+    return answer.replace("*", "\\*")
 
 
 def _name(value: str) -> str:
@@ -157,10 +174,17 @@ def _entry(plan: Plan, entries: Element, bank: QuestionBank, q: PlannedQuestion)
         ],
     )
     qtype_data = group(question, f"plugin_qtype_{q.qtype}_question")
-    _answer_list(qtype_data, q)
+    if q.qtype == "match":
+        _match_options(qtype_data, q, plan.lang)
+        _match_rows(qtype_data, q)
+    else:
+        _answer_list(qtype_data, q)
     if q.qtype == "truefalse":
         _truefalse_options(qtype_data, q)
-    else:
+    elif q.qtype == "shortanswer":
+        # Accepted answers are compared ignoring case, as the learner view does.
+        fields(group(qtype_data, "shortanswer", id=q.options_id), [("usecase", 0)])
+    elif q.qtype == "multichoice":
         _multichoice_options(qtype_data, q, plan.lang)
     group(group(question, "plugin_qbank_comment_question"), "comments")
     group(group(question, "plugin_qbank_customfields_question"), "customfields")
@@ -202,6 +226,36 @@ def _multichoice_options(parent: Element, q: PlannedQuestion, lang: str) -> None
             ("showstandardinstruction", 0),
         ],
     )
+
+
+def _match_options(parent: Element, q: PlannedQuestion, lang: str) -> None:
+    fields(
+        group(parent, "matchoptions", id=q.options_id),
+        [
+            ("shuffleanswers", 1),
+            ("correctfeedback", paragraph(text("correct", lang))),
+            ("correctfeedbackformat", 1),
+            ("partiallycorrectfeedback", paragraph(text("partially", lang))),
+            ("partiallycorrectfeedbackformat", 1),
+            ("incorrectfeedback", paragraph(text("incorrect", lang))),
+            ("incorrectfeedbackformat", 1),
+            ("shownumcorrect", 1),
+        ],
+    )
+
+
+def _match_rows(parent: Element, q: PlannedQuestion) -> None:
+    """One row per pair: the item (HTML, empty for a distractor) and its answer (plain)."""
+    rows = group(parent, "matches")
+    for planned, answer in zip(q.answers, q.question.answers, strict=True):
+        fields(
+            group(rows, "match", id=planned.id),
+            [
+                ("questiontext", paragraph(answer.text)),
+                ("questiontextformat", 1),
+                ("answertext", answer.match),
+            ],
+        )
 
 
 def _truefalse_options(parent: Element, q: PlannedQuestion) -> None:

@@ -25,10 +25,20 @@ PACKAGING = ExportOption(
     label_de="Paketierung",
     label_en="Packaging",
     choices=(
-        ("per_nugget", "Ein SCO pro Nugget", "One SCO per nugget"),
         ("single", "Ein SCO für den ganzen Kurs", "One SCO for the whole course"),
+        ("per_nugget", "Ein SCO pro Nugget", "One SCO per nugget"),
     ),
-    default="per_nugget",
+    default="single",
+    help_de=(
+        "Ein SCO für den ganzen Kurs wird in jeder Lernplattform vollständig aufgezeichnet. "
+        "Bei einem SCO pro Nugget zeichnet Moodle 4.5 in SCORM 2004 je Besuch nur das zuerst "
+        "geöffnete Nugget auf (SCORM 1.2 jedes)."
+    ),
+    help_en=(
+        "One SCO for the whole course is recorded in full by every learning platform. With "
+        "one SCO per nugget, Moodle 4.5 records only the first nugget opened per visit in "
+        "SCORM 2004 (in SCORM 1.2 every one)."
+    ),
 )
 OPTIONS = (CONTENT_MODES, PACKAGING)
 
@@ -39,7 +49,7 @@ class Settings:
     is the design's (`DesignSnapshot.pass_mark`), not an option of the export."""
 
     content_modes: frozenset[str] = frozenset({"self_paced_online"})
-    single_sco: bool = False
+    single_sco: bool = True
 
 
 def read_settings(options: Mapping[str, Any]) -> Settings:

@@ -18,14 +18,16 @@ from typing import BinaryIO
 
 from designer.core.assets import AssetSource
 from designer.core.snapshot import DesignSnapshot
+from designer.export.learner.render import PLAYER_SCRIPT, STYLESHEET, Links, render_player
 from designer.export.registry import ExportContext
 from designer.export.scorm.options import read_settings
-from designer.export.scorm.pages import PAGE_SCRIPT, STYLESHEET, render_page
-from designer.export.scorm.plan import CoursePlan, build_plan
+from designer.export.scorm.plan import CoursePlan, Page, build_plan
 from designer.export.scorm.validate import MANIFEST, SchemaSet, listed_files, parse_manifest
 
 RUNTIME_DIR = Path(__file__).resolve().parent / "runtime"
 CHUNK = 1 << 16
+STYLESHEET_PATH = "shared/learner.css"
+PLAYER_PATH = "shared/player.js"
 
 
 class IncompletePackage(RuntimeError):
@@ -53,9 +55,9 @@ def write_package(
     plan = build_plan(snap, read_settings(ctx.options))
     _check_assets(plan, ctx.assets)
     runtime_files = {
-        STYLESHEET: RUNTIME_DIR / "kurswerk.css",
-        PAGE_SCRIPT: RUNTIME_DIR / "kurswerk.js",
+        STYLESHEET_PATH: STYLESHEET,
         version.runtime_path: RUNTIME_DIR / version.runtime,
+        PLAYER_PATH: PLAYER_SCRIPT,
     }
     shared = [*runtime_files, *(plan.asset_paths[a.key] for a in plan.shared_assets())]
     manifest = version.manifest(plan, shared)
@@ -65,7 +67,7 @@ def write_package(
         for schema in version.schemas.files():
             _put(zf, schema.name, schema.read_bytes(), stamp)
         for page in plan.pages:
-            _put(zf, page.filename, render_page(plan, page, version.runtime_path), stamp)
+            _put(zf, page.filename, _render(plan, page, version), stamp)
         for name, path in runtime_files.items():
             _put(zf, name, path.read_bytes(), stamp)
         for asset in plan.packaged_assets():
@@ -73,6 +75,15 @@ def write_package(
             with ctx.assets.open(asset) as src, zf.open(info, "w") as dst:
                 shutil.copyfileobj(src, dst, CHUNK)
         _check_complete(zf.namelist(), manifest, {s.name for s in version.schemas.files()})
+
+
+def _render(plan: CoursePlan, page: Page, version: Version) -> bytes:
+    """A page of the package: the course player with the page's units. Tracked pages
+    load the LMS adapter before the player script; information pages load nothing."""
+    scripts = (version.runtime_path, PLAYER_PATH) if page.tracked else ()
+    links = Links(STYLESHEET_PATH, scripts, lambda asset: plan.asset_paths.get(asset.key))
+    sco = page.resource if page.tracked else ""
+    return render_player(plan.course, page.units, links, sco=sco).encode("utf-8")
 
 
 def _check_assets(plan: CoursePlan, assets: AssetSource) -> None:

@@ -42,7 +42,9 @@ media
                                      rationale for the medium (warning)
 activities
     activity.quiz_questions          quiz without questions, question without a correct
-                                     answer, single choice with several (error)
+                                     answer, single choice with several, matching
+                                     question without its pairs, short-answer question
+                                     without an accepted answer (error)
     activity.url_invalid             link nugget without an http(s) address with a host (error)
     activity.live_session_date       live session without date and time once the design
                                      has a start date (warning)

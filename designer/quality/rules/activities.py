@@ -7,17 +7,43 @@ from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
 
+from designer.core.fields import question_problem
 from designer.core.snapshot import DesignSnapshot, Nugget, PlacedNugget, Question
 from designer.core.vocab import DELIVERY_MODES
 from designer.quality.definitions import Param, rule
 from designer.quality.findings import Issue
 from designer.quality.text import quote
 
+# What a matching or short-answer question lacks (codes of `fields.question_problem`).
+_LACKS = {
+    "unmatched_item": (
+        "hat ein Element ohne zugeordnete Antwort. Tragen Sie die passende Antwort ein.",
+        "has an item without the answer it belongs to. Enter the matching answer.",
+    ),
+    "too_few_pairs": (
+        "hat weniger als zwei Paare oder drei Antworten. Ergänzen Sie ein Paar oder eine "
+        "Antwort ohne Element (Ablenker).",
+        "has fewer than two pairs or three answers. Add a pair or an answer without an item "
+        "(a distractor).",
+    ),
+    "no_accepted_answer": (
+        "hat keine akzeptierte Antwort. Tragen Sie mindestens eine ein.",
+        "has no accepted answer. Enter at least one.",
+    ),
+}
+
 
 def _question_problem(number: int, question: Question) -> tuple[str, str] | None:
     correct = sum(1 for a in question.answers if a.correct)
     name_de = f"Frage {number} ({quote(question.text, 'de')})"
     name_en = f"Question {number} ({quote(question.text, 'en')})"
+    if question.kind in ("match", "shortanswer"):
+        answers = [{"text": a.text.strip(), "match": a.match.strip()} for a in question.answers]
+        code = question_problem(question.kind, question.text, answers)
+        if code not in _LACKS:
+            return None
+        de, en = _LACKS[code]
+        return f"{name_de} {de}", f"{name_en} {en}"
     if correct == 0:
         return (
             f"{name_de} hat keine richtige Antwort. Markieren Sie die richtige Antwort.",

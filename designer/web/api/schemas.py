@@ -175,7 +175,21 @@ QUESTION = obj(
         "answers": {
             "type": "array",
             "maxItems": 50,
-            "items": obj({"text": TEXT, "correct": {"type": "boolean"}, "feedback": TEXT}),
+            "items": obj(
+                {
+                    "text": TEXT,
+                    "correct": {
+                        "type": "boolean",
+                        "description": "Unused for kind match; always true for kind shortanswer",
+                    },
+                    "feedback": TEXT,
+                    "match": {
+                        **TEXT,
+                        "description": "Kind match only: the answer this item belongs to; "
+                        "with an empty text, a distractor",
+                    },
+                }
+            ),
         },
     },
     ("kind", "text"),

@@ -23,8 +23,8 @@ from wtforms import (
 )
 from wtforms.validators import Length, Optional
 
-from designer.core.fields import NUGGET_FIELDS, whole_number
-from designer.core.vocab import QUESTION_KINDS, choices
+from designer.core.fields import NUGGET_FIELDS, question_problem, whole_number
+from designer.core.vocab import choices
 from designer.web.forms import options
 from designer.web.i18n import current_language
 
@@ -197,38 +197,44 @@ class LibrarySearchForm(FlaskForm):
 def questions_from_form(form: MultiDict) -> tuple[list[dict[str, Any]], dict[str, str]]:
     """Quiz questions from fields named q-<i>-kind, q-<i>-text, q-<i>-a-<j>-text …
 
-    Rows marked for removal and empty answer rows are dropped. Returns the questions and
-    errors keyed `questions.<i>` (index in the returned list)."""
+    Rows marked for removal and empty answer rows are dropped; a matching question's rows
+    also carry q-<i>-a-<j>-match. Returns the questions and errors keyed `questions.<i>`
+    (index in the returned list), by the one rule of `fields.question_problem`."""
     questions: list[dict[str, Any]] = []
     errors: dict[str, str] = {}
     for i in _indexes(form, "q-", "-kind"):
         prefix = f"q-{i}-"
         if form.get(prefix + "remove"):
             continue
-        answers = [
-            {
-                "text": form.get(f"{prefix}a-{j}-text", "").strip(),
-                "correct": bool(form.get(f"{prefix}a-{j}-correct")),
-                "feedback": form.get(f"{prefix}a-{j}-feedback", "").strip(),
-            }
-            for j in _indexes(form, f"{prefix}a-", "-text")
-            if form.get(f"{prefix}a-{j}-text", "").strip() and not form.get(f"{prefix}a-{j}-remove")
-        ]
+        kind = form.get(prefix + "kind", "")
         question = {
-            "kind": form.get(prefix + "kind", ""),
+            "kind": kind,
             "text": form.get(prefix + "text", "").strip(),
             "feedback": form.get(prefix + "feedback", "").strip(),
-            "answers": answers,
+            "answers": _answers_from_form(form, prefix, kind),
         }
-        key = f"questions.{len(questions)}"
-        if question["kind"] not in QUESTION_KINDS or not question["text"]:
-            errors[key] = "invalid_question"
-        elif len(answers) < 2:
-            errors[key] = "no_answers"
-        elif not any(a["correct"] for a in answers):
-            errors[key] = "no_correct_answer"
+        if code := question_problem(kind, question["text"], question["answers"]):
+            errors[f"questions.{len(questions)}"] = code
         questions.append(question)
     return questions, errors
+
+
+def _answers_from_form(form: MultiDict, prefix: str, kind: str) -> list[dict[str, Any]]:
+    """The answer rows of one question as the service takes them (see `_clean_answer`)."""
+    answers = []
+    for j in _indexes(form, f"{prefix}a-", "-text"):
+        row = f"{prefix}a-{j}-"
+        answer = {
+            "text": form.get(row + "text", "").strip(),
+            "correct": kind == "shortanswer"
+            or (kind != "match" and bool(form.get(row + "correct"))),
+            "feedback": form.get(row + "feedback", "").strip(),
+        }
+        if kind == "match" and (match := form.get(row + "match", "").strip()):
+            answer["match"] = match
+        if (answer["text"] or "match" in answer) and not form.get(row + "remove"):
+            answers.append(answer)
+    return answers
 
 
 def _indexes(form: MultiDict, prefix: str, suffix: str) -> list[int]:

@@ -59,6 +59,18 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "Bitte beantworten Sie jede Frage.",
         "Please answer every question.",
     ),
+    "pager": ("Blättern", "Previous and next"),
+    "previous": ("Zurück:", "Previous:"),
+    "next": ("Weiter:", "Next:"),
+    "choose": ("Bitte wählen", "Please choose"),
+    "match_hint": (
+        "Wählen Sie zu jedem Eintrag die passende Antwort.",
+        "Choose the matching answer for each item.",
+    ),
+    "your_answer": ("Ihre Antwort", "Your answer"),
+    "progress": ("{done} von {total} erledigt", "{done} of {total} done"),
+    "state_done": ("erledigt", "done"),
+    "state_open": ("offen", "to do"),
     "minutes": ("{m} Min.", "{m} min"),
     "hours": ("{h} Std.", "{h} h"),
     "hours_minutes": ("{h} Std. {m} Min.", "{h} h {m} min"),
@@ -91,5 +103,16 @@ def day(iso_date: str, language: str) -> str:
 
 def script_texts(language: str) -> dict[str, str]:
     """The texts the page script shows (templates keep their `{name}` fields)."""
-    keys = ("done", "correct", "wrong", "result", "passed", "failed", "unanswered")
+    keys = (
+        "done",
+        "correct",
+        "wrong",
+        "result",
+        "passed",
+        "failed",
+        "unanswered",
+        "progress",
+        "state_done",
+        "state_open",
+    )
     return {key: _TEXTS[key][1 if language == "en" else 0] for key in keys}
