@@ -36,7 +36,13 @@ from designer.models.designs import (  # noqa: E402
     placement_objectives,
 )
 from designer.models.events import Event  # noqa: E402
-from designer.models.lti import LtiKey, LtiPlatform, LtiRegistrationLink  # noqa: E402
+from designer.models.lti import (  # noqa: E402
+    LtiKey,
+    LtiLearner,
+    LtiNonce,
+    LtiPlatform,
+    LtiRegistrationLink,
+)
 from designer.models.mail import OutboxMail  # noqa: E402
 from designer.models.nuggets import Nugget, NuggetRevision  # noqa: E402
 from designer.models.quality import (  # noqa: E402
@@ -63,6 +69,8 @@ __all__ = [
     "LearningObjective",
     "LoginAttempt",
     "LtiKey",
+    "LtiLearner",
+    "LtiNonce",
     "LtiPlatform",
     "LtiRegistrationLink",
     "LoginLink",

@@ -70,3 +70,31 @@ class LtiRegistrationLink(db.Model):
     expires_at: Mapped[datetime] = mapped_column(Timestamp)
     used_at: Mapped[datetime | None] = mapped_column(Timestamp)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+
+
+class LtiNonce(db.Model):
+    """A nonce of a launch that was accepted: a second launch with it is a replay."""
+
+    __tablename__ = "lti_nonces"
+
+    nonce: Mapped[str] = mapped_column(String(100), primary_key=True)
+    expires_at: Mapped[datetime] = mapped_column(Timestamp, index=True)
+
+
+class LtiLearner(db.Model):
+    """Someone who launched from a platform: known by the platform's opaque user id
+    (`sub`) within one deployment. The e-mail address is kept only if the platform sends
+    one; names are not kept."""
+
+    __tablename__ = "lti_learners"
+    __table_args__ = (UniqueConstraint("platform_id", "deployment_id", "sub"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    platform_id: Mapped[int] = mapped_column(
+        ForeignKey("lti_platforms.id", ondelete="CASCADE"), index=True
+    )
+    deployment_id: Mapped[str] = mapped_column(String(200))
+    sub: Mapped[str] = mapped_column(String(255))
+    email: Mapped[str | None] = mapped_column(String(255))
+    created_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow)
+    last_launch_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow)

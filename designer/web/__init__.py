@@ -17,6 +17,7 @@ def register_blueprints(app: Flask) -> None:
         editor,
         library,
         lti,
+        lti_launch,
         notifications,
         plan_import,
         preview,
@@ -54,3 +55,4 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(api.docs_bp)
     app.register_blueprint(tokens.bp)
     app.register_blueprint(lti.bp)
+    app.register_blueprint(lti_launch.bp)

@@ -40,16 +40,10 @@ def _allow_http() -> bool:
     return bool(current_app.config.get("LTI_ALLOW_HTTP"))
 
 
-# Where platforms start the OIDC login and post launches (issue 16 item 4, the launch part,
-# serves them; the registration announces them already so platforms need not register again).
-LOGIN_PATH = "lti/login"
-LAUNCH_PATH = "lti/launch"
-
-
 def tool_urls(workspace: Workspace) -> lti_platforms.ToolUrls:
     return lti_platforms.ToolUrls(
-        login=request.url_root + LOGIN_PATH,
-        launch=request.url_root + LAUNCH_PATH,
+        login=url_for("lti_launch.login", _external=True),
+        launch=url_for("lti_launch.launch", _external=True),
         jwks=url_for("lti.jwks", workspace_id=workspace.id, _external=True),
     )
 

@@ -100,9 +100,39 @@ def upgrade():
         "lti_registration_links",
         ["workspace_id"],
     )
+    op.create_table(
+        "lti_nonces",
+        sa.Column("nonce", sa.String(length=100), nullable=False),
+        sa.Column("expires_at", sa.DateTime(), nullable=False),
+        sa.PrimaryKeyConstraint("nonce", name=op.f("pk_lti_nonces")),
+    )
+    op.create_index(op.f("ix_lti_nonces_expires_at"), "lti_nonces", ["expires_at"])
+    op.create_table(
+        "lti_learners",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("platform_id", sa.Integer(), nullable=False),
+        sa.Column("deployment_id", sa.String(length=200), nullable=False),
+        sa.Column("sub", sa.String(length=255), nullable=False),
+        sa.Column("email", sa.String(length=255), nullable=True),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("last_launch_at", sa.DateTime(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["platform_id"],
+            ["lti_platforms.id"],
+            name=op.f("fk_lti_learners_platform_id_lti_platforms"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_lti_learners")),
+        sa.UniqueConstraint(
+            "platform_id", "deployment_id", "sub", name=op.f("uq_lti_learners_platform_id")
+        ),
+    )
+    op.create_index(op.f("ix_lti_learners_platform_id"), "lti_learners", ["platform_id"])
 
 
 def downgrade():
+    op.drop_table("lti_learners")
+    op.drop_table("lti_nonces")
     op.drop_table("lti_registration_links")
     op.drop_table("lti_platforms")
     op.drop_table("lti_keys")

@@ -105,3 +105,43 @@ def coordinator(workspace):
     from designer.models import User, db
 
     return db.session.query(User).filter_by(email="coordinator@example.org").one()
+
+
+CLIENT_ID = "kw-client"
+DEPLOYMENT = "dep-1"
+
+
+def sign(platform: TestPlatform, claims: dict, key: bytes | None = None) -> str:
+    """An id_token as the platform signs it (with another key when `key` is given)."""
+    import jwt
+
+    return jwt.encode(
+        claims,
+        key or platform.private_pem,
+        algorithm="RS256",
+        headers={"kid": platform.public_jwk["kid"]},
+    )
+
+
+@pytest.fixture
+def registered(platform, coordinator, workspace):
+    """The test platform registered for the workspace by hand."""
+    from designer.models import db
+    from designer.services import lti_platforms
+
+    stored = lti_platforms.add_manually(
+        coordinator,
+        workspace,
+        {
+            "name": "Test-LMS",
+            "issuer": platform.base,
+            "client_id": CLIENT_ID,
+            "deployment_ids": [DEPLOYMENT],
+            "auth_login_url": platform.base + "/auth",
+            "auth_token_url": platform.base + "/token",
+            "key_set_url": platform.base + "/jwks",
+        },
+        allow_http=True,
+    )
+    db.session.commit()
+    return stored

@@ -1,0 +1,215 @@
+"""LTI 1.3 launches: the OIDC login, the resource link launch that shows a learner the
+linked design, module or nugget in the learner renderer (the same as the preview and
+SCORM), the design's files for that page, and the privacy note.
+
+A launch holds no Kurswerk session: the launch answer is the page itself, and the
+design's files are reached through signed addresses, so nothing depends on cookies that
+a browser blocks inside an LMS's iframe."""
+
+from __future__ import annotations
+
+import hashlib
+
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    make_response,
+    redirect,
+    render_template,
+    request,
+    send_file,
+    url_for,
+)
+from flask_babel import force_locale
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from itsdangerous import BadSignature, URLSafeTimedSerializer
+
+from designer.core.vocab import LANGUAGES
+from designer.export.learner.course import course_of
+from designer.export.learner.render import Links, Notice, render_player
+from designer.models import Design, db
+from designer.queries.preview import chapter_key, unit_anchor
+from designer.queries.read_model import snapshot
+from designer.services import lti_launch
+from designer.services.errors import NotFound
+from designer.web.i18n import select_locale
+from designer.web.preview import INLINE_TYPES
+from designer.web.security import CSP
+from designer.web.transaction import saving
+
+bp = Blueprint("lti_launch", __name__, url_prefix="/lti")
+
+FILE_SECONDS = 12 * 3600  # a launched page's file addresses work this long
+
+REFUSALS = {
+    "login_incomplete": _l("The LMS started the log-in without naming itself or the user."),
+    "unknown_platform": _l("This LMS is not registered with Kurswerk."),
+    "paused": _l("The connection of this LMS to Kurswerk is paused."),
+    "state": _l("The log-in could not be matched to this launch. Start it again from the LMS."),
+    "state_expired": _l("The log-in took too long. Start it again from the LMS."),
+    "token": _l("The LMS sent no valid launch message."),
+    "signature": _l("The launch message is not signed with a key of this LMS."),
+    "platform_keys": _l("The keys of this LMS could not be read. Try again later."),
+    "expired": _l("The launch message has expired. Start it again from the LMS."),
+    "issued_in_future": _l("The launch message is dated in the future: check the LMS's clock."),
+    "issuer": _l("The launch message comes from another LMS than the log-in."),
+    "audience": _l("The launch message is meant for another tool."),
+    "azp": _l("The launch message is meant for another tool."),
+    "nonce": _l("The launch message belongs to another log-in. Start it again from the LMS."),
+    "nonce_used": _l("This launch message was used already. Start it again from the LMS."),
+    "deployment": _l("This deployment of Kurswerk is not registered for the LMS."),
+    "message_type": _l("Kurswerk cannot answer this kind of LTI message."),
+    "version": _l("The LMS uses an LTI version other than 1.3."),
+    "claims": _l("The launch message lacks required information (user, roles or link)."),
+    "no_content": _l("The link in the LMS names no content of this Kurswerk workspace."),
+}
+
+
+def _files(secret_key: str) -> URLSafeTimedSerializer:
+    return URLSafeTimedSerializer(secret_key, salt="kurswerk-lti-files")
+
+
+def _state_cookie(state: str) -> str:
+    return "lti_state_" + hashlib.sha256(state.encode()).hexdigest()[:16]
+
+
+def _language(preferred: str = "") -> str:
+    code = preferred.replace("_", "-").split("-")[0].lower()
+    return code if code in LANGUAGES else select_locale()
+
+
+def _framable(response: Response) -> Response:
+    """An LMS shows launches in its frame. The page holds no session and offers no
+    action beyond reading, so any LMS may frame it (Canvas frames from customers' hosts
+    that no registration names)."""
+    response.headers["Content-Security-Policy"] = CSP.replace(
+        "frame-ancestors 'none'", "frame-ancestors *"
+    )
+    response.headers["Cross-Origin-Opener-Policy"] = "unsafe-none"
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def _refused(exc: lti_launch.LaunchRefused, locale: str = "") -> Response:
+    current_app.logger.warning("LTI launch refused: %s", exc.code)
+    with force_locale(_language(locale)):
+        page = render_template(
+            "lti/message.html",
+            title=_("The content could not be opened"),
+            message=str(REFUSALS.get(exc.code, REFUSALS["token"])),
+        )
+    return _framable(make_response(page, 400))
+
+
+@bp.route("/login", methods=["GET", "POST"])
+def login():
+    """OpenID Connect third-party initiated login (LTI 1.3)."""
+    try:
+        start = lti_launch.begin_login(
+            request.values,
+            url_for("lti_launch.launch", _external=True),
+            current_app.config["SECRET_KEY"],
+        )
+    except lti_launch.LaunchRefused as exc:
+        return _refused(exc)
+    response = redirect(start.redirect_url)
+    response.set_cookie(
+        _state_cookie(start.state),
+        start.state,
+        max_age=lti_launch.STATE_SECONDS,
+        path=url_for("lti_launch.launch"),
+        httponly=True,
+        secure=request.is_secure,
+        samesite="None" if request.is_secure else "Lax",
+    )
+    return response
+
+
+@bp.post("/launch")
+def launch():
+    """The resource link launch: the platform posts the id_token and the state."""
+    state = request.form.get("state", "")
+    with saving(catch=(lti_launch.LaunchRefused,), show=False) as outcome:
+        found = lti_launch.launch(
+            request.form.get("id_token", ""),
+            state,
+            request.cookies.get(_state_cookie(state)),
+            current_app.config["SECRET_KEY"],
+        )
+    if not outcome.ok:
+        assert isinstance(outcome.error, lti_launch.LaunchRefused)
+        return _refused(outcome.error)
+    with force_locale(_language(found.locale)):
+        try:
+            page = _learner_page(found)
+        except NotFound:
+            return _refused(lti_launch.LaunchRefused("no_content"), found.locale)
+    return _framable(make_response(page))
+
+
+def _learner_page(found: lti_launch.Launch) -> str:
+    design = found.design
+    learner_course = course_of(snapshot(design))
+    if found.placement_id is not None:
+        units = [learner_course.unit(unit_anchor(design, found.placement_id))]
+    elif found.module_id is not None:
+        key = chapter_key(design, found.module_id)
+        chapter = next((c for c in learner_course.chapters if c.key == key), None)
+        if chapter is None:
+            raise NotFound("module")
+        units = list(chapter.units)
+    else:
+        units = learner_course.units()
+    token = _files(current_app.config["SECRET_KEY"]).dumps(design.id)
+    links = Links(
+        url_for("static", filename="learner/learner.css"),
+        (url_for("static", filename="learner/player.js"),),
+        lambda a: url_for("lti_launch.asset", token=token, asset_key=a.key),
+    )
+    privacy = _(
+        "Kurswerk keeps only the pseudonymous ID your LMS sends for you, and your e-mail "
+        "address if your LMS sends it; no name."
+    )
+    if found.instructor:
+        notice = Notice(
+            privacy + " " + _("You opened this as a teacher."),
+            url_for("designs.overview", design_id=design.id, _external=True),
+            _("The design in Kurswerk (log-in needed)"),
+        )
+    else:
+        notice = Notice(privacy, url_for("lti_launch.privacy"), _("Privacy"))
+    return render_player(learner_course, units, links, notice=notice)
+
+
+@bp.get("/files/<token>/<asset_key>")
+def asset(token: str, asset_key: str):
+    """A file of the launched design, for as long as the launched page may need it."""
+    try:
+        design_id = _files(current_app.config["SECRET_KEY"]).loads(token, max_age=FILE_SECONDS)
+    except BadSignature:
+        abort(404)
+    design = db.session.get(Design, design_id)
+    if design is None or design.deleted_at is not None:
+        abort(404)
+    found = next((a for a in snapshot(design).assets if a.key == asset_key), None)
+    store = current_app.extensions["file_store"]
+    if found is None or not found.sha256 or not store.exists(found.sha256):
+        abort(404)
+    inline = found.mimetype in INLINE_TYPES
+    response: Response = send_file(
+        store.open(found.sha256),
+        mimetype=found.mimetype if inline else "application/octet-stream",
+        as_attachment=not inline,
+        download_name=found.filename,
+    )
+    response.headers["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
+
+
+@bp.get("/privacy")
+def privacy():
+    page = render_template("lti/privacy.html")
+    return _framable(make_response(page))
