@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlparse
 
 import jwt
 import requests
@@ -56,6 +56,10 @@ class LaunchRefused(Exception):
 class LoginStart:
     redirect_url: str
     state: str
+    nonce: str
+    # LTI client-side postMessage storage: the platform's frame and origin, if offered
+    storage_target: str
+    platform_origin: str
 
 
 @dataclass(frozen=True)
@@ -92,7 +96,8 @@ def begin_login(params: Mapping[str, str], launch_url: str, secret_key: str) -> 
         raise LaunchRefused("login_incomplete")
     platform = _platform(issuer, params.get("client_id") or None)
     nonce = secrets.token_urlsafe(24)
-    state = _states(secret_key).dumps({"p": platform.id, "n": nonce})
+    target = params.get("lti_storage_target", "")[:100]
+    state = _states(secret_key).dumps({"p": platform.id, "n": nonce, "t": target})
     query = {
         "scope": "openid",
         "response_type": "id_token",
@@ -107,14 +112,40 @@ def begin_login(params: Mapping[str, str], launch_url: str, secret_key: str) -> 
     if params.get("lti_message_hint"):
         query["lti_message_hint"] = params["lti_message_hint"]
     separator = "&" if "?" in platform.auth_login_url else "?"
-    return LoginStart(platform.auth_login_url + separator + urlencode(query), state)
+    return LoginStart(
+        platform.auth_login_url + separator + urlencode(query),
+        state,
+        nonce,
+        target,
+        _origin(platform.auth_login_url),
+    )
 
 
-def _read_state(state: str, cookie_state: str | None, secret_key: str) -> dict[str, Any]:
+def _origin(url: str) -> str:
+    parsed = urlparse(url)
+    return f"{parsed.scheme}://{parsed.netloc}"
+
+
+def storage_check(state: str, secret_key: str) -> tuple[str, str] | None:
+    """Where the login put the state in the platform's client-side storage (its frame
+    and origin), or None when it did not (or the state is not valid: the launch says so)."""
+    try:
+        data = _read_state(state, None, secret_key)
+    except LaunchRefused:
+        return None
+    platform = db.session.get(LtiPlatform, data["p"])
+    if not data.get("t") or platform is None:
+        return None
+    return str(data["t"]), _origin(platform.auth_login_url)
+
+
+def _read_state(state: str, kept_state: str | None, secret_key: str) -> dict[str, Any]:
+    """The signed state's data. `kept_state` is what the browser kept of the state (its
+    cookie, or the platform's client-side storage), None where it kept nothing."""
     if not state:
         raise LaunchRefused("state")
-    if cookie_state is not None and cookie_state != state:
-        raise LaunchRefused("state", "the state cookie names another login")
+    if kept_state is not None and kept_state != state:
+        raise LaunchRefused("state", "the browser kept another state")
     try:
         data = _states(secret_key).loads(state, max_age=STATE_SECONDS)
     except SignatureExpired:
@@ -250,9 +281,10 @@ def _learner(platform: LtiPlatform, deployment_id: str, claims: dict[str, Any]) 
     return learner
 
 
-def launch(id_token: str, state: str, cookie_state: str | None, secret_key: str) -> Launch:
-    """Validate a resource link launch and find or make the learner it is for."""
-    data = _read_state(state, cookie_state, secret_key)
+def launch(id_token: str, state: str, kept_state: str | None, secret_key: str) -> Launch:
+    """Validate a resource link launch and find or make the learner it is for.
+    `kept_state`: the state as the browser's cookie or the platform's storage kept it."""
+    data = _read_state(state, kept_state, secret_key)
     platform = db.session.get(LtiPlatform, data["p"])
     if platform is None:
         raise LaunchRefused("unknown_platform")

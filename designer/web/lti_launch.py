@@ -30,6 +30,7 @@ from itsdangerous import BadSignature, URLSafeTimedSerializer
 from designer.core.vocab import LANGUAGES
 from designer.export.learner.course import course_of
 from designer.export.learner.render import Links, Notice, render_player
+from designer.extensions import csrf
 from designer.models import Design, db
 from designer.queries.preview import chapter_key, unit_anchor
 from designer.queries.read_model import snapshot
@@ -41,6 +42,9 @@ from designer.web.security import CSP
 from designer.web.transaction import saving
 
 bp = Blueprint("lti_launch", __name__, url_prefix="/lti")
+# The platform posts logins and launches from its own pages: the signed state, the nonce
+# and the signed id_token stand in for a CSRF token there.
+csrf.exempt(bp)
 
 FILE_SECONDS = 12 * 3600  # a launched page's file addresses work this long
 
@@ -115,7 +119,13 @@ def login():
         )
     except lti_launch.LaunchRefused as exc:
         return _refused(exc)
-    response = redirect(start.redirect_url)
+    if start.storage_target:
+        # LTI client-side postMessage storage: the page puts state and nonce into the
+        # platform's frame, then goes on to the platform.
+        page = render_template("lti/storage.html", mode="put", start=start)
+        response = _framable(make_response(page))
+    else:
+        response = redirect(start.redirect_url)
     response.set_cookie(
         _state_cookie(start.state),
         start.state,
@@ -132,13 +142,25 @@ def login():
 def launch():
     """The resource link launch: the platform posts the id_token and the state."""
     state = request.form.get("state", "")
+    secret_key = current_app.config["SECRET_KEY"]
+    kept = request.cookies.get(_state_cookie(state))
+    if kept is None:
+        kept = request.form.get("lti_storage_state")
+        storage = lti_launch.storage_check(state, secret_key)
+        if kept is None and storage is not None:
+            # No cookie came back: the page reads the state from the platform's storage
+            # and posts the launch again with it.
+            page = render_template(
+                "lti/storage.html",
+                mode="get",
+                target=storage[0],
+                origin=storage[1],
+                state=state,
+                id_token=request.form.get("id_token", ""),
+            )
+            return _framable(make_response(page))
     with saving(catch=(lti_launch.LaunchRefused,), show=False) as outcome:
-        found = lti_launch.launch(
-            request.form.get("id_token", ""),
-            state,
-            request.cookies.get(_state_cookie(state)),
-            current_app.config["SECRET_KEY"],
-        )
+        found = lti_launch.launch(request.form.get("id_token", ""), state, kept, secret_key)
     if not outcome.ok:
         assert isinstance(outcome.error, lti_launch.LaunchRefused)
         return _refused(outcome.error)

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from dataclasses import dataclass, field
+from html import escape
 
 import pytest
 from cryptography.hazmat.primitives import serialization
@@ -15,6 +17,8 @@ from werkzeug.serving import make_server
 from werkzeug.wrappers import Request, Response
 
 REGISTRATION_TOKEN = "reg-token-123"
+CLIENT_ID = "kw-client"
+DEPLOYMENT = "dep-1"
 
 
 @dataclass
@@ -28,6 +32,8 @@ class TestPlatform:
     registration_status: int = 200
     registrations: list[dict] = field(default_factory=list)
     authorizations: list[str] = field(default_factory=list)
+    design_id: int = 0  # what the browser launch links to
+    tool: str = ""  # the tool's address, for the course page's frame
 
     @property
     def config_url(self) -> str:
@@ -63,13 +69,69 @@ class TestPlatform:
             response = Response(
                 json.dumps(body), status=self.registration_status, mimetype="application/json"
             )
+        elif request.path == "/course":
+            response = Response(self.course_page(), mimetype="text/html")
+        elif request.path == "/auth":
+            response = Response(self.auth_page(request.args), mimetype="text/html")
         elif request.path == "/jwks":
             response = Response(
                 json.dumps({"keys": [self.public_jwk]}), mimetype="application/json"
             )
+        elif request.path == "/favicon.ico":
+            response = Response(status=204)
         else:
             response = Response("not found", status=404)
         return response(environ, start_response)
+
+    def course_page(self) -> str:
+        """A course page of the LMS: Kurswerk in a frame, and the LMS's side of the LTI
+        client-side postMessage storage (lti.put_data / lti.get_data)."""
+        login = (
+            f"{self.tool}/lti/login?iss={self.base}&login_hint=user-7"
+            f"&client_id={CLIENT_ID}&lti_storage_target=_parent"
+        )
+        return f"""<!DOCTYPE html><html><body><h1>LMS</h1>
+<script>
+window.kwStorage = {{}};
+window.addEventListener("message", function (event) {{
+  var m = event.data || {{}};
+  if (event.origin !== "{self.tool}") return;
+  if (m.subject === "lti.put_data") {{
+    window.kwStorage[m.key] = m.value;
+    event.source.postMessage({{subject: "lti.put_data.response", message_id: m.message_id,
+      key: m.key, value: m.value}}, event.origin);
+  }} else if (m.subject === "lti.get_data") {{
+    event.source.postMessage({{subject: "lti.get_data.response", message_id: m.message_id,
+      key: m.key, value: window.kwStorage[m.key]}}, event.origin);
+  }}
+}});
+</script>
+<iframe name="kurswerk" title="Kurswerk" src="{login}" width="1000" height="700"></iframe>
+</body></html>"""
+
+    def auth_page(self, args) -> str:
+        """The LMS's OIDC authorisation answer: a form that posts the id_token back."""
+        now = int(time.time())
+        lti = "https://purl.imsglobal.org/spec/lti/claim/"
+        claims = {
+            "iss": self.base,
+            "aud": args["client_id"],
+            "sub": args["login_hint"],
+            "iat": now,
+            "exp": now + 300,
+            "nonce": args["nonce"],
+            lti + "message_type": "LtiResourceLinkRequest",
+            lti + "version": "1.3.0",
+            lti + "deployment_id": DEPLOYMENT,
+            lti + "resource_link": {"id": "rl-1"},
+            lti + "roles": ["http://purl.imsglobal.org/vocab/lis/v2/membership#Learner"],
+            lti + "custom": {"design": str(self.design_id)},
+        }
+        return f"""<!DOCTYPE html><html><body>
+<form method="post" action="{escape(args["redirect_uri"])}">
+<input type="hidden" name="id_token" value="{sign(self, claims)}">
+<input type="hidden" name="state" value="{escape(args["state"])}">
+</form><script>document.forms[0].submit();</script></body></html>"""
 
 
 @pytest.fixture(scope="session")
@@ -105,10 +167,6 @@ def coordinator(workspace):
     from designer.models import User, db
 
     return db.session.query(User).filter_by(email="coordinator@example.org").one()
-
-
-CLIENT_ID = "kw-client"
-DEPLOYMENT = "dep-1"
 
 
 def sign(platform: TestPlatform, claims: dict, key: bytes | None = None) -> str:

@@ -258,3 +258,39 @@ def test_content_of_another_workspace_is_refused(
     response = _launch(client, platform, example_design)
     assert response.status_code == 400
     assert "keinen Inhalt dieses Kurswerk-Arbeitsbereichs" in response.get_data(as_text=True)
+
+
+def test_with_storage_target_the_login_keeps_state_in_the_platform_frame(
+    app, client, platform, registered, example_design
+):
+    """LTI client-side postMessage storage, server side: the login page carries what the
+    script puts into the platform's frame; a launch without the cookie gets the page that
+    reads it back, and the launch posted again with it opens the content."""
+    response = client.post(
+        "/lti/login",
+        data={
+            "iss": platform.base,
+            "login_hint": "user-7",
+            "client_id": CLIENT_ID,
+            "lti_storage_target": "_parent",
+        },
+    )
+    assert response.status_code == 200
+    page = response.get_data(as_text=True)
+    assert 'data-mode="put"' in page and 'data-target="_parent"' in page
+    assert f'data-origin="{platform.base}"' in page
+    assert "js/lti-storage.js" in page
+    next_url = unescape(re.search(r'data-next="([^"]+)"', page).group(1))
+    query = {k: v[0] for k, v in parse_qs(urlparse(next_url).query).items()}
+    token = sign(platform, _claims(platform, example_design, query["nonce"]))
+    cookieless = app.test_client()
+    form = {"id_token": token, "state": query["state"]}
+    check = cookieless.post("/lti/launch", data=form)
+    assert check.status_code == 200
+    assert 'data-mode="get"' in check.get_data(as_text=True)
+    assert db.session.query(LtiLearner).count() == 0  # nothing accepted yet
+    wrong = cookieless.post("/lti/launch", data=form | {"lti_storage_state": "other"})
+    assert wrong.status_code == 400
+    right = cookieless.post("/lti/launch", data=form | {"lti_storage_state": query["state"]})
+    assert right.status_code == 200
+    assert db.session.query(LtiLearner).count() == 1

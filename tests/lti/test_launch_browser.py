@@ -1,0 +1,27 @@
+"""A launch in a real Chromium, inside the LMS's iframe on another site: the browser
+blocks the tool's cookies there, so the OIDC state travels through the LTI client-side
+postMessage storage of the LMS's page."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.e2e
+
+
+def test_a_launch_in_a_cross_site_frame_uses_the_platform_storage(
+    page, live_server, platform, registered, example_design
+):
+    # The tool as "localhost", the LMS as "127.0.0.1": two sites, a third-party frame.
+    platform.tool = live_server.replace("127.0.0.1", "localhost")
+    platform.design_id = example_design.id
+    refused: list[str] = []
+    page.on("console", lambda m: refused.append(m.text) if m.type == "error" else None)
+    page.goto(platform.base + "/course")
+    frame = page.frame_locator("iframe[name=kurswerk]")
+    frame.get_by_role("heading", level=1, name=example_design.title).wait_for(timeout=40000)
+    kept = page.evaluate("window.kwStorage")
+    states = [k for k in kept if k.startswith("state_")]
+    assert len(states) == 1 and kept[states[0]] == states[0][len("state_") :]
+    assert any(k.startswith("nonce_") for k in kept)
+    assert refused == []
