@@ -37,6 +37,7 @@ from designer.models.designs import (  # noqa: E402
 )
 from designer.models.events import Event  # noqa: E402
 from designer.models.lti import (  # noqa: E402
+    DesignRelease,
     LtiKey,
     LtiLearner,
     LtiNonce,
@@ -63,6 +64,7 @@ __all__ = [
     "Comment",
     "Design",
     "DesignMember",
+    "DesignRelease",
     "DesignTemplate",
     "Event",
     "Invitation",

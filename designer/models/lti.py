@@ -98,3 +98,18 @@ class LtiLearner(db.Model):
     email: Mapped[str | None] = mapped_column(String(255))
     created_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow)
     last_launch_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow)
+
+
+class DesignRelease(db.Model):
+    """The revision of a design that is released for delivery: LTI launches show it, and
+    only released designs are offered to an LMS. A later revision is released explicitly."""
+
+    __tablename__ = "design_releases"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    design_id: Mapped[int] = mapped_column(
+        ForeignKey("designs.id", ondelete="CASCADE"), unique=True
+    )
+    revision_id: Mapped[int] = mapped_column(ForeignKey("revisions.id", ondelete="CASCADE"))
+    released_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow)
+    released_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))

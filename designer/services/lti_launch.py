@@ -33,6 +33,7 @@ from sqlalchemy.exc import IntegrityError
 
 from designer.models import Design, LtiLearner, LtiNonce, LtiPlatform, db
 from designer.models.columns import utcnow
+from designer.queries.lti import release_of
 
 LEEWAY = 60  # seconds of clock skew accepted for exp and iat
 STATE_SECONDS = 600  # a login must come back as a launch within this time
@@ -41,6 +42,8 @@ HTTP_TIMEOUT = 10
 
 LTI = "https://purl.imsglobal.org/spec/lti/claim/"
 RESOURCE_LINK = "LtiResourceLinkRequest"
+DEEP_LINKING = "LtiDeepLinkingRequest"
+DEEP_LINKING_SETTINGS = "https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings"
 INSTRUCTOR_ROLES = ("#Instructor", "#Administrator", "#ContentDeveloper", "#TeachingAssistant")
 
 
@@ -64,12 +67,25 @@ class LoginStart:
 
 @dataclass(frozen=True)
 class Launch:
+    """A resource link launch: the released design, one module (its snapshot key) or one
+    nugget (module and nugget keys) of it."""
+
     platform: LtiPlatform
     learner: LtiLearner
     design: Design
-    module_id: int | None
-    placement_id: int | None
+    module_key: str
+    nugget_key: str
     instructor: bool
+    locale: str
+
+
+@dataclass(frozen=True)
+class DeepLinking:
+    """A deep linking request: a teacher picks content; `settings` are the platform's."""
+
+    platform: LtiPlatform
+    deployment_id: str
+    settings: dict[str, Any]
     locale: str
 
 
@@ -119,6 +135,11 @@ def begin_login(params: Mapping[str, str], launch_url: str, secret_key: str) -> 
         target,
         _origin(platform.auth_login_url),
     )
+
+
+def _is_web_address(url: str) -> bool:
+    parsed = urlparse(url)
+    return parsed.scheme in ("http", "https") and bool(parsed.netloc)
 
 
 def _origin(url: str) -> str:
@@ -232,7 +253,7 @@ def _use_nonce(nonce: str) -> None:
 def _check_message(claims: dict[str, Any], platform: LtiPlatform) -> str:
     if claims.get(LTI + "deployment_id") not in platform.deployment_ids:
         raise LaunchRefused("deployment")
-    if claims.get(LTI + "message_type") != RESOURCE_LINK:
+    if claims.get(LTI + "message_type") not in (RESOURCE_LINK, DEEP_LINKING):
         raise LaunchRefused("message_type", str(claims.get(LTI + "message_type")))
     if claims.get(LTI + "version") != "1.3.0":
         raise LaunchRefused("version", str(claims.get(LTI + "version")))
@@ -244,22 +265,20 @@ def _check_message(claims: dict[str, Any], platform: LtiPlatform) -> str:
     return str(claims[LTI + "deployment_id"])
 
 
-def _whole(value: Any) -> int | None:
-    text = str(value or "").strip()
-    return int(text) if text.isdecimal() and len(text) < 10 else None
-
-
-def _target(claims: dict[str, Any], platform: LtiPlatform) -> tuple[Design, int | None, int | None]:
-    """The design (and module or nugget) the resource link names in its custom claim."""
+def _target(claims: dict[str, Any], platform: LtiPlatform) -> tuple[Design, str, str]:
+    """The released design (and module or nugget) the link names in its custom claim."""
     custom = claims.get(LTI + "custom") or {}
-    design = db.session.get(Design, _whole(custom.get("design")) or 0)
+    design_id = str(custom.get("design") or "").strip()
+    design = db.session.get(Design, int(design_id)) if design_id.isdecimal() else None
     if (
         design is None
         or design.deleted_at is not None
         or design.workspace_id != platform.workspace_id
     ):
         raise LaunchRefused("no_content")
-    return design, _whole(custom.get("module")), _whole(custom.get("nugget"))
+    if release_of(design) is None:
+        raise LaunchRefused("not_released")
+    return design, str(custom.get("module") or ""), str(custom.get("nugget") or "")
 
 
 def _learner(platform: LtiPlatform, deployment_id: str, claims: dict[str, Any]) -> LtiLearner:
@@ -281,9 +300,12 @@ def _learner(platform: LtiPlatform, deployment_id: str, claims: dict[str, Any]) 
     return learner
 
 
-def launch(id_token: str, state: str, kept_state: str | None, secret_key: str) -> Launch:
-    """Validate a resource link launch and find or make the learner it is for.
-    `kept_state`: the state as the browser's cookie or the platform's storage kept it."""
+def launch(
+    id_token: str, state: str, kept_state: str | None, secret_key: str
+) -> Launch | DeepLinking:
+    """Validate a launch: a resource link (the learner it is for is found or made) or a
+    deep linking request. `kept_state`: the state as the browser's cookie or the
+    platform's storage kept it."""
     data = _read_state(state, kept_state, secret_key)
     platform = db.session.get(LtiPlatform, data["p"])
     if platform is None:
@@ -296,15 +318,22 @@ def launch(id_token: str, state: str, kept_state: str | None, secret_key: str) -
     if claims["nonce"] != data["n"]:
         raise LaunchRefused("nonce")
     deployment_id = _check_message(claims, platform)
-    design, module_id, placement_id = _target(claims, platform)
+    locale = str(claims.get("locale") or "")
+    if claims[LTI + "message_type"] == DEEP_LINKING:
+        settings = dict(claims[DEEP_LINKING_SETTINGS])
+        if not _is_web_address(str(settings.get("deep_link_return_url") or "")):
+            raise LaunchRefused("claims", "deep_link_return_url")
+        _use_nonce(claims["nonce"])
+        return DeepLinking(platform, deployment_id, settings, locale)
+    design, module_key, nugget_key = _target(claims, platform)
     _use_nonce(claims["nonce"])
     roles = claims.get(LTI + "roles") or []
     return Launch(
         platform=platform,
         learner=_learner(platform, deployment_id, claims),
         design=design,
-        module_id=module_id,
-        placement_id=placement_id,
+        module_key=module_key,
+        nugget_key=nugget_key,
         instructor=any(str(r).endswith(INSTRUCTOR_ROLES) for r in roles),
-        locale=str(claims.get("locale") or ""),
+        locale=locale,
     )

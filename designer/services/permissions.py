@@ -44,6 +44,8 @@ class Action(StrEnum):
     CHECKLIST_EDIT = "checklist.edit"
     # LTI: the tool's keys and the platforms (LMS) registered for the workspace.
     LTI_MANAGE = "workspace.lti"
+    # Releasing a revision of a design for delivery (LTI launches show it).
+    DESIGN_RELEASE = "design.release"
 
 
 WORKSPACE_ACTIONS = {

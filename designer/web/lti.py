@@ -24,10 +24,10 @@ from flask_login import current_user, login_required
 from designer.models import Workspace, db
 from designer.queries import access
 from designer.queries import lti as lti_queries
-from designer.services import lti_keys, lti_platforms
+from designer.services import lti_keys, lti_platforms, releases
 from designer.services.errors import Invalid
 from designer.services.permissions import Action
-from designer.web.forms.lti import LtiButtonForm, PlatformForm
+from designer.web.forms.lti import LtiButtonForm, PlatformForm, ReleaseForm
 from designer.web.messages import error_text
 from designer.web.security import CSP
 from designer.web.transaction import committing, saving
@@ -62,6 +62,7 @@ def _page(workspace: Workspace, form: PlatformForm, link: str | None = None):
         urls=tool_urls(workspace),
         keys=lti_keys.published_keys(workspace),
         platforms=lti_queries.platforms_of(workspace),
+        designs=[(d, lti_queries.release_of(d)) for d in access.designs_of_workspace(workspace)],
         form=form,
         buttons=LtiButtonForm(),
         link=link,
@@ -179,3 +180,32 @@ def _framable(response: Response, platform_url: str) -> Response:
         )
         response.headers["Cross-Origin-Opener-Policy"] = "unsafe-none"
     return response
+
+
+@bp.route("/designs/<int:design_id>/delivery", methods=["GET", "POST"])
+@login_required
+def delivery(design_id: int):
+    """Which revision of the design LMS launches show (released for delivery)."""
+    design = access.design_for(current_user, design_id, Action.DESIGN_RELEASE)
+    revisions = lti_queries.revisions_of(design)
+    form = ReleaseForm()
+    form.revision.choices = [("", _("The current state (saved as a new version)"))] + [
+        (
+            str(r.number),
+            _("Version %(number)s", number=r.number) + (f" – {r.message}" if r.message else ""),
+        )
+        for r in revisions
+    ]
+    if form.validate_on_submit():
+        number = int(form.revision.data) if form.revision.data else None
+        message = form.message.data or _("Released for delivery")
+        with saving(form) as outcome:
+            revision = releases.release(current_user, design, number, message)
+        if outcome.ok:
+            flash(
+                _("Version %(number)s is released for delivery.", number=revision.number), "success"
+            )
+            return redirect(url_for("lti.delivery", design_id=design.id))
+    return render_template(
+        "lti/delivery.html", design=design, form=form, release=lti_queries.release_of(design)
+    )

@@ -9,6 +9,7 @@ a browser blocks inside an LMS's iframe."""
 from __future__ import annotations
 
 import hashlib
+from urllib.parse import urlparse
 
 from flask import (
     Blueprint,
@@ -28,15 +29,14 @@ from flask_babel import lazy_gettext as _l
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 
 from designer.core.vocab import LANGUAGES
-from designer.export.learner.course import course_of
+from designer.export.learner.course import Course, Unit, course_of
 from designer.export.learner.render import Links, Notice, render_player
 from designer.extensions import csrf
-from designer.models import Design, db
-from designer.queries.preview import chapter_key, unit_anchor
-from designer.queries.read_model import snapshot
-from designer.services import lti_launch
-from designer.services.errors import NotFound
+from designer.models import Design, LtiPlatform, db
+from designer.queries import lti as lti_queries
+from designer.services import lti_deep_linking, lti_launch
 from designer.web.i18n import select_locale
+from designer.web.messages import error_text
 from designer.web.preview import INLINE_TYPES
 from designer.web.security import CSP
 from designer.web.transaction import saving
@@ -47,6 +47,7 @@ bp = Blueprint("lti_launch", __name__, url_prefix="/lti")
 csrf.exempt(bp)
 
 FILE_SECONDS = 12 * 3600  # a launched page's file addresses work this long
+DEEP_LINK_SECONDS = 3600  # a teacher picks content within this time
 
 REFUSALS = {
     "login_incomplete": _l("The LMS started the log-in without naming itself or the user."),
@@ -69,6 +70,9 @@ REFUSALS = {
     "version": _l("The LMS uses an LTI version other than 1.3."),
     "claims": _l("The launch message lacks required information (user, roles or link)."),
     "no_content": _l("The link in the LMS names no content of this Kurswerk workspace."),
+    "not_released": _l(
+        "This design is not released for delivery. Ask the coordinator of its workspace."
+    ),
 }
 
 
@@ -165,26 +169,35 @@ def launch():
         assert isinstance(outcome.error, lti_launch.LaunchRefused)
         return _refused(outcome.error)
     with force_locale(_language(found.locale)):
-        try:
-            page = _learner_page(found)
-        except NotFound:
+        if isinstance(found, lti_launch.DeepLinking):
+            return _framable(make_response(_picker(found)))
+        page = _learner_page(found)
+        if page is None:
             return _refused(lti_launch.LaunchRefused("no_content"), found.locale)
     return _framable(make_response(page))
 
 
-def _learner_page(found: lti_launch.Launch) -> str:
+def _units(course: Course, module_key: str, nugget_key: str) -> list[Unit] | None:
+    """The units a link names: the whole course, one module or one nugget of a module."""
+    if not module_key:
+        return course.units()
+    chapter = next((c for c in course.chapters if c.key == module_key), None)
+    if chapter is None:
+        return None
+    if not nugget_key:
+        return list(chapter.units)
+    unit = next((u for u in chapter.units if u.placed and u.placed.nugget.key == nugget_key), None)
+    return [unit] if unit else None
+
+
+def _learner_page(found: lti_launch.Launch) -> str | None:
+    """The released design's learner view, or None when the link names no part of it."""
     design = found.design
-    learner_course = course_of(snapshot(design))
-    if found.placement_id is not None:
-        units = [learner_course.unit(unit_anchor(design, found.placement_id))]
-    elif found.module_id is not None:
-        key = chapter_key(design, found.module_id)
-        chapter = next((c for c in learner_course.chapters if c.key == key), None)
-        if chapter is None:
-            raise NotFound("module")
-        units = list(chapter.units)
-    else:
-        units = learner_course.units()
+    snap = lti_queries.released_snapshot(design)
+    learner_course = course_of(snap) if snap else None
+    units = _units(learner_course, found.module_key, found.nugget_key) if learner_course else None
+    if not units:
+        return None
     token = _files(current_app.config["SECRET_KEY"]).dumps(design.id)
     links = Links(
         url_for("static", filename="learner/learner.css"),
@@ -206,6 +219,63 @@ def _learner_page(found: lti_launch.Launch) -> str:
     return render_player(learner_course, units, links, notice=notice)
 
 
+def _deep_links(secret_key: str) -> URLSafeTimedSerializer:
+    return URLSafeTimedSerializer(secret_key, salt="kurswerk-lti-deep-link")
+
+
+def _picker(found: lti_launch.DeepLinking, error: str = "") -> str:
+    context = _deep_links(current_app.config["SECRET_KEY"]).dumps(
+        {"p": found.platform.id, "d": found.deployment_id, "s": found.settings, "l": found.locale}
+    )
+    return render_template(
+        "lti/picker.html",
+        choices=lti_deep_linking.choices(found.platform.workspace_id),
+        multiple=str(found.settings.get("accept_multiple", "true")).lower() != "false",
+        context=context,
+        error=error,
+    )
+
+
+@bp.post("/deep-link")
+def deep_link():
+    """The teacher's picks, answered with the signed deep linking response that the page
+    posts to the platform's return address."""
+    secret_key = current_app.config["SECRET_KEY"]
+    try:
+        context = _deep_links(secret_key).loads(
+            request.form.get("context", ""), max_age=DEEP_LINK_SECONDS
+        )
+    except BadSignature:
+        return _refused(lti_launch.LaunchRefused("state"))
+    platform = db.session.get(LtiPlatform, context["p"])
+    if platform is None or platform.paused:
+        return _refused(lti_launch.LaunchRefused("paused"))
+    found = lti_launch.DeepLinking(platform, context["d"], context["s"], context["l"])
+    with force_locale(_language(found.locale)):
+        with saving(show=False) as outcome:
+            token = lti_deep_linking.response_jwt(
+                platform,
+                found.deployment_id,
+                found.settings,
+                request.form.getlist("content"),
+                url_for("lti_launch.launch", _external=True),
+                secret_key,
+            )
+        if not outcome.ok:
+            code = next(iter(outcome.errors.values()))
+            page = _picker(found, error_text(code))
+            return _framable(make_response(page, 400))
+        return_url = str(found.settings["deep_link_return_url"])
+        page = render_template("lti/deep_link_return.html", return_url=return_url, token=token)
+    response = _framable(make_response(page))
+    # The page's form goes to the platform.
+    parsed = urlparse(return_url)
+    response.headers["Content-Security-Policy"] = response.headers[
+        "Content-Security-Policy"
+    ].replace("form-action 'self'", f"form-action 'self' {parsed.scheme}://{parsed.netloc}")
+    return response
+
+
 @bp.get("/files/<token>/<asset_key>")
 def asset(token: str, asset_key: str):
     """A file of the launched design, for as long as the launched page may need it."""
@@ -214,9 +284,8 @@ def asset(token: str, asset_key: str):
     except BadSignature:
         abort(404)
     design = db.session.get(Design, design_id)
-    if design is None or design.deleted_at is not None:
-        abort(404)
-    found = next((a for a in snapshot(design).assets if a.key == asset_key), None)
+    snap = lti_queries.released_snapshot(design) if design and not design.deleted_at else None
+    found = next((a for a in snap.assets if a.key == asset_key), None) if snap else None
     store = current_app.extensions["file_store"]
     if found is None or not found.sha256 or not store.exists(found.sha256):
         abort(404)

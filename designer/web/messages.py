@@ -111,6 +111,7 @@ ERROR_TEXTS = {
         "The platform's configuration names an issuer that does not match its address."
     ),
     "lti_taken": _l("A platform with this issuer and client ID is registered already."),
+    "lti_one_only": _l("The LMS accepts only one item here: choose one."),
 }
 
 

@@ -1,4 +1,4 @@
-"""LTI 1.3: tool keys, registered platforms, dynamic registration links
+"""LTI 1.3: tool keys, platforms, registration links, nonces, learners, releases
 
 Revision ID: 0018
 Revises: 0011
@@ -128,9 +128,38 @@ def upgrade():
         ),
     )
     op.create_index(op.f("ix_lti_learners_platform_id"), "lti_learners", ["platform_id"])
+    op.create_table(
+        "design_releases",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("design_id", sa.Integer(), nullable=False),
+        sa.Column("revision_id", sa.Integer(), nullable=False),
+        sa.Column("released_at", sa.DateTime(), nullable=False),
+        sa.Column("released_by_id", sa.Integer(), nullable=True),
+        sa.ForeignKeyConstraint(
+            ["design_id"],
+            ["designs.id"],
+            name=op.f("fk_design_releases_design_id_designs"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["released_by_id"],
+            ["users.id"],
+            name=op.f("fk_design_releases_released_by_id_users"),
+            ondelete="SET NULL",
+        ),
+        sa.ForeignKeyConstraint(
+            ["revision_id"],
+            ["revisions.id"],
+            name=op.f("fk_design_releases_revision_id_revisions"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_design_releases")),
+        sa.UniqueConstraint("design_id", name=op.f("uq_design_releases_design_id")),
+    )
 
 
 def downgrade():
+    op.drop_table("design_releases")
     op.drop_table("lti_learners")
     op.drop_table("lti_nonces")
     op.drop_table("lti_registration_links")

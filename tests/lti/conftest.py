@@ -203,3 +203,14 @@ def registered(platform, coordinator, workspace):
     )
     db.session.commit()
     return stored
+
+
+@pytest.fixture
+def released(example_design, coordinator):
+    """The example design with its current state released for delivery."""
+    from designer.models import db
+    from designer.services import releases
+
+    releases.release(coordinator, example_design, message="Freigabe")
+    db.session.commit()
+    return example_design

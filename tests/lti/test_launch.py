@@ -12,7 +12,8 @@ import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
-from designer.models import LtiLearner, LtiNonce, Placement, db
+from designer.models import LtiLearner, LtiNonce, db
+from designer.queries import lti as lti_queries
 from tests.lti.conftest import CLIENT_ID, DEPLOYMENT, sign
 
 LTI = "https://purl.imsglobal.org/spec/lti/claim/"
@@ -76,7 +77,9 @@ def test_login_redirects_to_the_platform_with_state_and_nonce(client, platform, 
     assert query["state"] and query["nonce"]
 
 
-def test_a_launch_shows_the_design_to_a_learner(client, platform, registered, example_design):
+def test_a_launch_shows_the_design_to_a_learner(
+    client, platform, registered, released, example_design
+):
     response = _launch(client, platform, example_design)
     assert response.status_code == 200, response.get_data(as_text=True)
     page = response.get_data(as_text=True)
@@ -97,7 +100,9 @@ def test_a_launch_shows_the_design_to_a_learner(client, platform, registered, ex
     assert "nur, wenn das LMS sie sendet" in privacy
 
 
-def test_the_state_works_without_any_cookie(app, client, platform, registered, example_design):
+def test_the_state_works_without_any_cookie(
+    app, client, platform, registered, released, example_design
+):
     """Third-party cookies blocked: the launch arrives without the state cookie."""
     query = _login(client, platform)
     token = sign(platform, _claims(platform, example_design, query["nonce"]))
@@ -107,7 +112,9 @@ def test_the_state_works_without_any_cookie(app, client, platform, registered, e
     assert db.session.query(LtiLearner).count() == 1
 
 
-def test_a_state_cookie_of_another_value_is_refused(client, platform, registered, example_design):
+def test_a_state_cookie_of_another_value_is_refused(
+    client, platform, registered, released, example_design
+):
     query = _login(client, platform)
     cookie = next(c for c in client._cookies.values() if c.key.startswith("lti_state_"))
     client.set_cookie(cookie.key, "another-state", path="/lti/launch")
@@ -117,7 +124,7 @@ def test_a_state_cookie_of_another_value_is_refused(client, platform, registered
 
 
 def test_same_learner_again_and_email_kept_only_when_sent(
-    client, platform, registered, example_design
+    client, platform, registered, released, example_design
 ):
     assert _launch(client, platform, example_design).status_code == 200
     assert _launch(client, platform, example_design, email="l@example.org").status_code == 200
@@ -125,7 +132,9 @@ def test_same_learner_again_and_email_kept_only_when_sent(
     assert learner.email == "l@example.org"
 
 
-def test_a_teacher_sees_a_link_to_the_design(client, platform, registered, example_design):
+def test_a_teacher_sees_a_link_to_the_design(
+    client, platform, registered, released, example_design
+):
     roles = ["http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor"]
     page = _launch(client, platform, example_design, lti_roles=roles).get_data(as_text=True)
     assert "als Lehrende" in page
@@ -133,24 +142,24 @@ def test_a_teacher_sees_a_link_to_the_design(client, platform, registered, examp
 
 
 def test_a_nugget_launch_shows_that_nugget_and_its_files(
-    client, platform, registered, example_design
+    client, platform, registered, released, example_design
 ):
-    placements = db.session.query(Placement).filter_by(design_id=example_design.id).all()
+    snap = lti_queries.released_snapshot(example_design)
+    module = snap.modules[0]
+    nugget_key = module.placements[1].nugget
     full = _launch(client, platform, example_design).get_data(as_text=True)
-    one = _launch(
-        client,
-        platform,
-        example_design,
-        lti_custom={"design": str(example_design.id), "nugget": str(placements[0].id)},
-    ).get_data(as_text=True)
-    assert len(placements) > 1 and len(one) < len(full)
+    custom = {"design": str(example_design.id), "module": module.key, "nugget": nugget_key}
+    one = _launch(client, platform, example_design, lti_custom=custom).get_data(as_text=True)
+    assert len(one) < len(full)
+    assert unescape(snap.nugget(nugget_key).title) in unescape(one)
+    assert unescape(snap.nugget(module.placements[0].nugget).title) not in unescape(one)
     files = re.findall(r'(/lti/files/[^"]+)', full)
     assert files, "the example design shows files"
     assert client.get(unescape(files[0])).status_code == 200
     assert client.get("/lti/files/forged/" + files[0].rsplit("/", 1)[1]).status_code == 404
 
 
-def test_english_for_an_english_learner(client, platform, registered, example_design):
+def test_english_for_an_english_learner(client, platform, registered, released, example_design):
     page = _launch(client, platform, example_design, locale="en-GB").get_data(as_text=True)
     assert "keeps only the pseudonymous ID" in page
 
@@ -180,7 +189,7 @@ NOW = int(time.time())
     ],
 )
 def test_an_invalid_claim_is_refused_with_a_page(
-    client, platform, registered, example_design, caplog, changes, text
+    client, platform, registered, released, example_design, caplog, changes, text
 ):
     with caplog.at_level(logging.INFO):
         query = _login(client, platform)
@@ -194,13 +203,15 @@ def test_an_invalid_claim_is_refused_with_a_page(
     assert token not in caplog.text and query["state"] not in caplog.text
 
 
-def test_small_clock_skew_is_accepted(client, platform, registered, example_design):
+def test_small_clock_skew_is_accepted(client, platform, registered, released, example_design):
     now = int(time.time())
     response = _launch(client, platform, example_design, exp=now - 20, iat=now + 20)
     assert response.status_code == 200
 
 
-def test_a_token_signed_with_another_key_is_refused(client, platform, registered, example_design):
+def test_a_token_signed_with_another_key_is_refused(
+    client, platform, registered, released, example_design
+):
     query = _login(client, platform)
     token = sign(platform, _claims(platform, example_design, query["nonce"]), key=OTHER_KEY)
     response = client.post("/lti/launch", data={"id_token": token, "state": query["state"]})
@@ -208,7 +219,7 @@ def test_a_token_signed_with_another_key_is_refused(client, platform, registered
     assert "nicht mit einem Schlüssel dieses LMS signiert" in response.get_data(as_text=True)
 
 
-def test_a_nonce_is_used_once(client, platform, registered, example_design):
+def test_a_nonce_is_used_once(client, platform, registered, released, example_design):
     query = _login(client, platform)
     form = {
         "id_token": sign(platform, _claims(platform, example_design, query["nonce"])),
@@ -221,7 +232,9 @@ def test_a_nonce_is_used_once(client, platform, registered, example_design):
 
 
 @pytest.mark.parametrize("state", ["", "forged-state", "x.y.z"])
-def test_a_missing_or_forged_state_is_refused(client, platform, registered, example_design, state):
+def test_a_missing_or_forged_state_is_refused(
+    client, platform, registered, released, example_design, state
+):
     query = _login(client, platform)
     token = sign(platform, _claims(platform, example_design, query["nonce"]))
     response = client.post("/lti/launch", data={"id_token": token, "state": state})
@@ -229,7 +242,9 @@ def test_a_missing_or_forged_state_is_refused(client, platform, registered, exam
     assert "nicht zu diesem Start" in response.get_data(as_text=True)
 
 
-def test_a_paused_or_unknown_platform_is_refused(client, platform, registered, example_design):
+def test_a_paused_or_unknown_platform_is_refused(
+    client, platform, registered, released, example_design
+):
     query = _login(client, platform)
     registered.paused = True
     db.session.commit()
@@ -248,7 +263,7 @@ def test_a_paused_or_unknown_platform_is_refused(client, platform, registered, e
 
 
 def test_content_of_another_workspace_is_refused(
-    client, platform, registered, example_design, make_user
+    client, platform, registered, released, example_design, make_user
 ):
     from designer.services import workspaces
 
@@ -261,7 +276,7 @@ def test_content_of_another_workspace_is_refused(
 
 
 def test_with_storage_target_the_login_keeps_state_in_the_platform_frame(
-    app, client, platform, registered, example_design
+    app, client, platform, registered, released, example_design
 ):
     """LTI client-side postMessage storage, server side: the login page carries what the
     script puts into the platform's frame; a launch without the cookie gets the page that

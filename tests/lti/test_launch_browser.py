@@ -10,7 +10,7 @@ pytestmark = pytest.mark.e2e
 
 
 def test_a_launch_in_a_cross_site_frame_uses_the_platform_storage(
-    page, live_server, platform, registered, example_design
+    page, live_server, platform, registered, released, example_design
 ):
     # The tool as "localhost", the LMS as "127.0.0.1": two sites, a third-party frame.
     platform.tool = live_server.replace("127.0.0.1", "localhost")

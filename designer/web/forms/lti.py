@@ -1,6 +1,6 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import StringField, TextAreaField
+from wtforms import SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
 
@@ -20,3 +20,10 @@ class PlatformForm(FlaskForm):
 
 class LtiButtonForm(FlaskForm):
     """The buttons of the LTI page (CSRF only)."""
+
+
+class ReleaseForm(FlaskForm):
+    """Which revision of a design LMS launches show; "" is the current state."""
+
+    revision = SelectField(_l("Version to release"), choices=[], validate_choice=True)
+    message = StringField(_l("Note for the new version"), validators=[Length(max=500)])
