@@ -21,7 +21,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     from designer import config, database, extensions
     from designer.core import limits
     from designer.storage.filestore import FileStore
-    from designer.web import i18n, mails, register_blueprints, security
+    from designer.web import i18n, mails, notice_mails, register_blueprints, security
     from designer.web.input import InputRequest
 
     app = Flask(
@@ -41,6 +41,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     i18n.init_app(app)
     security.init_app(app)
     mails.init_app(app)
+    notice_mails.init_app(app)
     store = FileStore(app.config["FILE_STORE"], Path(app.config["DATA_DIR"]) / "tmp")
     store.clean_stale()
     app.extensions["file_store"] = store

@@ -26,11 +26,12 @@ from designer.extensions import db
 from designer.importers import registry as import_registry
 from designer.importers.base import ImportRefused
 from designer.models import Design, Membership, User, Workspace
+from designer.models.columns import utcnow
 from designer.quality import evaluate, findings_json, has_blocking
 from designer.queries.exporting import export_to_file
 from designer.queries.quality import design_findings, load_checklist
 from designer.queries.read_model import snapshot
-from designer.services import accounts, outbox, trash, workspaces
+from designer.services import accounts, notifications, outbox, trash, workspaces
 from designer.services.errors import Invalid, NotFound
 from designer.services.importing import import_path
 from designer.web.export_options import problem_texts
@@ -158,6 +159,20 @@ def send_mail() -> None:
     """Send the mails that wait in the outbox and are due (run it from cron)."""
     report = mailer.send_due()
     click.echo(f"sent {report.sent}, failed {report.failed}, waiting {outbox.waiting()}")
+
+
+@main.command("send-digests")
+@with_appcontext
+def send_digests() -> None:
+    """Mail each person their daily digest of notifications, at most one a day (run it
+    from cron once a day); then send what is due."""
+    if not current_app.config["BASE_URL"]:
+        _fail(["set DESIGNER_BASE_URL: the digest's links need the site's address"])
+    digests = notifications.write_digests(utcnow().date())
+    report = mailer.send_due()
+    click.echo(
+        f"digests {digests}; sent {report.sent}, failed {report.failed}, waiting {outbox.waiting()}"
+    )
 
 
 @main.command("create-workspace")

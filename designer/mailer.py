@@ -48,6 +48,7 @@ def deliver(row: OutboxMail) -> str:
         from_email=config["MAIL_DEFAULT_SENDER"],
         to=[row.recipient],
         connection=connection,
+        headers=row.headers or None,
     )
     if row.body_html:
         message.attach_alternative(row.body_html, "text/html")

@@ -44,7 +44,7 @@ from designer.models.lti import (  # noqa: E402
     LtiPlatform,
     LtiRegistrationLink,
 )
-from designer.models.mail import OutboxMail  # noqa: E402
+from designer.models.mail import MailOptOut, NoticeDigest, NoticeSetting, OutboxMail  # noqa: E402
 from designer.models.nuggets import Nugget, NuggetRevision  # noqa: E402
 from designer.models.quality import (  # noqa: E402
     Comment,
@@ -76,9 +76,12 @@ __all__ = [
     "LtiPlatform",
     "LtiRegistrationLink",
     "LoginLink",
+    "MailOptOut",
     "Membership",
     "Module",
     "Notification",
+    "NoticeDigest",
+    "NoticeSetting",
     "OutboxMail",
     "Nugget",
     "PartnerOrganisation",

@@ -58,10 +58,17 @@ class Comment(db.Model):
 
 
 class Notification(db.Model):
-    """Something a person should look at (a comment, a review request, a decision)."""
+    """Something a person should look at (a comment, a review request, a decision).
+
+    `mail` says how it reaches the person by e-mail, as they chose when it was made:
+    "now" (mailed at once), "digest" (waits for the daily digest) or "" (not mailed);
+    `mailed_at` is set when it went into a mail."""
 
     __tablename__ = "notifications"
-    __table_args__ = (Index("ix_notifications_user_read", "user_id", "read_at"),)
+    __table_args__ = (
+        Index("ix_notifications_user_read", "user_id", "read_at"),
+        Index("ix_notifications_mail_mailed_at", "mail", "mailed_at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
@@ -70,6 +77,8 @@ class Notification(db.Model):
     payload: Mapped[dict[str, Any]] = mapped_column(JsonType, default=dict)
     created_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow)
     read_at: Mapped[datetime | None] = mapped_column(Timestamp)
+    mail: Mapped[str] = mapped_column(String(10), default="", server_default="")
+    mailed_at: Mapped[datetime | None] = mapped_column(Timestamp)
 
 
 class Review(db.Model):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from sqlalchemy import select
 
 from designer.models import (
@@ -18,7 +20,7 @@ from designer.models.quality import COMMENT_TARGETS
 from designer.services import events
 from designer.services.errors import Invalid, NotFound
 from designer.services.notifications import notify
-from designer.services.permissions import Action, require
+from designer.services.permissions import Action, readers_of, require
 
 MAX_BODY = 5000
 
@@ -118,16 +120,28 @@ def add_comment(
         target_id=target_id,
         reply=root is not None,
     )
-    notify(
-        _involved(design, root),
-        actor,
-        design,
-        "comment",
-        comment_id=comment.id,
-        target_kind=target_kind,
-        excerpt=body[:140],
-    )
+    about = {"comment_id": comment.id, "target_kind": target_kind, "excerpt": body[:140]}
+    named = mentioned(design, body)
+    notify(named, actor, design, "mention", **about)
+    notify(_involved(design, root) - named, actor, design, "comment", **about)
     return comment
+
+
+def mentioned(design: Design, body: str) -> set[int | None]:
+    """The people `body` mentions as `@Name` (their display name, any case) among those who
+    may read `design`: an outsider's name mentions nobody. The longest names are matched
+    first, so "@Anna Berg" does not also mention an "Anna"."""
+    if "@" not in body:
+        return set()
+    text = body.casefold()
+    found: set[int | None] = set()
+    for person in sorted(readers_of(design), key=lambda u: -len(u.display_name)):
+        name = person.display_name.strip().casefold()
+        pattern = re.compile("@" + re.escape(name) + r"(?!\w)")
+        if name and pattern.search(text):
+            found.add(person.id)
+            text = pattern.sub(" ", text)
+    return found
 
 
 def set_resolved(actor: User, design: Design, comment_id: int, resolved: bool) -> Comment:

@@ -19,6 +19,7 @@ from designer.models.columns import utcnow
 from designer.models.workspaces import ROLES
 from designer.services import events
 from designer.services.errors import Invalid, NotFound
+from designer.services.notifications import notify
 from designer.services.permissions import Action, require
 from designer.services.workspaces import add_member, invitable
 
@@ -44,7 +45,9 @@ def invite_existing(
     require(actor, Action.DESIGN_MEMBERS, design)
     _check_role(role, design)
     user = invitable(email)
-    return _add_design_member(actor, design, user, role)
+    member = _add_design_member(actor, design, user, role)
+    notify([user.id], actor, design, "invitation", workspace=workspace.name, role=role)
+    return member
 
 
 def _add_design_member(actor: User | None, design: Design, user: User, role: str) -> DesignMember:

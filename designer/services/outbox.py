@@ -13,7 +13,7 @@ own: a sender's claim must be visible to the others before the mail leaves.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from sqlalchemy import event, func, or_, select, update
@@ -36,6 +36,7 @@ class Mail:
     subject: str
     text: str
     html: str
+    headers: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -51,6 +52,7 @@ def queue(mail: Mail) -> OutboxMail:
         subject=mail.subject[:200],
         body_text=mail.text,
         body_html=mail.html,
+        headers=mail.headers or None,
         next_try_at=utcnow(),
     )
     db.session.add(row)

@@ -182,6 +182,25 @@ def sign_off_candidates(design: Design) -> list[User]:
     return sorted(people.values(), key=lambda u: (u.display_name.lower(), u.id))
 
 
+def readers_of(design: Design) -> list[User]:
+    """The people who may read `design`: members of its workspace and its guests (two
+    queries; nobody while it is in the trash)."""
+    if design.deleted_at is not None:
+        return []
+    by_workspace = db.session.scalars(
+        select(User)
+        .join(Membership, Membership.user_id == User.id)
+        .where(Membership.workspace_id == design.workspace_id)
+    ).all()
+    by_design = db.session.scalars(
+        select(User)
+        .join(DesignMember, DesignMember.user_id == User.id)
+        .where(DesignMember.design_id == design.id)
+    ).all()
+    people = {u.id: u for u in [*by_workspace, *by_design]}
+    return sorted(people.values(), key=lambda u: u.id)
+
+
 def allowed_on_workspace(user: User | None, workspace: Workspace) -> frozenset[Action]:
     role = workspace_role(user, workspace.id)
     return ROLE_ACTIONS[role] & WORKSPACE_ACTIONS if role else frozenset()

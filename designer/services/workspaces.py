@@ -11,6 +11,7 @@ from designer.models import Membership, User, Workspace, db
 from designer.models.workspaces import ROLES, WORKSPACE_KINDS
 from designer.services import events
 from designer.services.errors import Invalid, NotFound
+from designer.services.notifications import notify
 from designer.services.permissions import Action, require
 
 
@@ -79,6 +80,15 @@ def add_member(
     membership = Membership(workspace=workspace, user=user, role=role, organisation=organisation)
     db.session.add(membership)
     events.record("member.added", actor, workspace.id, user_id=user.id, role=role)
+    notify(
+        [user.id],
+        actor,
+        None,
+        "invitation",
+        workspace=workspace.name,
+        slug=workspace.slug,
+        role=role,
+    )
     return membership
 
 

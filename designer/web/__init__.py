@@ -18,6 +18,7 @@ def register_blueprints(app: Flask) -> None:
         library,
         lti,
         lti_launch,
+        notices,
         notifications,
         plan_import,
         preview,
@@ -56,3 +57,4 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(tokens.bp)
     app.register_blueprint(lti.bp)
     app.register_blueprint(lti_launch.bp)
+    app.register_blueprint(notices.bp)

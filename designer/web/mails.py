@@ -7,7 +7,15 @@ from __future__ import annotations
 import logging
 from functools import partial
 
-from flask import Flask, Response, current_app, render_template, request, url_for
+from flask import (
+    Flask,
+    Response,
+    current_app,
+    has_request_context,
+    render_template,
+    request,
+    url_for,
+)
 from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 
@@ -35,9 +43,18 @@ def compose(kind: str, person: User, **context: object) -> outbox.Mail:
 
 def link(endpoint: str, **values: object) -> str:
     """An absolute link for a mail: on DESIGNER_BASE_URL when set, so that a forged Host
-    header cannot make a reset mail point elsewhere."""
-    base = current_app.config["BASE_URL"] or request.host_url.rstrip("/")
-    return base + url_for(endpoint, **values)
+    header cannot make a reset mail point elsewhere. Outside a request (the digest from
+    cron, a script) only DESIGNER_BASE_URL can tell the site's address; without it the
+    links point to http://localhost."""
+    base = current_app.config["BASE_URL"]
+    if has_request_context():
+        return (base or request.host_url.rstrip("/")) + url_for(endpoint, **values)
+    if not base:
+        log.warning("DESIGNER_BASE_URL is not set: the links of a mail point to localhost")
+        base = "http://localhost"
+    anchor = values.pop("_anchor", None)
+    path = current_app.url_map.bind("localhost").build(endpoint, values)
+    return base + path + (f"#{anchor}" if anchor else "")
 
 
 def queue_mail(kind: str, person: User, **context: object) -> None:

@@ -53,6 +53,10 @@ ERROR_TEXTS = {
         "once they followed the link in the mail Kurswerk sent them."
     ),
     "already_verified": _l("This person has confirmed their e-mail address already."),
+    "no_invitation_mails": _l(
+        "This person does not want invitation mails. Create the link without an address and "
+        "pass it on yourself."
+    ),
     "verify_link_invalid": _l("This confirmation link is not valid or has expired."),
     "reset_link_invalid": _l(
         "This link has been used or has expired. Ask for a new one with “Forgot password?”."

@@ -1,7 +1,7 @@
 """LTI 1.3: tool keys, platforms, registration links, nonces, learners, releases
 
 Revision ID: 0018
-Revises: 0011
+Revises: 0012
 Create Date: 2026-11-30 07:00:00
 
 """
@@ -12,7 +12,7 @@ from sqlalchemy.dialects import postgresql
 
 # revision identifiers, used by Alembic.
 revision = "0018"
-down_revision = "0011"
+down_revision = "0012"
 branch_labels = None
 depends_on = None
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -10,7 +10,7 @@ from designer.extensions import db
 from designer.models import Design, Workspace
 from designer.queries import access
 from designer.queries import collab as queries_collab
-from designer.services import invitations
+from designer.services import invitations, notifications, outbox
 from designer.services.permissions import Action
 from designer.web.auth import forget_invitation, remember_invitation
 from designer.web.collab import act, bp, item_id
@@ -22,6 +22,7 @@ from designer.web.forms.collab import (
     InvitationForm,
 )
 from designer.web.messages import error_text
+from designer.web.notice_mails import invitation_mail
 from designer.web.transaction import saving
 
 
@@ -66,10 +67,17 @@ def _new_link(
     if not form.validate_on_submit():
         return None
     token = None
-    with saving(form):
-        _invitation, token = invitations.create_invitation(
+    with saving(form) as outcome:
+        invitation, token = invitations.create_invitation(
             current_user, workspace, design, form.role.data, form.days.data, form.note.data or ""
         )
+        if form.email.data:
+            person, address = notifications.invitation_address(form.email.data)
+            outbox.queue(invitation_mail(current_user, person, address, invitation, token))
+    if not outcome.ok:
+        return None
+    if form.email.data:
+        flash(_("The link is on its way to %(email)s.", email=form.email.data.strip()), "success")
     return token
 
 

@@ -11,7 +11,7 @@ from wtforms import (
     StringField,
     TextAreaField,
 )
-from wtforms.validators import DataRequired, InputRequired, Length, NumberRange
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from designer.services.invitations import DESIGN_GUEST_ROLES
 from designer.web.forms import options
@@ -33,6 +33,9 @@ class InvitationForm(FlaskForm):
         _l("Valid for (days)"), default=14, validators=[InputRequired(), NumberRange(1, 90)]
     )
     note = StringField(_l("Note (for whom?)"), validators=[Length(max=200)])
+    email = EmailField(
+        _l("Mail the link to this address (optional)"), validators=[Optional(), Length(max=254)]
+    )
 
 
 class GuestInvitationForm(InvitationForm):
