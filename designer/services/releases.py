@@ -1,6 +1,6 @@
 """Releasing a design for delivery: one revision per design is what LMS launches show.
 A coordinator releases the current state (stored as a new revision) or an earlier
-revision; releasing again replaces the release, never silently."""
+revision; releasing again replaces the release, and the design's readers hear of each."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from sqlalchemy import select
 from designer.models import Design, DesignRelease, Revision, db
 from designer.models.accounts import User
 from designer.models.columns import utcnow
-from designer.services import events
+from designer.services import events, notifications
 from designer.services.errors import Invalid
 from designer.services.permissions import Action, require
 from designer.services.revisions import store_revision
@@ -40,4 +40,5 @@ def release(
     current.released_by_id = actor.id
     events.record("design.released", actor, design.workspace_id, design.id, number=revision.number)
     db.session.flush()
+    notifications.design_released(actor, design, revision.number)
     return revision

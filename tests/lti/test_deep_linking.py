@@ -8,7 +8,7 @@ from html import unescape
 
 import jwt
 
-from designer.models import DesignRelease, db
+from designer.models import DesignRelease, Notification, db
 from designer.services import lti_deep_linking
 from tests.lti.conftest import CLIENT_ID, DEPLOYMENT, sign
 from tests.lti.test_launch import LTI, _claims, _launch, _login
@@ -38,6 +38,7 @@ def _context(page: str) -> str:
 def test_a_coordinator_releases_and_launches_show_the_released_version(
     client, login, coordinator, workspace, platform, registered, example_design, make_user
 ):
+    make_user("reader@example.org", workspace=workspace, role="viewer")
     refused = _launch(client, platform, example_design)
     assert refused.status_code == 400
     assert "nicht für die Durchführung freigegeben" in refused.get_data(as_text=True)
@@ -48,6 +49,8 @@ def test_a_coordinator_releases_and_launches_show_the_released_version(
     page = client.post(url, data={"revision": "", "message": ""}, follow_redirects=True)
     assert "ist für die Durchführung freigegeben" in page.get_data(as_text=True)
     first = db.session.query(DesignRelease).one().revision_id
+    heard = db.session.query(Notification).filter_by(kind="design_released").all()
+    assert heard and coordinator.id not in {n.user_id for n in heard}  # readers, not the actor
     settings = client.get(f"/w/{workspace.slug}/lti").get_data(as_text=True)
     assert "freigegeben" in settings and example_design.title in unescape(settings)
     old_title = example_design.title
