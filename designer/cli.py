@@ -31,7 +31,7 @@ from designer.quality import evaluate, findings_json, has_blocking
 from designer.queries.exporting import export_to_file
 from designer.queries.quality import design_findings, load_checklist
 from designer.queries.read_model import snapshot
-from designer.services import accounts, notifications, outbox, trash, workspaces
+from designer.services import accounts, lti_scores, notifications, outbox, trash, workspaces
 from designer.services.errors import Invalid, NotFound
 from designer.services.importing import import_path
 from designer.web.export_options import problem_texts
@@ -159,6 +159,15 @@ def send_mail() -> None:
     """Send the mails that wait in the outbox and are due (run it from cron)."""
     report = mailer.send_due()
     click.echo(f"sent {report.sent}, failed {report.failed}, waiting {outbox.waiting()}")
+
+
+@main.command("send-scores")
+@with_appcontext
+def send_scores() -> None:
+    """Post the LTI scores that wait for their LMS and are due (run it from cron)."""
+    accepted = lti_scores.deliver(current_app.config["SECRET_KEY"])
+    db.session.commit()
+    click.echo(f"accepted {accepted}, waiting {lti_scores.waiting()}")
 
 
 @main.command("send-digests")

@@ -43,6 +43,7 @@ from designer.models.lti import (  # noqa: E402
     LtiNonce,
     LtiPlatform,
     LtiRegistrationLink,
+    LtiScore,
 )
 from designer.models.mail import MailOptOut, NoticeDigest, NoticeSetting, OutboxMail  # noqa: E402
 from designer.models.nuggets import Nugget, NuggetRevision  # noqa: E402
@@ -75,6 +76,7 @@ __all__ = [
     "LtiNonce",
     "LtiPlatform",
     "LtiRegistrationLink",
+    "LtiScore",
     "LoginLink",
     "MailOptOut",
     "Membership",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import Float, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from designer.models import db
@@ -113,3 +113,26 @@ class DesignRelease(db.Model):
     revision_id: Mapped[int] = mapped_column(ForeignKey("revisions.id", ondelete="CASCADE"))
     released_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow)
     released_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+
+
+class LtiScore(db.Model):
+    """A score waiting to be accepted by the platform's line item (Assignment and Grade
+    Services). Rows stay until the platform accepts them; failures are retried later."""
+
+    __tablename__ = "lti_scores"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    platform_id: Mapped[int] = mapped_column(
+        ForeignKey("lti_platforms.id", ondelete="CASCADE"), index=True
+    )
+    learner_id: Mapped[int] = mapped_column(ForeignKey("lti_learners.id", ondelete="CASCADE"))
+    lineitem_url: Mapped[str] = mapped_column(String(1000))
+    score_given: Mapped[float | None] = mapped_column(Float)
+    score_maximum: Mapped[float] = mapped_column(Float, default=100)
+    activity_progress: Mapped[str] = mapped_column(String(20))
+    grading_progress: Mapped[str] = mapped_column(String(20))
+    created_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow)
+    attempts: Mapped[int] = mapped_column(default=0)
+    next_try_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow, index=True)
+    accepted_at: Mapped[datetime | None] = mapped_column(Timestamp)
+    last_error: Mapped[str] = mapped_column(String(200), default="")

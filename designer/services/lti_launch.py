@@ -44,6 +44,8 @@ LTI = "https://purl.imsglobal.org/spec/lti/claim/"
 RESOURCE_LINK = "LtiResourceLinkRequest"
 DEEP_LINKING = "LtiDeepLinkingRequest"
 DEEP_LINKING_SETTINGS = "https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings"
+AGS_ENDPOINT = "https://purl.imsglobal.org/spec/lti-ags/claim/endpoint"
+AGS_SCORE_SCOPE = "https://purl.imsglobal.org/spec/lti-ags/scope/score"
 INSTRUCTOR_ROLES = ("#Instructor", "#Administrator", "#ContentDeveloper", "#TeachingAssistant")
 
 
@@ -77,6 +79,7 @@ class Launch:
     nugget_key: str
     instructor: bool
     locale: str
+    lineitem_url: str  # where scores go (AGS), "" when the link has no line item
 
 
 @dataclass(frozen=True)
@@ -336,4 +339,13 @@ def launch(
         nugget_key=nugget_key,
         instructor=any(str(r).endswith(INSTRUCTOR_ROLES) for r in roles),
         locale=locale,
+        lineitem_url=_lineitem(claims),
     )
+
+
+def _lineitem(claims: dict[str, Any]) -> str:
+    """The line item scores go to, where the platform grants posting scores."""
+    endpoint = claims.get(AGS_ENDPOINT) or {}
+    url = str(endpoint.get("lineitem") or "")
+    scopes = endpoint.get("scope") or []
+    return url if _is_web_address(url) and AGS_SCORE_SCOPE in scopes else ""

@@ -32,6 +32,7 @@ HTTP_TIMEOUT = 10  # seconds for each request to a platform
 
 PLATFORM_CONFIGURATION = "https://purl.imsglobal.org/spec/lti-platform-configuration"
 TOOL_CONFIGURATION = "https://purl.imsglobal.org/spec/lti-tool-configuration"
+SCORE_SCOPE = "https://purl.imsglobal.org/spec/lti-ags/scope/score"
 
 
 @dataclass(frozen=True)
@@ -123,7 +124,17 @@ class _Registration(DynamicRegistration):
         return ["iss", "sub", "locale"]
 
     def get_messages(self) -> list[dict[str, str]]:
-        return [{"type": "LtiResourceLinkRequest", "target_link_uri": self.urls.launch}]
+        return [
+            {"type": "LtiResourceLinkRequest", "target_link_uri": self.urls.launch},
+            {
+                "type": "LtiDeepLinkingRequest",
+                "target_link_uri": self.urls.launch,
+                "label": "Kurswerk",
+            },
+        ]
+
+    def get_scopes(self) -> list[str]:
+        return [SCORE_SCOPE]  # scores for the line items that deep linking creates
 
     def get_openid_configuration_endpoint(self) -> str:
         return self.config_url

@@ -32,14 +32,14 @@ from designer.core.vocab import LANGUAGES
 from designer.export.learner.course import Course, Unit, course_of
 from designer.export.learner.render import Links, Notice, render_player
 from designer.extensions import csrf
-from designer.models import Design, LtiPlatform, db
+from designer.models import Design, LtiLearner, LtiPlatform, db
 from designer.queries import lti as lti_queries
-from designer.services import lti_deep_linking, lti_launch
+from designer.services import lti_deep_linking, lti_launch, lti_scores
 from designer.web.i18n import select_locale
 from designer.web.messages import error_text
 from designer.web.preview import INLINE_TYPES
 from designer.web.security import CSP
-from designer.web.transaction import saving
+from designer.web.transaction import bookkeeping, committing, saving
 
 bp = Blueprint("lti_launch", __name__, url_prefix="/lti")
 # The platform posts logins and launches from its own pages: the signed state, the nonce
@@ -48,6 +48,7 @@ csrf.exempt(bp)
 
 FILE_SECONDS = 12 * 3600  # a launched page's file addresses work this long
 DEEP_LINK_SECONDS = 3600  # a teacher picks content within this time
+RESULTS_SECONDS = 24 * 3600  # a launched page reports results this long
 
 REFUSALS = {
     "login_incomplete": _l("The LMS started the log-in without naming itself or the user."),
@@ -198,10 +199,18 @@ def _learner_page(found: lti_launch.Launch) -> str | None:
     units = _units(learner_course, found.module_key, found.nugget_key) if learner_course else None
     if not units:
         return None
-    token = _files(current_app.config["SECRET_KEY"]).dumps(design.id)
+    secret_key = current_app.config["SECRET_KEY"]
+    token = _files(secret_key).dumps(design.id)
+    results = url_for(
+        "lti_launch.results",
+        token=_results(secret_key).dumps({"l": found.learner.id, "u": found.lineitem_url}),
+    )
     links = Links(
         url_for("static", filename="learner/learner.css"),
-        (url_for("static", filename="learner/player.js"),),
+        (
+            url_for("static", filename="js/lti-lms.js", results=results),
+            url_for("static", filename="learner/player.js"),
+        ),
         lambda a: url_for("lti_launch.asset", token=token, asset_key=a.key),
     )
     privacy = _(
@@ -216,7 +225,39 @@ def _learner_page(found: lti_launch.Launch) -> str | None:
         )
     else:
         notice = Notice(privacy, url_for("lti_launch.privacy"), _("Privacy"))
-    return render_player(learner_course, units, links, notice=notice)
+    return render_player(learner_course, units, links, sco="lti", notice=notice)
+
+
+def _results(secret_key: str) -> URLSafeTimedSerializer:
+    return URLSafeTimedSerializer(secret_key, salt="kurswerk-lti-results")
+
+
+@bp.post("/results/<token>")
+def results(token: str):
+    """What the learner did in a launched page (lti-lms.js): queued as a score for the
+    link's line item and posted to the platform at once (retried later if refused)."""
+    secret_key = current_app.config["SECRET_KEY"]
+    try:
+        data = _results(secret_key).loads(token, max_age=RESULTS_SECONDS)
+    except BadSignature:
+        abort(404)
+    body = request.get_json(silent=True)
+    percent = body.get("percent") if isinstance(body, dict) else "missing"
+    if (
+        not isinstance(body, dict)
+        or not isinstance(body.get("completed"), bool)
+        or not (percent is None or (isinstance(percent, int | float) and 0 <= percent <= 100))
+    ):
+        abort(400)
+    learner = db.session.get(LtiLearner, data["l"])
+    if learner is None:
+        abort(404)
+    if data["u"]:
+        with committing():
+            lti_scores.record(learner, data["u"], percent, body["completed"])
+        with bookkeeping():
+            lti_scores.deliver(secret_key)
+    return "", 204
 
 
 def _deep_links(secret_key: str) -> URLSafeTimedSerializer:

@@ -156,9 +156,41 @@ def upgrade():
         sa.PrimaryKeyConstraint("id", name=op.f("pk_design_releases")),
         sa.UniqueConstraint("design_id", name=op.f("uq_design_releases_design_id")),
     )
+    op.create_table(
+        "lti_scores",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("platform_id", sa.Integer(), nullable=False),
+        sa.Column("learner_id", sa.Integer(), nullable=False),
+        sa.Column("lineitem_url", sa.String(length=1000), nullable=False),
+        sa.Column("score_given", sa.Float(), nullable=True),
+        sa.Column("score_maximum", sa.Float(), nullable=False),
+        sa.Column("activity_progress", sa.String(length=20), nullable=False),
+        sa.Column("grading_progress", sa.String(length=20), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("attempts", sa.Integer(), nullable=False),
+        sa.Column("next_try_at", sa.DateTime(), nullable=False),
+        sa.Column("accepted_at", sa.DateTime(), nullable=True),
+        sa.Column("last_error", sa.String(length=200), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["learner_id"],
+            ["lti_learners.id"],
+            name=op.f("fk_lti_scores_learner_id_lti_learners"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["platform_id"],
+            ["lti_platforms.id"],
+            name=op.f("fk_lti_scores_platform_id_lti_platforms"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_lti_scores")),
+    )
+    op.create_index(op.f("ix_lti_scores_platform_id"), "lti_scores", ["platform_id"])
+    op.create_index(op.f("ix_lti_scores_next_try_at"), "lti_scores", ["next_try_at"])
 
 
 def downgrade():
+    op.drop_table("lti_scores")
     op.drop_table("design_releases")
     op.drop_table("lti_learners")
     op.drop_table("lti_nonces")

@@ -33,6 +33,9 @@ class TestPlatform:
     registrations: list[dict] = field(default_factory=list)
     authorizations: list[str] = field(default_factory=list)
     design_id: int = 0  # what the browser launch links to
+    token_requests: list[dict] = field(default_factory=list)
+    scores: list[dict] = field(default_factory=list)
+    score_status: int = 200  # what the score endpoint answers (503: the LMS is down)
     tool: str = ""  # the tool's address, for the course page's frame
 
     @property
@@ -77,6 +80,26 @@ class TestPlatform:
             response = Response(
                 json.dumps({"keys": [self.public_jwk]}), mimetype="application/json"
             )
+        elif request.path == "/token" and request.method == "POST":
+            self.token_requests.append(request.form.to_dict())
+            body = {
+                "access_token": f"access-{len(self.token_requests)}",
+                "token_type": "bearer",
+                "expires_in": 3600,
+                "scope": request.form.get("scope", ""),
+            }
+            response = Response(json.dumps(body), mimetype="application/json")
+        elif request.path.endswith("/scores") and request.method == "POST":
+            self.scores.append(
+                {
+                    "path": request.path,
+                    "authorization": request.headers.get("Authorization", ""),
+                    "content_type": request.headers.get("Content-Type", ""),
+                    "body": json.loads(request.get_data(as_text=True)),
+                    "status": self.score_status,
+                }
+            )
+            response = Response("{}", status=self.score_status, mimetype="application/json")
         elif request.path == "/favicon.ico":
             response = Response(status=204)
         else:

@@ -52,6 +52,9 @@ def test_dynamic_registration_stores_the_platform(
     assert sent["initiate_login_uri"] == "http://localhost/lti/login"
     assert sent["redirect_uris"] == ["http://localhost/lti/launch"]
     assert sent["token_endpoint_auth_method"] == "private_key_jwt"
+    assert sent["scope"] == "https://purl.imsglobal.org/spec/lti-ags/scope/score"
+    messages = sent["https://purl.imsglobal.org/spec/lti-tool-configuration"]["messages"]
+    assert {m["type"] for m in messages} == {"LtiResourceLinkRequest", "LtiDeepLinkingRequest"}
     stored = db.session.query(LtiPlatform).one()
     assert (stored.workspace_id, stored.issuer, stored.client_id) == (
         workspace.id,
