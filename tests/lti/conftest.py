@@ -149,6 +149,10 @@ window.addEventListener("message", function (event) {{
             lti + "resource_link": {"id": "rl-1"},
             lti + "roles": ["http://purl.imsglobal.org/vocab/lis/v2/membership#Learner"],
             lti + "custom": {"design": str(self.design_id)},
+            "https://purl.imsglobal.org/spec/lti-ags/claim/endpoint": {
+                "scope": ["https://purl.imsglobal.org/spec/lti-ags/scope/score"],
+                "lineitem": self.base + "/lineitems/1",
+            },
         }
         return f"""<!DOCTYPE html><html><body>
 <form method="post" action="{escape(args["redirect_uri"])}">

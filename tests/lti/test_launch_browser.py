@@ -24,4 +24,15 @@ def test_a_launch_in_a_cross_site_frame_uses_the_platform_storage(
     states = [k for k in kept if k.startswith("state_")]
     assert len(states) == 1 and kept[states[0]] == states[0][len("state_") :]
     assert any(k.startswith("nonce_") for k in kept)
+    # What the learner does reaches the LMS's gradebook through lti-lms.js.
+    tool = page.frame(name="kurswerk")
+    tool.evaluate("location.hash = 'n2'")
+    frame.locator("#n2").get_by_role("button", name="Als erledigt markieren").click()
+    for _ in range(100):
+        if platform.scores:
+            break
+        page.wait_for_timeout(100)
+    assert platform.scores, "the score reached the platform"
+    body = platform.scores[0]["body"]
+    assert body["userId"] == "user-7" and body["activityProgress"] == "InProgress"
     assert refused == []
