@@ -112,10 +112,12 @@ def rotate_key(slug: str):
     return redirect(url_for("lti.settings", slug=slug))
 
 
-@bp.post("/w/<slug>/lti/platforms/<int:platform_id>/<any(pause,resume,remove):change>")
+@bp.post("/w/<slug>/lti/platforms/<int:platform_id>/<change>")
 @login_required
 def change_platform(slug: str, platform_id: int, change: str):
     workspace = _button(slug)
+    if change not in ("pause", "resume", "remove"):
+        abort(404)
     platform = lti_queries.platform_in(workspace, platform_id)
     name = platform.name
     with committing():

@@ -38,7 +38,19 @@ PUBLIC = {
     "auth.verify": "the link of an address confirmation mail: a signed token; without a "
     "valid one the page only says so",
 }
-PUBLIC_BLUEPRINTS = {"seal": "public quality seal pages of approved designs"}
+PUBLIC["notices.unsubscribe"] = (
+    "the unsubscribe link of a mail: its signed token is the secret (from branch notify)"
+)
+PUBLIC["lti.jwks"] = "the public key set of a workspace's LTI tool"
+PUBLIC["lti.register"] = (
+    "LTI dynamic registration link: its token is the secret; without a valid one the page "
+    "only says so"
+)
+PUBLIC_BLUEPRINTS = {
+    "seal": "public quality seal pages of approved designs",
+    "lti_launch": "LTI login and launches posted by a registered LMS: the signed state, the "
+    "nonce and the platform's signed id_token (or Kurswerk's signed tokens) authorise them",
+}
 PERSONAL = {
     "workspaces.dashboard": "lists only the caller's own workspaces",
     "workspaces.new": "anyone signed in may start a workspace",
@@ -51,6 +63,7 @@ PERSONAL = {
     "notifications.index": "the caller's own notifications",
     "notifications.mark_read": "marks the caller's own notifications read",
 }
+PERSONAL["notices.settings"] = "the caller's own notification settings (from branch notify)"
 ANONYMOUS_REFUSALS = {401, 403}
 OUTSIDER_REFUSALS = {403, 404}
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
