@@ -35,6 +35,7 @@ from designer.queries.read_model import snapshot
 from designer.services import (
     accounts,
     admin,
+    lti_scores,
     notifications,
     offers,
     outbox,
@@ -195,6 +196,15 @@ def send_mail() -> None:
     """Send the mails that wait in the outbox and are due (run it from cron)."""
     report = mailer.send_due()
     click.echo(f"sent {report.sent}, failed {report.failed}, waiting {outbox.waiting()}")
+
+
+@main.command("send-scores")
+@with_appcontext
+def send_scores() -> None:
+    """Post the LTI scores that wait for their LMS and are due (run it from cron)."""
+    accepted = lti_scores.deliver(current_app.config["SECRET_KEY"])
+    db.session.commit()
+    click.echo(f"accepted {accepted}, waiting {lti_scores.waiting()}")
 
 
 @main.command("send-digests")

@@ -37,6 +37,15 @@ from designer.models.designs import (  # noqa: E402
     placement_objectives,
 )
 from designer.models.events import Event  # noqa: E402
+from designer.models.lti import (  # noqa: E402
+    DesignRelease,
+    LtiKey,
+    LtiLearner,
+    LtiNonce,
+    LtiPlatform,
+    LtiRegistrationLink,
+    LtiScore,
+)
 from designer.models.mail import MailOptOut, NoticeDigest, NoticeSetting, OutboxMail  # noqa: E402
 from designer.models.nuggets import Nugget, NuggetRevision  # noqa: E402
 from designer.models.offers import Offer  # noqa: E402
@@ -63,12 +72,19 @@ __all__ = [
     "Comment",
     "Design",
     "DesignMember",
+    "DesignRelease",
     "DesignTemplate",
     "Event",
     "Invitation",
     "JoinRule",
     "LearningObjective",
     "LoginAttempt",
+    "LtiKey",
+    "LtiLearner",
+    "LtiNonce",
+    "LtiPlatform",
+    "LtiRegistrationLink",
+    "LtiScore",
     "LoginLink",
     "MailOptOut",
     "Membership",

@@ -56,6 +56,10 @@ class Action(StrEnum):
     REQUESTS_MANAGE = "workspace.requests"
     # Awarding a design's badge to a person by hand, revoking an award (coordinators).
     BADGE_AWARD = "badge.award"
+    # LTI: the tool's keys and the platforms (LMS) registered for the workspace.
+    LTI_MANAGE = "workspace.lti"
+    # Releasing a revision of a design for delivery (LTI launches show it).
+    DESIGN_RELEASE = "design.release"
 
 
 class InstanceAction(StrEnum):
@@ -81,6 +85,7 @@ WORKSPACE_ACTIONS = {
     Action.TEMPLATE_SAVE,
     Action.CHECKLIST_EDIT,
     Action.REQUESTS_MANAGE,
+    Action.LTI_MANAGE,
 }
 
 _READ = {Action.WORKSPACE_VIEW, Action.LIBRARY_VIEW, Action.DESIGN_VIEW, Action.DESIGN_EXPORT}

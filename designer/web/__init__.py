@@ -20,6 +20,8 @@ def register_blueprints(app: Flask) -> None:
         designs,
         editor,
         library,
+        lti,
+        lti_launch,
         notices,
         notifications,
         offers,
@@ -61,6 +63,8 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(api.bp)
     app.register_blueprint(api.docs_bp)
     app.register_blueprint(tokens.bp)
+    app.register_blueprint(lti.bp)
+    app.register_blueprint(lti_launch.bp)
     app.register_blueprint(notices.bp)
     app.register_blueprint(offers.bp)
     app.register_blueprint(account.bp)

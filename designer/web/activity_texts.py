@@ -53,6 +53,7 @@ TEXTS: dict[str, Any] = {
     "placement.pulled": _l("%(who)s took over a nugget's update"),
     "revision.saved": _l("%(who)s saved version %(number)s"),
     "revision.restored": _l("%(who)s restored version %(number)s"),
+    "design.released": _l("%(who)s released version %(number)s for delivery"),
     "member.added": _l("%(who)s added a member"),
     "member.role_changed": _l("%(who)s changed a member's role"),
     "member.removed": _l("%(who)s removed a member"),

@@ -147,6 +147,20 @@ ERROR_TEXTS = {
     "request_participants": _l("Enter the number of people as a whole number from 1 to 10000."),
     "request_retention_range": _l("Enter a number of days from 7 to 3650."),
     "request_has_design": _l("A design was made from this request already."),
+    # LTI
+    "lti_link_invalid": _l(
+        "This registration link has been used, has expired or is not valid. Ask the "
+        "coordinator of the Kurswerk workspace for a new one."
+    ),
+    "lti_registration_failed": _l(
+        "The platform's configuration could not be read or it refused the registration. "
+        "Check that the LMS can reach Kurswerk, and try again with a new link."
+    ),
+    "lti_issuer_mismatch": _l(
+        "The platform's configuration names an issuer that does not match its address."
+    ),
+    "lti_taken": _l("A platform with this issuer and client ID is registered already."),
+    "lti_one_only": _l("The LMS accepts only one item here: choose one."),
 }
 
 

@@ -76,12 +76,13 @@ def init_app(app: Flask) -> None:
 
     @app.after_request
     def security_headers(response: Response) -> Response:
-        response.headers.setdefault("Content-Security-Policy", CSP)
+        csp = response.headers.setdefault("Content-Security-Policy", CSP)
         response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["X-Frame-Options"] = "DENY"
+        if "frame-ancestors 'none'" in csp:  # LTI pages name the LMS that may frame them
+            response.headers["X-Frame-Options"] = "DENY"
         response.headers["Referrer-Policy"] = "same-origin"
         response.headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()"
-        response.headers["Cross-Origin-Opener-Policy"] = "same-origin"
+        response.headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
         if request.endpoint != "static" and current_user.is_authenticated:
             # A logged-in page must not stay in a shared or back-button cache after log-out.
             response.headers["Cache-Control"] = "no-store"

@@ -70,7 +70,16 @@ PUBLIC.update(
         "awards.revocations": "the issuer's revocation list",
     }
 )
-PUBLIC_BLUEPRINTS = {"seal": "public quality seal pages of approved designs"}
+PUBLIC["lti.jwks"] = "the public key set of a workspace's LTI tool"
+PUBLIC["lti.register"] = (
+    "LTI dynamic registration link: its token is the secret; without a valid one the page "
+    "only says so"
+)
+PUBLIC_BLUEPRINTS = {
+    "seal": "public quality seal pages of approved designs",
+    "lti_launch": "LTI login and launches posted by a registered LMS: the signed state, the "
+    "nonce and the platform's signed id_token (or Kurswerk's signed tokens) authorise them",
+}
 PERSONAL = {
     "workspaces.dashboard": "lists only the caller's own workspaces",
     "workspaces.new": "anyone signed in may start a workspace",

@@ -1,0 +1,2 @@
+// Deep linking: send the chosen content back to the LMS at once.
+document.getElementById("lti-autosubmit").submit();
