@@ -50,6 +50,9 @@ PUBLIC = {
     "offers.show": "a published offer (only the fields frozen when it was published)",
     "offers.atom": "the catalogue's Atom feed",
     "offers.json_feed": "the catalogue's JSON feed",
+    "requests.new": "a company's request for training, sent from a public catalogue (rate "
+    "limited, honeypot, minimum time to fill)",
+    "requests.sent": "the thank-you page after a request for training",
 }
 # Open Badges: what a badge says and who issued it must be readable by anyone who checks
 # an awarded badge; addresses carry random public ids, never design ids.
