@@ -259,7 +259,7 @@ def test_purge_old_applies_retention(app, client, bea, example_design, workspace
                 user_id=bea.id,
                 design_id=example_design.id,
                 kind="mention",
-                payload={"actor": "Alt"},
+                payload={"actor": "Alte Nachricht"},
                 created_at=old,
             ),
             Notification(user_id=bea.id, design_id=example_design.id, kind="mention", payload={}),
@@ -289,7 +289,7 @@ def test_purge_old_applies_retention(app, client, bea, example_design, workspace
     output = app.test_cli_runner().invoke(main, ["purge-old"]).output
     assert "purged 1 events" in output
     log_in(client, bea.email)
-    assert "Alt" not in page(client, "/notifications")
+    assert "Alte Nachricht" not in page(client, "/notifications")
 
 
 def test_retention_is_read_from_the_environment(monkeypatch):
