@@ -156,8 +156,11 @@ def browser():
     reason = missing_reason()
     if reason:
         pytest.skip(reason)
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    # Assertions wait for what a page does next; a CI machine of 2 cores running the suite
+    # answers an htmx request in well under a second, but under load it can take several.
+    expect.set_options(timeout=15_000)
     with sync_playwright() as pw:
         chromium = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         yield chromium

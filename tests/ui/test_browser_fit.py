@@ -58,6 +58,30 @@ NOT_PAGES = {
     "sign_on.start",
     "sign_on.callback",
     "sign_on.confirm_link",
+    # Files, keys and JSON for machines, and secret links; the pages among them (a request,
+    # an award's verification, a badge's criteria) are checked for fit by their own browser
+    # tests (tests/offers/test_requests_browser.py, tests/badges/test_badge_browser.py).
+    "lti.register",
+    "lti_launch.asset",
+    "requests.show",
+    "badges.badge_class",
+    "badges.criteria_page",
+    "badges.public_png",
+    "badges.public_svg",
+    "awards.verify",
+    "awards.assertion",
+    "awards.credential",
+    "awards.baked_png",
+    "awards.public_key",
+    "awards.profile",
+    "awards.jwks",
+    "awards.revocations",
+    "badges.design_svg",
+    "badges.design_png",
+    "badges.issuer",
+    "awards.manage",
+    "lti.jwks",
+    "lti_launch.login",
 }
 # Pages that need a query: compare the revision stored on submitting with the current state.
 QUERIES = {"collab.compare": "?a=1"}
