@@ -20,7 +20,6 @@ from flask import (
     redirect,
     render_template,
     request,
-    send_file,
     url_for,
 )
 from flask_babel import force_locale
@@ -37,7 +36,7 @@ from designer.queries import lti as lti_queries
 from designer.services import lti_deep_linking, lti_launch, lti_scores
 from designer.web.i18n import select_locale
 from designer.web.messages import error_text
-from designer.web.preview import INLINE_TYPES
+from designer.web.preview import learner_file
 from designer.web.security import CSP
 from designer.web.transaction import bookkeeping, committing, saving
 
@@ -326,19 +325,7 @@ def asset(token: str, asset_key: str):
         abort(404)
     design = db.session.get(Design, design_id)
     snap = lti_queries.released_snapshot(design) if design and not design.deleted_at else None
-    found = next((a for a in snap.assets if a.key == asset_key), None) if snap else None
-    store = current_app.extensions["file_store"]
-    if found is None or not found.sha256 or not store.exists(found.sha256):
-        abort(404)
-    inline = found.mimetype in INLINE_TYPES
-    response: Response = send_file(
-        store.open(found.sha256),
-        mimetype=found.mimetype if inline else "application/octet-stream",
-        as_attachment=not inline,
-        download_name=found.filename,
-    )
-    response.headers["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response
+    return learner_file(snap, asset_key)
 
 
 @bp.get("/privacy")

@@ -8,7 +8,7 @@ from flask import Blueprint, Response, abort, current_app, send_file, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from designer.core.snapshot import Asset, DesignSnapshot
+from designer.core.snapshot import DesignSnapshot
 from designer.export.learner.course import Course, Unit, course_of
 from designer.export.learner.render import Links, Notice, render_player
 from designer.models import Design
@@ -58,7 +58,13 @@ def nugget(design_id: int, placement_id: int):
 def asset(design_id: int, asset_key: str):
     """A file of the design as the preview shows it (only files the design uses)."""
     design = access.design_for(current_user, design_id)
-    found = _asset(snapshot(design), asset_key)
+    return learner_file(snapshot(design), asset_key)
+
+
+def learner_file(snap: DesignSnapshot | None, asset_key: str) -> Response:
+    """A file the snapshot uses, as learners get it (the preview and LTI launches): inline
+    only for safe types, else as a download, sandboxed either way; 404 for any other."""
+    found = next((a for a in snap.assets if a.key == asset_key), None) if snap else None
     store = current_app.extensions["file_store"]
     if found is None or not found.sha256 or not store.exists(found.sha256):
         abort(404)
@@ -71,10 +77,6 @@ def asset(design_id: int, asset_key: str):
     )
     response.headers["Content-Security-Policy"] = "default-src 'none'; sandbox"
     return response
-
-
-def _asset(snap: DesignSnapshot, key: str) -> Asset | None:
-    return next((a for a in snap.assets if a.key == key), None)
 
 
 def _page(design: Design, learner_course: Course, units: list[Unit] | tuple[Unit, ...]) -> str:
