@@ -5,6 +5,7 @@ Not a test module: pytest never collects bench/ (testpaths = tests)."""
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import copy
 import json
@@ -174,3 +175,16 @@ def bench_app(data_dir: Path, database_url: str | None = None):
     with app.app_context():
         upgrade(directory=str(resource_dir("migrations")), revision="heads")
     return app
+
+
+def database_run(description: str | None, run: Callable[[str | None, int], str]) -> str:
+    """The table of `run(database_url, repeat)` for the command line's `--repeat` and
+    `--postgres` (a throw-away cluster; without it, SQLite)."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--postgres", action="store_true", help="PostgreSQL instead of SQLite")
+    args = parser.parse_args()
+    if not args.postgres:
+        return run(None, args.repeat)
+    with postgres() as url:
+        return run(url, args.repeat)

@@ -7,11 +7,18 @@ same app as the floor.
 
 from __future__ import annotations
 
-import argparse
 import tempfile
 from pathlib import Path
 
-from _support import SIZES, QueryCounter, bench_app, import_generated, machine, median_ms, postgres
+from _support import (
+    SIZES,
+    QueryCounter,
+    bench_app,
+    database_run,
+    import_generated,
+    machine,
+    median_ms,
+)
 from _support import table as render
 
 PASSWORD = "benchmark password"
@@ -89,15 +96,7 @@ def run(database_url: str | None, repeat: int) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--repeat", type=int, default=20)
-    parser.add_argument("--postgres", action="store_true", help="PostgreSQL instead of SQLite")
-    args = parser.parse_args()
-    if args.postgres:
-        with postgres() as url:
-            print(run(url, args.repeat))
-    else:
-        print(run(None, args.repeat))
+    print(database_run(__doc__, run))
 
 
 if __name__ == "__main__":

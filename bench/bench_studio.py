@@ -11,7 +11,6 @@ nuggets at most 1.5 times 10 nuggets) and in the same number of statements.
 
 from __future__ import annotations
 
-import argparse
 import statistics
 import tempfile
 import time
@@ -19,7 +18,7 @@ from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
 
-from _support import QueryCounter, bench_app, import_generated, machine, postgres
+from _support import QueryCounter, bench_app, database_run, import_generated, machine
 from _support import table as render
 
 PASSWORD = "benchmark password"
@@ -230,15 +229,7 @@ def _growth(times: dict, which: int) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--repeat", type=int, default=20)
-    parser.add_argument("--postgres", action="store_true", help="PostgreSQL instead of SQLite")
-    args = parser.parse_args()
-    if args.postgres:
-        with postgres() as url:
-            print(run(url, args.repeat))
-    else:
-        print(run(None, args.repeat))
+    print(database_run(__doc__, run))
 
 
 if __name__ == "__main__":
