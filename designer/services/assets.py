@@ -15,23 +15,10 @@ from designer.services.errors import Invalid, NotFound
 from designer.services.locking import check_version
 from designer.services.nuggets import update_nugget
 from designer.services.permissions import Action, require
-from designer.storage.filestore import CHUNK, FileStore
-from designer.storage.uploads import accepted_kind
+from designer.storage.filestore import FileStore
+from designer.storage.uploads import accepted_kind, spool
 
 MAX_FILENAME = 255
-
-
-def _spool(stream: BinaryIO, folder: Path, max_bytes: int) -> Path | None:
-    """Copy the upload to a temporary file; None when it is larger than `max_bytes`."""
-    path = folder / "upload"
-    size = 0
-    with path.open("wb") as out:
-        while chunk := stream.read(CHUNK):
-            size += len(chunk)
-            if size > max_bytes:
-                return None
-            out.write(chunk)
-    return path
 
 
 def _authorise(actor: User, nugget: Nugget, via: Design | None) -> None:
@@ -63,7 +50,7 @@ def attach_upload(
         raise Invalid({"file": "required"})
     folder = Path(tempfile.mkdtemp(prefix="upload-", dir=store.scratch.path()))
     try:
-        path = _spool(stream, folder, max_bytes)
+        path = spool(stream, folder, max_bytes)
         if path is None:
             raise Invalid({"file": "file_too_large"})
         if path.stat().st_size == 0:

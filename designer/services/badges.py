@@ -19,8 +19,8 @@ from designer.models.columns import utcnow
 from designer.services import events
 from designer.services.errors import Invalid
 from designer.services.permissions import Action, require
-from designer.storage.filestore import CHUNK, FileStore
-from designer.storage.uploads import PNG, accepted_kind
+from designer.storage.filestore import FileStore
+from designer.storage.uploads import PNG, accepted_kind, spool
 
 NAME = f.BADGE_NAME
 DESCRIPTION = f.BADGE_DESCRIPTION
@@ -99,7 +99,11 @@ def set_badge_image(
         raise Invalid({"image": "required"})
     folder = Path(tempfile.mkdtemp(prefix="upload-", dir=store.scratch.path()))
     try:
-        path = _spool(stream, folder)
+        path = spool(stream, folder, MAX_IMAGE_BYTES)
+        if path is None:
+            raise Invalid({"image": "file_too_large"})
+        if path.stat().st_size == 0:
+            raise Invalid({"image": "file_empty"})
         if accepted_kind(path, filename) != PNG:
             raise Invalid({"image": "badge_png"})
         try:
@@ -143,17 +147,3 @@ def remove_badge(actor: User, design: Design) -> None:
     if badge is not None:
         db.session.delete(badge)
         events.record("badge.removed", actor, design.workspace_id, design.id, name=badge.name)
-
-
-def _spool(stream: BinaryIO, folder: Path) -> Path:
-    path = folder / "upload"
-    size = 0
-    with path.open("wb") as out:
-        while chunk := stream.read(CHUNK):
-            size += len(chunk)
-            if size > MAX_IMAGE_BYTES:
-                raise Invalid({"image": "file_too_large"})
-            out.write(chunk)
-    if size == 0:
-        raise Invalid({"image": "file_empty"})
-    return path

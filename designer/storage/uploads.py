@@ -2,7 +2,8 @@
 
 A file is taken when its content is one of the allowed kinds AND its extension belongs to
 that kind; the stored MIME type is the sniffed one, never what the browser claimed. SVG is
-refused (it can carry scripts), as is anything unrecognised.
+refused (it can carry scripts), as is anything unrecognised. `spool` copies an upload
+aside, within a size limit, before it is checked.
 """
 
 from __future__ import annotations
@@ -10,6 +11,9 @@ from __future__ import annotations
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
+
+from designer.storage.filestore import CHUNK
 
 SNIFF_BYTES = 4096
 
@@ -107,3 +111,17 @@ def accepted_kind(path: Path, filename: str) -> FileKind | None:
 def allowed_extensions() -> list[str]:
     kinds = (PNG, JPEG, GIF, WEBP, PDF, MP4, DOCX, XLSX, PPTX, TXT)
     return [ext for kind in kinds for ext in kind.extensions]
+
+
+def spool(stream: BinaryIO, folder: Path, max_bytes: int) -> Path | None:
+    """Copy an upload into `folder` before anything reads it; None when it is larger than
+    `max_bytes` (the copy stops there)."""
+    path = folder / "upload"
+    size = 0
+    with path.open("wb") as out:
+        while chunk := stream.read(CHUNK):
+            size += len(chunk)
+            if size > max_bytes:
+                return None
+            out.write(chunk)
+    return path
