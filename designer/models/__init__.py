@@ -37,6 +37,7 @@ from designer.models.designs import (  # noqa: E402
     placement_objectives,
 )
 from designer.models.events import Event  # noqa: E402
+from designer.models.learner_results import LtiAnswer, LtiEnrolment, LtiNuggetResult  # noqa: E402
 from designer.models.lti import (  # noqa: E402
     DesignRelease,
     LtiKey,
@@ -78,6 +79,9 @@ __all__ = [
     "Invitation",
     "JoinRule",
     "LearningObjective",
+    "LtiAnswer",
+    "LtiEnrolment",
+    "LtiNuggetResult",
     "LoginAttempt",
     "LtiKey",
     "LtiLearner",
