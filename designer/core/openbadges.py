@@ -80,8 +80,44 @@ class BadgeUrls:
 
 def email_hash(email: str, salt: str) -> str:
     """Open Badges' salted identity hash of an address: `sha256$<hex>`."""
-    digest = hashlib.sha256((email.strip().lower() + salt).encode()).hexdigest()
-    return f"sha256${digest}"
+    return identity_hash(email.strip().lower(), salt)
+
+
+def identity_hash(identity: str, salt: str) -> str:
+    """Open Badges' salted hash of an identifier as it is (an LTI user id is case-sensitive)."""
+    return "sha256$" + hashlib.sha256((identity + salt).encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """Whom an award names, only ever by salted hashes: an e-mail address, or for a
+    learner whose LMS sent none, their LTI user id (the launch's `sub`) together with the
+    platform's issuer, since a `sub` is unique only within its platform. Open Badges 3.0
+    lists both kinds of identifier (`emailAddress`; `ltiUserId` and `ltiPlatformId`)."""
+
+    salt: str
+    email: str = ""
+    lti_user: str = ""
+    lti_platform: str = ""
+
+    def identifiers(self) -> list[dict[str, Any]]:
+        if self.email:
+            pairs = [("emailAddress", email_hash(self.email, self.salt))]
+        else:
+            pairs = [
+                ("ltiUserId", identity_hash(self.lti_user, self.salt)),
+                ("ltiPlatformId", identity_hash(self.lti_platform, self.salt)),
+            ]
+        return [
+            {
+                "type": "IdentityObject",
+                "identityHash": digest,
+                "identityType": kind,
+                "hashed": True,
+                "salt": self.salt,
+            }
+            for kind, digest in pairs
+        ]
 
 
 def timestamp(moment: datetime) -> str:
@@ -164,13 +200,12 @@ def credential_ob3(
     snap: DesignSnapshot,
     urls: BadgeUrls,
     award: str,
-    email: str,
-    salt: str,
+    recipient: Recipient,
     issued: datetime,
     expires: datetime | None,
 ) -> dict[str, Any]:
     """The OpenBadgeCredential of one award, unsigned. The recipient is named only by
-    the salted hash of their address."""
+    salted hashes (`Recipient`)."""
     badge = snap.badge
     assert badge is not None, "a credential needs the design's badge"
     achievement: dict[str, Any] = {
@@ -201,15 +236,7 @@ def credential_ob3(
         "validFrom": timestamp(issued),
         "credentialSubject": {
             "type": ["AchievementSubject"],
-            "identifier": [
-                {
-                    "type": "IdentityObject",
-                    "identityHash": email_hash(email, salt),
-                    "identityType": "emailAddress",
-                    "hashed": True,
-                    "salt": salt,
-                }
-            ],
+            "identifier": recipient.identifiers(),
             "achievement": achievement,
         },
         "credentialStatus": {"id": urls.revocations, "type": REVOCATION_LIST},

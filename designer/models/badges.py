@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from designer.models import db
@@ -57,6 +57,8 @@ class BadgeAward(db.Model):
     be removed or emptied from the trash): it stays verifiable from what it keeps."""
 
     __tablename__ = "badge_awards"
+    # One automatic award per learner and badge (manual awards have no learner).
+    __table_args__ = (UniqueConstraint("badge_id", "lti_learner_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     workspace_id: Mapped[int] = mapped_column(
@@ -77,3 +79,9 @@ class BadgeAward(db.Model):
     revoked_at: Mapped[datetime | None] = mapped_column(Timestamp)
     revocation_reason: Mapped[str] = mapped_column(Text, default="")
     revoked_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    # An automatic award to a learner of an LTI delivery: the learner, and the platform's
+    # name as it was (kept when the platform and its learners are removed); "" when by hand.
+    lti_learner_id: Mapped[int | None] = mapped_column(
+        ForeignKey("lti_learners.id", ondelete="SET NULL")
+    )
+    lti_platform: Mapped[str] = mapped_column(String(500), default="")

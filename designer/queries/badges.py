@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from designer.core.snapshot import DesignSnapshot
-from designer.models import Badge, BadgeAward, Design, IssuerKey, Workspace, db
+from designer.models import Badge, BadgeAward, Design, IssuerKey, LtiLearner, Workspace, db
 from designer.queries.read_model import snapshot
 from designer.services.errors import NotFound
 
@@ -93,3 +93,13 @@ def revoked_awards(workspace: Workspace) -> list[tuple[str, str]]:
         .order_by(BadgeAward.revoked_at, BadgeAward.id)
     )
     return [(public_id, reason) for public_id, reason in rows]
+
+
+def award_of_learner(learner: LtiLearner, design: Design) -> BadgeAward | None:
+    """The award of the design's badge that Kurswerk issued to a learner of an LTI
+    delivery, if any (revoked ones too)."""
+    return db.session.scalar(
+        select(BadgeAward)
+        .join(Badge, Badge.id == BadgeAward.badge_id)
+        .where(Badge.design_id == design.id, BadgeAward.lti_learner_id == learner.id)
+    )

@@ -23,8 +23,9 @@ from sqlalchemy import select
 
 from designer.core import fields as f
 from designer.core.characters import strip_control
-from designer.core.openbadges import BadgeUrls, credential_ob3, jwt_claims
-from designer.models import BadgeAward, Design, IssuerKey, User, Workspace, db
+from designer.core.openbadges import BadgeUrls, Recipient, credential_ob3, jwt_claims
+from designer.core.snapshot import DesignSnapshot
+from designer.models import Badge, BadgeAward, Design, IssuerKey, User, Workspace, db
 from designer.models.columns import utcnow
 from designer.queries.read_model import snapshot
 from designer.services import events
@@ -67,28 +68,44 @@ def award_badge(
     now = (now or utcnow()).replace(microsecond=0)
     workspace = db.session.get(Workspace, design.workspace_id)
     name, email, expires = _clean(name, email, expires_on, now, workspace.time_zone)
-    key = issuer_key(workspace, issuing.secret)
-    public_id, salt = secrets.token_hex(16), secrets.token_hex(8)
-    urls = BadgeUrls(issuing.base_url, badge.public_id, workspace.slug)
-    credential = credential_ob3(snapshot(design), urls, public_id, email, salt, now, expires)
-    award = BadgeAward(
-        workspace_id=workspace.id,
-        badge_id=badge.id,
-        public_id=public_id,
-        recipient_name=name,
-        recipient_email=email,
-        salt=salt,
-        issued_at=now,
-        expires_at=expires,
-        data=credential,
-        credential=sign(credential, key, urls, issuing.secret),
-        awarded_by_id=actor.id if actor else None,
-        revocation_reason="",
-    )
+    recipient = Recipient(secrets.token_hex(8), email=email)
+    award = signed_award(workspace, badge, snapshot(design), recipient, issuing, now, expires)
+    award.recipient_name = name
+    award.awarded_by_id = actor.id if actor else None
     db.session.add(award)
     db.session.flush()
     events.record("badge.awarded", actor, design.workspace_id, design.id, title=badge.name)
     return award
+
+
+def signed_award(
+    workspace: Workspace,
+    badge: Badge,
+    snap: DesignSnapshot,
+    recipient: Recipient,
+    issuing: Issuing,
+    now: datetime,
+    expires: datetime | None = None,
+) -> BadgeAward:
+    """A new award of `badge` (not yet added to the session): its credential made from
+    `snap` and signed with the workspace's key. The recipient has no name yet."""
+    key = issuer_key(workspace, issuing.secret)
+    public_id = secrets.token_hex(16)
+    urls = BadgeUrls(issuing.base_url, badge.public_id, workspace.slug)
+    credential = credential_ob3(snap, urls, public_id, recipient, now, expires)
+    return BadgeAward(
+        workspace_id=workspace.id,
+        badge_id=badge.id,
+        public_id=public_id,
+        recipient_name="",
+        recipient_email=recipient.email,
+        salt=recipient.salt,
+        issued_at=now,
+        expires_at=expires,
+        data=credential,
+        credential=sign(credential, key, urls, issuing.secret),
+        revocation_reason="",
+    )
 
 
 def revoke_award(actor: User, design: Design, award: BadgeAward, reason: str) -> None:
@@ -125,8 +142,7 @@ def _clean(name: str, email: str, expires_on: str, now: datetime, zone: str):
     except f.Refused as refused:
         errors["name"] = refused.code
     email = (email or "").strip()
-    local, _, domain = email.rpartition("@")
-    if not local or "." not in domain or len(email) > MAX_EMAIL or any(c.isspace() for c in email):
+    if not valid_email(email):
         errors["email"] = "invalid_email"
     expires = None
     try:
@@ -143,6 +159,16 @@ def _clean(name: str, email: str, expires_on: str, now: datetime, zone: str):
     if errors:
         raise Invalid(errors)
     return name, email, expires
+
+
+def valid_email(email: str) -> bool:
+    local, _, domain = email.rpartition("@")
+    return (
+        bool(local)
+        and "." in domain
+        and len(email) <= MAX_EMAIL
+        and not any(c.isspace() for c in email)
+    )
 
 
 # --------------------------------------------------------------------------- keys

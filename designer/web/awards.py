@@ -23,7 +23,8 @@ from designer.core.openbadges import (
     revocation_list,
 )
 from designer.export.badges import OB2_KEYWORD, OB3_KEYWORD, badge_png, bake
-from designer.models import BadgeAward
+from designer.export.learner.render import Earned
+from designer.models import BadgeAward, Design, LtiLearner
 from designer.queries import access
 from designer.queries import badges as badge_queries
 from designer.queries.read_model import badge_of
@@ -107,6 +108,39 @@ def award_mail(award: BadgeAward, language: str) -> outbox.Mail:
     return outbox.Mail(award.recipient_email, subject, text, html)
 
 
+def earned_notice(learner: LtiLearner, design: Design) -> Earned | None:
+    """What the launched page tells a learner about the design's badge Kurswerk awarded
+    them: its verification page and, while valid, the downloads that page offers. The
+    links open a new window (the LMS frames the page; the verification page may not be
+    framed)."""
+    award = badge_queries.award_of_learner(learner, design)
+    if award is None:
+        return None
+    verify_link = (url_for("awards.verify", public_id=award.public_id), _("Verification page"))
+    name = award.data["name"]
+    state = issuing.award_state(award)
+    if state == "revoked":
+        return Earned(_("Your badge “%(badge)s” was revoked.", badge=name), (verify_link,))
+    if state == "expired":
+        return Earned(_("Your badge “%(badge)s” has expired.", badge=name), (verify_link,))
+    links = [
+        verify_link,
+        (url_for("awards.baked_png", public_id=award.public_id), _("Badge image (PNG)")),
+        (
+            url_for("awards.credential", public_id=award.public_id),
+            _("Credential (Open Badges 3.0, VC-JWT)"),
+        ),
+    ]
+    if award.recipient_email:
+        links.append(
+            (
+                url_for("awards.assertion", public_id=award.public_id),
+                _("Assertion (Open Badges 2.0)"),
+            )
+        )
+    return Earned(_("You have earned the badge “%(badge)s”.", badge=name), tuple(links))
+
+
 # --------------------------------------------------------------------------- public
 
 
@@ -128,6 +162,10 @@ def verify(public_id: str):
 def assertion(public_id: str):
     found = badge_queries.public_award(public_id)
     award = found.award
+    if not award.recipient_email:
+        # Open Badges 2.0 names recipients by e-mail, URL or telephone only; an award to
+        # a learner known by their LMS's pseudonymous id has its 3.0 credential alone.
+        raise NotFound("assertion")
     urls = _urls(found)
     if award.revoked_at is not None:
         body = {"id": urls.assertion(public_id), "revoked": True}
@@ -158,14 +196,15 @@ def credential(public_id: str):
 
 @bp.get("/awards/<public_id>/badge.png")
 def baked_png(public_id: str):
-    """The badge image carrying this award: the 2.0 assertion's address (hosted) and the
-    3.0 credential (VC-JWT)."""
+    """The badge image carrying this award: the 2.0 assertion's address (hosted; only for
+    an award to an address) and the 3.0 credential (VC-JWT)."""
     found = badge_queries.public_award(public_id)
     snap_badge = badge_of(found.design) if found.design else None
     if snap_badge is None:
         raise NotFound("badge")
     png = badge_png(snap_badge, StoreAssets(current_app.extensions["file_store"]))
-    png = bake(png, OB2_KEYWORD, _urls(found).assertion(public_id))
+    if found.award.recipient_email:
+        png = bake(png, OB2_KEYWORD, _urls(found).assertion(public_id))
     png = bake(png, OB3_KEYWORD, found.award.credential)
     response = Response(png, mimetype="image/png")
     response.headers["Content-Disposition"] = f'attachment; filename="badge-{public_id}.png"'

@@ -34,6 +34,7 @@ from designer.extensions import csrf
 from designer.models import Design, LtiLearner, LtiPlatform, db
 from designer.queries import lti as lti_queries
 from designer.services import lti_deep_linking, lti_launch, lti_scores
+from designer.web.awards import earned_notice
 from designer.web.i18n import select_locale
 from designer.web.messages import error_text
 from designer.web.preview import learner_file
@@ -224,7 +225,8 @@ def _learner_page(found: lti_launch.Launch) -> str | None:
         )
     else:
         notice = Notice(privacy, url_for("lti_launch.privacy"), _("Privacy"))
-    return render_player(learner_course, units, links, sco="lti", notice=notice)
+    earned = earned_notice(found.learner, design)
+    return render_player(learner_course, units, links, sco="lti", notice=notice, earned=earned)
 
 
 def _results(secret_key: str) -> URLSafeTimedSerializer:

@@ -53,6 +53,15 @@ class Notice:
 
 
 @dataclass(frozen=True)
+class Earned:
+    """A line above the player telling a learner of an LTI delivery about the badge they
+    were awarded (in their language): what it says, and its links (address, caption)."""
+
+    text: str
+    links: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
 class Material:
     url: str
     asset: Asset
@@ -82,6 +91,7 @@ def render_player(
     *,
     sco: str = "",
     notice: Notice | None = None,
+    earned: Earned | None = None,
 ) -> str:
     """A whole page: the player with `units` (its navigation when there are several).
 
@@ -99,6 +109,7 @@ def render_player(
             sco=sco,
             mastery=view.page_pass_mark(units),
             notice=notice,
+            earned=earned,
             texts=json.dumps(script_texts(course.snap.language), ensure_ascii=False),
         )
     )
