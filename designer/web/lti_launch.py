@@ -226,7 +226,9 @@ def _learner_page(found: lti_launch.Launch) -> str | None:
     else:
         notice = Notice(privacy, url_for("lti_launch.privacy"), _("Privacy"))
     earned = earned_notice(found.learner, design)
-    return render_player(learner_course, units, links, sco="lti", notice=notice, earned=earned)
+    return render_player(
+        learner_course, units, links, sco="lti", notice=notice, earned=earned, confirm_info=True
+    )
 
 
 def _results(secret_key: str) -> URLSafeTimedSerializer:

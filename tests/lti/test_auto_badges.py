@@ -294,3 +294,21 @@ def test_a_second_report_at_the_same_time_issues_nothing(
     assert earning.issue_earned(learner, badged, context) is None
     db.session.commit()
     assert db.session.scalars(select(BadgeAward.public_id)).all() == [first.public_id]
+
+
+def test_learners_confirm_live_sessions_and_work_outside_the_page(
+    app, client, login, coordinator, platform, registered, badged
+):
+    """On a launched page the parts that happen outside it have a button, so that what a
+    badge's criteria ask can be recorded; the in-app preview (and SCORM) stay as they are."""
+    launched = _launch(client, platform, badged).get_data(as_text=True)
+    live = re.search(r'<section id="n1".*?</section>', launched, re.S).group(0)  # live online
+    workplace = re.search(r'<section id="n3".*?</section>', launched, re.S).group(0)
+    assert 'data-kw-task="n1"' in live and "Ich habe teilgenommen" in live
+    assert 'data-kw-task="n3"' in workplace and "Als erledigt markieren" in workplace
+    assert 'data-kw-state="n1"' in launched  # the navigation shows its state too
+
+    login(coordinator)
+    preview = client.get(f"/designs/{badged.id}/preview").get_data(as_text=True)
+    assert 'id="n1"' in preview and 'data-kw-task="n1"' not in preview
+    assert "Ich habe teilgenommen" not in preview and 'data-kw-state="n1"' not in preview

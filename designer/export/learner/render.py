@@ -92,12 +92,16 @@ def render_player(
     sco: str = "",
     notice: Notice | None = None,
     earned: Earned | None = None,
+    confirm_info: bool = False,
 ) -> str:
     """A whole page: the player with `units` (its navigation when there are several).
 
     `sco` names the SCORM resource the page is (the page script then reports to the LMS).
+    `confirm_info`: information units (a live session, a day on site, work at the
+    workplace) get a button too, for the learner to confirm they took part or did it (an
+    LTI delivery, where a badge's criteria count what the learner marked).
     """
-    view = View(course, links)
+    view = View(course, links, confirm_info=confirm_info)
     return (
         _environment()
         .get_template("player.html")
@@ -124,8 +128,11 @@ def render_fragment(course: Course, unit: Unit, links: Links, top_heading: int =
 class View:
     """What the templates ask of a course: texts, facts, rewritten content, materials."""
 
-    def __init__(self, course: Course, links: Links, top_heading: int = 3):
+    def __init__(
+        self, course: Course, links: Links, top_heading: int = 3, confirm_info: bool = False
+    ):
         self.course = course
+        self.confirm_info = confirm_info
         self.snap = course.snap
         self.lang = course.snap.language
         self.links = links
@@ -209,6 +216,15 @@ class View:
             (self.t("delivery"), label("delivery_mode", placed.delivery_mode, self.lang)),
         ]
         return [(term, value) for term, value in pairs if value]
+
+    def tracked(self, unit: Unit) -> bool:
+        """Whether the learner marks the unit done on this page (a button or a quiz)."""
+        return unit.tracked or self.confirm_info
+
+    def confirm_caption(self, placed: PlacedNugget) -> str:
+        """The button of an information unit: a live session is taken part in."""
+        live = placed.nugget.activity_kind == "live_session"
+        return self.t("took_part" if live else "mark_done")
 
     def questions(self, unit: Unit) -> list[QuizQuestion]:
         return quiz_questions(unit.anchor, unit.placed.nugget.questions)

@@ -24,6 +24,7 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
     ),
     "start_done": ("Überblick gelesen", "I have read the overview"),
     "mark_done": ("Als erledigt markieren", "Mark as done"),
+    "took_part": ("Ich habe teilgenommen", "I took part"),
     "done": ("Erledigt", "Done"),
     "date": ("Datum", "Date"),
     "time": ("Uhrzeit", "Time"),
