@@ -97,8 +97,8 @@ def badge_criteria(snap: DesignSnapshot) -> list[str]:
     if found.complete:
         n = len(found.complete)
         text = translate_plural(
-            "Complete %(num)d nugget of the course.",
-            "Complete %(num)d nuggets of the course.",
+            "Complete %(num)d learning nugget of the course.",
+            "Complete %(num)d learning nuggets of the course.",
             n,
             lang,
         )

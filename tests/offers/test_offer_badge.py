@@ -74,14 +74,14 @@ def test_the_badge_criteria_count_without_naming_nuggets(
     snap = snapshot(example_design)
     german = badge_criteria(snap)
     assert german == [
-        "7 Nuggets des Kurses abschließen.",
+        "7 Lernnuggets des Kurses abschließen.",
         "Den Test mit mindestens 80 % richtigen Antworten bestehen.",
         "An den 3 Live-Terminen teilnehmen.",
     ]
     titles = [n.title for n in db.session.scalars(select(Nugget))]
     assert not any(title in line for title in titles for line in german)
     english = badge_criteria(dataclasses.replace(snap, language="en"))
-    assert english[0] == "Complete 7 nuggets of the course."
+    assert english[0] == "Complete 7 learning nuggets of the course."
     assert english[1] == "Pass the quiz with at least 80 % right answers."
 
 
@@ -110,14 +110,15 @@ def test_a_published_offer_shows_its_badge(
     listing, page = _pages(visitor, workspace)
 
     for html in (listing, page):
-        image = re.search(r'class="offer-badge[^"]*">\s*<img src="([^"]+)" alt="([^"]+)"', html)
+        image = re.search(r'"offer-badge[^"]*"[^>]*>\s*<img src="([^"]+)" alt="([^"]+)"', html)
         assert image, "the badge's image"
         assert unescape(image.group(2)) == f"Badge „{NAME}“"
         png = visitor.get(image.group(1))  # no account needed
         assert png.status_code == 200 and png.mimetype == "image/png"
     assert f"Führt zum Badge {NAME}" in _text(listing)
-    assert "Vergeben für: 7 Nuggets des Kurses abschließen." in _text(listing)
+    assert "Vergeben für: 7 Lernnuggets des Kurses abschließen." in _text(listing)
     text = _text(page)
+    assert f'<a href="#badge">{NAME}</a>' in page and 'id="badge"' in page
     assert f"Badge: {NAME}" in text and "Für alle, die Lernmedien planen." in text
     assert "Vergeben für " + " ".join(badge["criteria"]) in text
 
