@@ -117,6 +117,7 @@ def test_a_published_offer_shows_its_badge(
         assert png.status_code == 200 and png.mimetype == "image/png"
     assert f"Führt zum Badge {NAME}" in _text(listing)
     assert "Vergeben für: 7 Lernnuggets des Kurses abschließen." in _text(listing)
+    assert '<span lang="de">7 Lernnuggets' in listing
     text = _text(page)
     assert f'<a href="#badge">{NAME}</a>' in page and 'id="badge"' in page
     assert f"Badge: {NAME}" in text and "Für alle, die Lernmedien planen." in text
