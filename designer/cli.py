@@ -35,6 +35,7 @@ from designer.queries.read_model import snapshot
 from designer.services import (
     accounts,
     admin,
+    lti_enrolments,
     lti_scores,
     notifications,
     offers,
@@ -205,6 +206,16 @@ def send_scores() -> None:
     accepted = lti_scores.deliver(current_app.config["SECRET_KEY"])
     db.session.commit()
     click.echo(f"accepted {accepted}, waiting {lti_scores.waiting()}")
+
+
+@main.command("count-enrolments")
+@with_appcontext
+def count_enrolments() -> None:
+    """Ask the LMS courses that link a design how many learners they have enrolled, where
+    the last count is older than 12 hours (run it from cron, e.g. every hour)."""
+    counted, failed = lti_enrolments.refresh_stale(current_app.config["SECRET_KEY"])
+    db.session.commit()
+    click.echo(f"counted {counted}, failed {failed}")
 
 
 @main.command("send-digests")
