@@ -106,6 +106,9 @@ def test_only_the_count_is_kept(client, platform, registered, released, membersh
     for member in MEMBERS:
         for value in (member["user_id"], member["name"], member["email"]):
             assert value not in stored
+    # The privacy note says so.
+    privacy = client.get("/lti/privacy").get_data(as_text=True)
+    assert "speichert nur diese Zahl" in privacy
 
 
 def test_a_fresh_count_is_not_asked_again(client, platform, registered, released, memberships):
