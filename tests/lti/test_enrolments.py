@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from designer.models import LtiEnrolment, db
 from designer.models.columns import utcnow
+from designer.queries.learner_results import learner_results
 from designer.services import lti_connector, lti_enrolments
 from tests.lti.test_launch import _launch
 
@@ -138,6 +139,9 @@ def test_each_course_that_links_the_design_has_its_row(
     db.session.expire_all()
     rows = db.session.scalars(select(LtiEnrolment).order_by(LtiEnrolment.context_id)).all()
     assert [(r.context_id, r.learners) for r in rows] == [("ctx-1", 1), ("ctx-2", 1)]
+    # The design's learner results add up the platform's courses.
+    [result] = learner_results(released).platforms
+    assert (result.platform_id, result.enrolled) == (registered.id, 2)
 
 
 @pytest.mark.parametrize("status", [500, 403, 401])
