@@ -144,26 +144,34 @@ def test_each_course_that_links_the_design_has_its_row(
     assert (result.platform_id, result.enrolled) == (registered.id, 2)
 
 
-@pytest.mark.parametrize("status", [500, 403, 401])
+@pytest.mark.parametrize(
+    ("status", "refused_by"), [(500, "list"), (403, "list"), (401, "list"), (404, "token")]
+)
 def test_a_failing_platform_keeps_the_old_count(
-    client, platform, registered, released, memberships, caplog, status
+    client, platform, registered, released, memberships, caplog, status, refused_by
 ):
     memberships.members = list(MEMBERS)
     _launched(client, platform, released, **_with_service(memberships))
     stale = utcnow() - lti_enrolments.FRESH_FOR - timedelta(hours=1)
     _enrolment().counted_at = stale
+    if refused_by == "token":  # no access token for the service (not granted)
+        lti_connector._tokens.clear()
+        registered.auth_token_url = platform.base + "/no-token"
+    else:
+        memberships.status = status
     db.session.commit()
-    memberships.status = status
     asked = len(memberships.requests)
     with caplog.at_level(logging.WARNING, logger="designer.services.lti_enrolments"):
         _launched(client, platform, released, **_with_service(memberships))
-    assert len(memberships.requests) == asked + 1
+    assert len(memberships.requests) == asked + (refused_by == "list")
     assert (_enrolment().learners, _enrolment().counted_at) == (4, stale)
     assert f"HTTP {status}" in caplog.text
     assert "access-" not in caplog.text and "Bearer" not in caplog.text
     # The same process does not ask the failing platform again at once.
+    tokens = len(platform.token_requests)
     _launched(client, platform, released, **_with_service(memberships))
-    assert len(memberships.requests) == asked + 1
+    assert len(memberships.requests) == asked + (refused_by == "list")
+    assert len(platform.token_requests) == tokens
 
 
 def test_an_unreachable_or_slow_platform_keeps_the_old_count(
