@@ -37,6 +37,7 @@ class TestPlatform:
     scores: list[dict] = field(default_factory=list)
     score_status: int = 200  # what the score endpoint answers (503: the LMS is down)
     tool: str = ""  # the tool's address, for the course page's frame
+    paths: list[str] = field(default_factory=list)  # every address asked for, in order
 
     @property
     def config_url(self) -> str:
@@ -58,6 +59,7 @@ class TestPlatform:
 
     def wsgi(self, environ, start_response):
         request = Request(environ)
+        self.paths.append(request.path)
         if request.path == "/.well-known/openid-configuration":
             response = Response(json.dumps(self.configuration()), mimetype="application/json")
         elif request.path == "/register" and request.method == "POST":

@@ -169,9 +169,11 @@ def test_a_failing_platform_keeps_the_old_count(
     assert "access-" not in caplog.text and "Bearer" not in caplog.text
     # The same process does not ask the failing platform again at once.
     tokens = len(platform.token_requests)
+    refused_tokens = platform.paths.count("/no-token")
     _launched(client, platform, released, **_with_service(memberships))
     assert len(memberships.requests) == asked + (refused_by == "list")
     assert len(platform.token_requests) == tokens
+    assert platform.paths.count("/no-token") == refused_tokens == (refused_by == "token")
 
 
 def test_an_unreachable_or_slow_platform_keeps_the_old_count(
