@@ -46,6 +46,7 @@ DIDACTIC_BASICS = Checklist(
         Auto("legal.ai_unchecked"),
         Auto("activity.quiz_questions"),
         Auto("activity.url_invalid"),
+        Auto("results.learners_struggle"),
         _ask(
             "need",
             "objectives",
