@@ -100,7 +100,8 @@ def learners_struggle(
     answerers got it right (4 of 20 at 20 % is quiet); a nugget fires when strictly more
     than `max_unfinished_percent` of the learners who opened it did not finish it (10 of
     20 at 50 % is quiet). Questions are numbered as in the released revision the
-    learners took; a nugget that is no longer in the design is not reported."""
+    learners took (the only one whose answers count) and quoted from `snap`, the design
+    as it is now; a nugget that is no longer in the design is not reported."""
     if results.learners < params["min_learners"]:
         return
     for nugget in snap.nuggets:
