@@ -19,7 +19,7 @@ from designer.models import (
     db,
 )
 from designer.models.columns import utcnow
-from designer.queries.quality import design_findings
+from designer.queries.quality import design_findings, quality_record
 from designer.queries.read_model import snapshot
 from designer.services import checklists as checklist_service
 from designer.services import reviews as review_service
@@ -148,7 +148,9 @@ def test_half_unfinished_and_a_fifth_right_stay_quiet(released, workspace):
     assert [f for f in findings if f.rule == "results.learners_struggle"] == []
 
 
-def test_the_api_and_the_command_line_report_it(app, client, coordinator, released, workspace):
+def test_the_api_the_command_line_and_documents_report_it(
+    app, client, coordinator, released, workspace
+):
     _row, secret = tokens.create_token(coordinator, "read token", "read")
     db.session.commit()
 
@@ -169,6 +171,10 @@ def test_the_api_and_the_command_line_report_it(app, client, coordinator, releas
             ("warning", {"kind": "nugget", "key": QUIZ})
         ]
         assert FOUND_DE in found[0]["message"]
+    record = quality_record(released, snapshot(released))  # the quality report document
+    [documented] = [f for f in record.findings if f.rule == "results.learners_struggle"]
+    assert documented.target == "Selbsttest: Medien und Methoden"
+    assert FOUND_DE in documented.message
 
 
 def test_a_workspace_checklist_changes_the_limits(app, coordinator, released, workspace):
