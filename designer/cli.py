@@ -30,6 +30,7 @@ from designer.models import Design, Membership, User, Workspace
 from designer.models.columns import utcnow
 from designer.quality import evaluate, findings_json, has_blocking
 from designer.queries.exporting import export_to_file
+from designer.queries.learner_results import learner_results
 from designer.queries.quality import design_findings, load_checklist
 from designer.queries.read_model import snapshot
 from designer.services import (
@@ -332,7 +333,8 @@ def check_command(design_id: int, as_json: bool, checklist_key: str | None) -> N
     snap = snapshot(design)
     if checklist_key:
         try:
-            findings = evaluate(snap, load_checklist(design.workspace_id, checklist_key)).findings
+            checklist = load_checklist(design.workspace_id, checklist_key)
+            findings = evaluate(snap, checklist, learner_results(design)).findings
         except NotFound:
             _fail([f"no checklist {checklist_key!r} (built-in or of the design's workspace)"])
     else:
