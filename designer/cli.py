@@ -30,12 +30,14 @@ from designer.models import Design, Membership, User, Workspace
 from designer.models.columns import utcnow
 from designer.quality import evaluate, findings_json, has_blocking
 from designer.queries.exporting import export_to_file
+from designer.queries.learner_results import learner_results
 from designer.queries.quality import design_findings, load_checklist
 from designer.queries.read_model import snapshot
 from designer.services import (
     accounts,
     admin,
     badges,
+    lti_enrolments,
     lti_scores,
     notifications,
     offers,
@@ -213,6 +215,16 @@ def send_scores() -> None:
     click.echo(f"accepted {accepted}, waiting {lti_scores.waiting()}")
 
 
+@main.command("count-enrolments")
+@with_appcontext
+def count_enrolments() -> None:
+    """Ask the LMS courses that link a design how many learners they have enrolled, where
+    the last count is older than 12 hours (run it from cron, e.g. every hour)."""
+    counted, failed = lti_enrolments.refresh_stale(current_app.config["SECRET_KEY"])
+    db.session.commit()
+    click.echo(f"counted {counted}, failed {failed}")
+
+
 @main.command("send-digests")
 @with_appcontext
 def send_digests() -> None:
@@ -327,7 +339,8 @@ def check_command(design_id: int, as_json: bool, checklist_key: str | None) -> N
     snap = snapshot(design)
     if checklist_key:
         try:
-            findings = evaluate(snap, load_checklist(design.workspace_id, checklist_key)).findings
+            checklist = load_checklist(design.workspace_id, checklist_key)
+            findings = evaluate(snap, checklist, learner_results(design)).findings
         except NotFound:
             _fail([f"no checklist {checklist_key!r} (built-in or of the design's workspace)"])
     else:
