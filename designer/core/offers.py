@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from designer.core.badges import _day, criteria
+from designer.core.badges import criteria, day_label
 from designer.core.openbadges import BadgeUrls
 from designer.core.snapshot import DesignSnapshot, PlacedNugget
 from designer.core.texts import N_, translate, translate_plural
@@ -120,7 +120,7 @@ def badge_criteria(snap: DesignSnapshot) -> list[str]:
 
 def _attend(live: tuple[PlacedNugget, ...], lang: str) -> str:
     schedules = [p.nugget.schedule or p.module.schedule for p in live]
-    days = [_day(s.date, lang) for s in schedules if s and s.date]
+    days = [day_label(s.date, lang) for s in schedules if s and s.date]
     n = len(live)
     if len(days) == n:
         text = translate_plural(
