@@ -63,16 +63,11 @@ def issue_earned(
     None when nothing was issued. The system awards (no actor), so no permission applies:
     the caller is the results report of a launch, which names this learner."""
     badge = badge_of(design)
+    if badge is None or design.deleted_at is not None or _held(badge.id, learner):
+        return None  # the usual answer to a learner's reports once they hold the badge
     release = release_of(design)
     platform = db.session.get(LtiPlatform, learner.platform_id)
-    if (
-        badge is None
-        or release is None
-        or design.deleted_at is not None
-        or platform is None
-        or platform.workspace_id != design.workspace_id
-        or _held(badge.id, learner)
-    ):
+    if release is None or platform is None or platform.workspace_id != design.workspace_id:
         return None
     revision = release[1]
     snap = from_json(revision.snapshot_json.encode("utf-8"))

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from jsonschema import Draft7Validator, Draft201909Validator
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
 from designer.core.badges import criteria
 from designer.core.openbadges import identity_hash
@@ -153,8 +153,18 @@ def test_a_learner_who_met_the_criteria_gets_a_verifiable_badge(
     assert f"/awards/{award.public_id}/badge.png" in launched
     assert f"/awards/{award.public_id}/assertion" not in launched
 
-    # A second call issues nothing.
-    assert earning.issue_earned(learner, badged, context) is None
+    # A second call issues nothing, after two look-ups (the badge, the learner's award).
+    statements = []
+
+    def count(_conn, _cursor, statement, *_args):
+        statements.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", count)
+    try:
+        assert earning.issue_earned(learner, badged, context) is None
+    finally:
+        event.remove(db.engine, "before_cursor_execute", count)
+    assert len(statements) == 2, statements
     db.session.commit()
     assert _awards() == 1
 
