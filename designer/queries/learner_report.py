@@ -15,7 +15,7 @@ from designer.core.learner_results import (
     QuestionResult,
 )
 from designer.core.snapshot import from_json
-from designer.export.learner.course import course_of
+from designer.export.learner.course import QUIZ, course_of
 from designer.export.learner.quiz import answerable
 from designer.models import Design, LtiPlatform, db
 from designer.queries.learner_results import learner_results
@@ -79,7 +79,7 @@ def learner_report(design: Design, platform_id: int | None = None) -> LearnerRep
             nugget = unit.placed.nugget
             found = results.nugget(nugget.key) or NuggetResult(nugget.key)
             nuggets.append(NuggetRow(unit.title, chapter.title, unit.tracked, found))
-            if unit.kind != "quiz":
+            if unit.kind != QUIZ:
                 continue
             kept = {id(q) for q in answerable(nugget.questions)}
             answered = {q.index: q for q in results.questions_of(nugget.key)}

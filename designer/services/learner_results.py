@@ -34,12 +34,14 @@ _INSERTS = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
 
 @dataclass(frozen=True)
 class LaunchedLink:
-    """What a launched page shows: a design's revision, whole or one module or nugget."""
+    """What a launched page shows: a design's revision, whole or one module or nugget;
+    `teacher` when a teacher launched it (their trials are no learner results)."""
 
     design_id: int
     revision_id: int
     module_key: str = ""
     nugget_key: str = ""
+    teacher: bool = False
 
 
 @dataclass(frozen=True)
@@ -172,11 +174,13 @@ def shown_units(link: LaunchedLink) -> list[Unit] | None:
 def record(learner: LtiLearner, link: LaunchedLink, report: Report) -> None:
     """Add the report to the learner's results in the design: launches and seconds add
     up, a nugget stays completed once it was, a question keeps the latest answer. Nothing
-    is written when the report names anything the page does not show."""
+    is written when the report names anything the page does not show, nor for a teacher."""
     units = shown_units(link)
     if units is None:
         return
     nuggets, answers = activity(units, report)
+    if link.teacher:
+        return
     insert = _INSERTS[db.engine.dialect.name]
     now = utcnow()
     if nuggets:

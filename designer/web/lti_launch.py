@@ -193,7 +193,13 @@ def _learner_page(found: lti_launch.Launch) -> str | None:
     secret_key = current_app.config["SECRET_KEY"]
     token = _files(secret_key).dumps(design.id)
     # The results address names the learner, the line item and what the page shows.
-    link = {"d": design.id, "r": revision.id, "m": found.module_key, "n": found.nugget_key}
+    link = {
+        "d": design.id,
+        "r": revision.id,
+        "m": found.module_key,
+        "n": found.nugget_key,
+        "t": found.instructor,
+    }
     results = url_for(
         "lti_launch.results",
         token=_results(secret_key).dumps({"l": found.learner.id, "u": found.lineitem_url} | link),
@@ -244,9 +250,12 @@ def results(token: str):
     with saving(show=False) as outcome:
         report = learner_results.read_report(request.get_json(silent=True))
         if "d" in data:  # addresses made before learner results were kept have no link
-            link = learner_results.LaunchedLink(data["d"], data["r"], data["m"], data["n"])
+            link = learner_results.LaunchedLink(
+                data["d"], data["r"], data["m"], data["n"], teacher=data["t"]
+            )
             learner_results.record(learner, link, report)
-            # The one place for the badge check after recording (the same transaction).
+            # The one place for a badge check after recording, in the same transaction:
+            # the learner `learner` in the design `link.design_id`.
         if data["u"] and report.score is not None:
             lti_scores.record(learner, data["u"], report.score[1], report.score[0])
     if not outcome.ok:

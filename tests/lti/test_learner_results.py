@@ -237,6 +237,17 @@ def test_an_oversized_report_is_refused(client, platform, registered, released):
     assert db.session.query(LtiNuggetResult).count() == 0
 
 
+def test_a_teachers_trial_is_no_learner_result(client, studio, platform, registered, released):
+    teacher = ["http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor"]
+    url = _results_url(client, platform, released, lti_roles=teacher)
+    assert _report(client, url, {"units": {"n99": {"opened": True}}}) == 400
+    body = {"units": {PAGE: {"opened": True, "done": True}}, "answers": _answers([True] * 5)}
+    assert _report(client, url, body) == 204
+    assert db.session.query(LtiNuggetResult).count() == 0
+    assert db.session.query(LtiAnswer).count() == 0
+    assert "Noch niemand hat dieses Kurskonzept" in _section(studio, released)
+
+
 def test_a_nugget_link_accepts_only_its_own_unit(client, platform, registered, released):
     custom = {"design": str(released.id), "module": "M2", "nugget": QUIZ_KEY}
     url = _results_url(client, platform, released, lti_custom=custom)
