@@ -30,11 +30,14 @@ from designer.models import Design, Membership, User, Workspace
 from designer.models.columns import utcnow
 from designer.quality import evaluate, findings_json, has_blocking
 from designer.queries.exporting import export_to_file
+from designer.queries.learner_results import learner_results
 from designer.queries.quality import design_findings, load_checklist
 from designer.queries.read_model import snapshot
 from designer.services import (
     accounts,
     admin,
+    badges,
+    lti_enrolments,
     lti_scores,
     notifications,
     offers,
@@ -51,6 +54,11 @@ from designer.web.messages import error_text
 
 SEED = Path(__file__).resolve().parent / "seed" / "blended-course.json"
 DEMO_EMAIL = "demo@kurswerk.example"
+DEMO_BADGE = "Lernmedien-Gestalter:in"
+DEMO_BADGE_TEXT = (
+    "Plant Lernangebote mit digitalen Medien für die eigene Zielgruppe im Betrieb, "
+    "produziert ein kurzes Erklärvideo und richtet einen Kursraum ein."
+)
 
 
 def _app_factory():
@@ -207,6 +215,16 @@ def send_scores() -> None:
     click.echo(f"accepted {accepted}, waiting {lti_scores.waiting()}")
 
 
+@main.command("count-enrolments")
+@with_appcontext
+def count_enrolments() -> None:
+    """Ask the LMS courses that link a design how many learners they have enrolled, where
+    the last count is older than 12 hours (run it from cron, e.g. every hour)."""
+    counted, failed = lti_enrolments.refresh_stale(current_app.config["SECRET_KEY"])
+    db.session.commit()
+    click.echo(f"counted {counted}, failed {failed}")
+
+
 @main.command("send-digests")
 @with_appcontext
 def send_digests() -> None:
@@ -321,7 +339,8 @@ def check_command(design_id: int, as_json: bool, checklist_key: str | None) -> N
     snap = snapshot(design)
     if checklist_key:
         try:
-            findings = evaluate(snap, load_checklist(design.workspace_id, checklist_key)).findings
+            checklist = load_checklist(design.workspace_id, checklist_key)
+            findings = evaluate(snap, checklist, learner_results(design)).findings
         except NotFound:
             _fail([f"no checklist {checklist_key!r} (built-in or of the design's workspace)"])
     else:
@@ -417,15 +436,28 @@ def demo(password: str | None) -> None:
         select(Design).where(Design.workspace_id == workspace.id, Design.deleted_at.is_(None))
     )
     design = exists or _import(SEED, workspace, user)
-    if offers.offer_of(design) is None:
-        terms = OfferTerms(place="Schulungsraum des Clusters und online", price="490.00")
-        offers.publish_offer(user, design, terms)
-        db.session.commit()
+    _demo_offer(user, design)
     base = current_app.config["BASE_URL"] or "http://127.0.0.1:5000"
     click.echo(f"demo course: design {design.id} in workspace 'demo'")
     click.echo(f"e-mail:   {DEMO_EMAIL}")
     click.echo(f"password: {password}")
     click.echo(f"public catalogue: {base}/offers/{workspace.slug}")
+
+
+def _demo_offer(user: User, design: Design) -> None:
+    """Give the example course its badge and publish it as an offer with the badge; an
+    offer published before badges existed is published again, any other is left alone."""
+    if badges.badge_of(design) is None:
+        badges.save_badge(user, design, DEMO_BADGE, DEMO_BADGE_TEXT, "rosette", "teal")
+    offer = offers.offer_of(design)
+    if offer is None:
+        terms = OfferTerms(place="Schulungsraum des Clusters und online", price="490.00")
+        offers.publish_offer(user, design, terms)
+    elif "badge" not in offer.data:
+        data = offer.data
+        terms = OfferTerms(data["place"], data["price"], data["currency"] or "EUR")
+        offers.publish_offer(user, design, terms)
+    db.session.commit()
 
 
 @main.command("backup")

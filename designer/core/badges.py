@@ -73,7 +73,7 @@ def criteria_lines(snap: DesignSnapshot, language: str | None = None) -> list[st
         )
     for p in found.live:
         schedule = p.nugget.schedule or p.module.schedule
-        day = _day(schedule.date, lang) if schedule and schedule.date else ""
+        day = day_label(schedule.date, lang) if schedule and schedule.date else ""
         text = N_("Attend the live session %(title)s on %(day)s.") if day else None
         text = text or N_("Attend the live session %(title)s.")
         lines.append(translate(text, lang) % {"title": _quoted(p.nugget.title, lang), "day": day})
@@ -99,7 +99,8 @@ def _quoted(title: str, language: str) -> str:
     return f"„{title}“" if language != "en" else f"“{title}”"
 
 
-def _day(iso: str, language: str) -> str:
+def day_label(iso: str, language: str) -> str:
+    """An ISO date as a reader of the language writes it (30.11.2026 in German)."""
     year, month, day = iso.split("-")
     return f"{day}.{month}.{year}" if language != "en" else iso
 

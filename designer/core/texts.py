@@ -29,3 +29,11 @@ def translate(msgid: str, language: str) -> str:
     if language == "en":
         return msgid
     return _catalogue("de").gettext(msgid)
+
+
+def translate_plural(singular: str, plural: str, n: int, language: str) -> str:
+    """`singular` or `plural` for `n`, in English for "en", in German otherwise. The
+    catalogue's check reads its first two arguments as one message with a plural."""
+    if language == "en":
+        return singular if n == 1 else plural
+    return _catalogue("de").ngettext(singular, plural, n)

@@ -6,7 +6,8 @@ objective nothing leads to, learners not told whom the course is for, what it ne
 what it costs them, unchecked AI content, a broken quiz or link, an image a screen
 reader cannot describe, a video without captions, content without a licence).
 Everything that is a matter of judgement stays a warning: an uneven module, a missing
-date in a design that may still be a template, a rare learning type.
+date in a design that may still be a template, a rare learning type, a quiz question
+most learners of the delivered design get wrong (a reason to look, not proof of a fault).
 
 Licences are judged in the legal checklist, not among the didactic basics; there a
 plain link to a web page needs only its source, since the course copies nothing from it
@@ -46,6 +47,7 @@ DIDACTIC_BASICS = Checklist(
         Auto("legal.ai_unchecked"),
         Auto("activity.quiz_questions"),
         Auto("activity.url_invalid"),
+        Auto("results.learners_struggle"),
         _ask(
             "need",
             "objectives",

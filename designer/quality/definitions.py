@@ -2,6 +2,9 @@
 
 A rule's check is a pure function `(snapshot, params) -> Iterable[Issue]`; `params` holds
 every parameter of the rule, defaults filled in and overrides validated by `Rule.resolve`.
+A rule declared with `reads_results=True` also receives what learners did with the
+delivered design: its check is `(snapshot, params, results) -> Iterable[Issue]`, with
+`results` a `LearnerResults` (empty when the caller has none).
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Final
 
+from designer.core.learner_results import NO_RESULTS, LearnerResults
 from designer.core.snapshot import DesignSnapshot
 from designer.quality.findings import SEVERITIES, Issue
 
@@ -104,6 +108,7 @@ class Param:
 
 
 Check = Callable[[DesignSnapshot, Mapping[str, Any]], Iterable[Issue]]
+ResultsCheck = Callable[[DesignSnapshot, Mapping[str, Any], LearnerResults], Iterable[Issue]]
 
 
 @dataclass(frozen=True)
@@ -114,7 +119,8 @@ class Rule:
     title_de: str
     title_en: str
     params: tuple[Param, ...]
-    check: Check
+    check: Check | ResultsCheck
+    reads_results: bool = False
 
     def title(self, lang: str) -> str:
         return self.title_en if lang == "en" else self.title_de
@@ -133,9 +139,16 @@ class Rule:
         return values
 
     def issues(
-        self, snap: DesignSnapshot, overrides: Mapping[str, Any] | None = None
+        self,
+        snap: DesignSnapshot,
+        overrides: Mapping[str, Any] | None = None,
+        results: LearnerResults = NO_RESULTS,
     ) -> list[Issue]:
-        return list(self.check(snap, self.resolve(overrides)))
+        """The rule's issues; only a rule that reads results is given `results`."""
+        params = self.resolve(overrides)
+        if self.reads_results:
+            return list(self.check(snap, params, results))
+        return list(self.check(snap, params))
 
     def to_dict(self, lang: str) -> dict[str, Any]:
         """The rule as the checklist editor shows it."""
@@ -156,13 +169,15 @@ def rule(
     title_de: str,
     title_en: str,
     params: tuple[Param, ...] = (),
-) -> Callable[[Check], Rule]:
-    """Decorator: turns a check function into a `Rule` with its id and defaults."""
+    reads_results: bool = False,
+) -> Callable[[Check | ResultsCheck], Rule]:
+    """Decorator: turns a check function into a `Rule` with its id and defaults; with
+    `reads_results` the check also receives the design's `LearnerResults`."""
     check_severity(severity)
     if category not in CATEGORIES:
         raise ConfigError(f"rule {rule_id!r}: unknown category {category!r}")
 
-    def wrap(check: Check) -> Rule:
-        return Rule(rule_id, severity, category, title_de, title_en, params, check)
+    def wrap(check: Check | ResultsCheck) -> Rule:
+        return Rule(rule_id, severity, category, title_de, title_en, params, check, reads_results)
 
     return wrap

@@ -1,16 +1,20 @@
-"""Running automatic rules over a snapshot."""
+"""Running automatic rules over a snapshot (and, for the rules that read them, the
+design's learner results; without them a rule sees `NO_RESULTS` and stays quiet)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
+from designer.core.learner_results import NO_RESULTS, LearnerResults
 from designer.core.snapshot import DesignSnapshot
 from designer.quality.criteria import AutomaticCriterion
 from designer.quality.findings import Finding
 from designer.quality.rules import RULES, get_rule
 
 
-def run(snap: DesignSnapshot, criterion: AutomaticCriterion) -> list[Finding]:
+def run(
+    snap: DesignSnapshot, criterion: AutomaticCriterion, results: LearnerResults = NO_RESULTS
+) -> list[Finding]:
     """The findings of one criterion: its rule with its parameters and severity."""
     rule = get_rule(criterion.rule)
     return [
@@ -23,7 +27,7 @@ def run(snap: DesignSnapshot, criterion: AutomaticCriterion) -> list[Finding]:
             target_key=issue.target_key,
             blocking=bool(criterion.blocking),
         )
-        for issue in rule.issues(snap, criterion.params)
+        for issue in rule.issues(snap, criterion.params, results)
     ]
 
 
@@ -33,9 +37,11 @@ def default_criteria() -> list[AutomaticCriterion]:
 
 
 def check(
-    snap: DesignSnapshot, criteria: Iterable[AutomaticCriterion] | None = None
+    snap: DesignSnapshot,
+    criteria: Iterable[AutomaticCriterion] | None = None,
+    results: LearnerResults = NO_RESULTS,
 ) -> list[Finding]:
     """All findings, criterion by criterion; without criteria every rule runs with its
     defaults."""
     chosen = default_criteria() if criteria is None else criteria
-    return [finding for criterion in chosen for finding in run(snap, criterion)]
+    return [finding for criterion in chosen for finding in run(snap, criterion, results)]

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from designer.core.learner_results import NO_RESULTS, LearnerResults
 from designer.core.snapshot import DesignSnapshot
 from designer.quality.criteria import AutomaticCriterion, Checklist, ManualCriterion
 from designer.quality.definitions import category_label
@@ -82,11 +83,15 @@ class ChecklistResult:
         }
 
 
-def evaluate(snap: DesignSnapshot, checklist: Checklist) -> ChecklistResult:
+def evaluate(
+    snap: DesignSnapshot, checklist: Checklist, results: LearnerResults = NO_RESULTS
+) -> ChecklistResult:
     """Runs the automatic criteria; the manual ones are listed for the reviewer."""
     return ChecklistResult(
         checklist=checklist,
-        automatic=tuple(CriterionResult(c, tuple(run(snap, c))) for c in checklist.automatic),
+        automatic=tuple(
+            CriterionResult(c, tuple(run(snap, c, results))) for c in checklist.automatic
+        ),
         manual=checklist.manual,
     )
 
@@ -114,17 +119,19 @@ def _strictest(findings: Iterable[Finding]) -> dict[tuple[str, str, str, str], F
     return judged
 
 
-def evaluate_all(snap: DesignSnapshot, checklists: Sequence[Checklist]) -> list[ChecklistResult]:
+def evaluate_all(
+    snap: DesignSnapshot, checklists: Sequence[Checklist], results: LearnerResults = NO_RESULTS
+) -> list[ChecklistResult]:
     """Each checklist's results with one severity per finding: where several checklists
     judge the same finding, the strictest judgement holds in all of them, so a finding
     never shows as an error in one place and as a warning in another."""
-    results = [evaluate(snap, checklist) for checklist in checklists]
-    judged = _strictest(f for result in results for f in result.findings)
+    evaluated = [evaluate(snap, checklist, results) for checklist in checklists]
+    judged = _strictest(f for result in evaluated for f in result.findings)
 
     def rejudged(result: CriterionResult) -> CriterionResult:
         return replace(result, findings=tuple(judged[_identity(f)] for f in result.findings))
 
-    return [replace(r, automatic=tuple(rejudged(a) for a in r.automatic)) for r in results]
+    return [replace(r, automatic=tuple(rejudged(a) for a in r.automatic)) for r in evaluated]
 
 
 def distinct_findings(results: Iterable[ChecklistResult]) -> list[Finding]:
@@ -133,15 +140,17 @@ def distinct_findings(results: Iterable[ChecklistResult]) -> list[Finding]:
     return sorted(judged.values(), key=lambda f: _rank(f.severity))
 
 
-def applicable_findings(snap: DesignSnapshot, checklists: Sequence[Checklist]) -> list[Finding]:
+def applicable_findings(
+    snap: DesignSnapshot, checklists: Sequence[Checklist], results: LearnerResults = NO_RESULTS
+) -> list[Finding]:
     """Every rule's findings as the given checklists judge them, errors first. A rule no
     checklist uses still reports, as a hint that blocks nothing: the checklists decide
     what is an error, here as in the review."""
-    findings = distinct_findings(evaluate_all(snap, checklists))
+    findings = distinct_findings(evaluate_all(snap, checklists, results))
     covered = {c.rule for checklist in checklists for c in checklist.automatic}
     for criterion in default_criteria():
         if criterion.rule not in covered:
             findings.extend(
-                replace(f, severity="hint", blocking=False) for f in run(snap, criterion)
+                replace(f, severity="hint", blocking=False) for f in run(snap, criterion, results)
             )
     return findings

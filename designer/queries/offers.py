@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import Select, select
 
 from designer.core.snapshot import snapshot_hash
-from designer.models import Design, Offer, Review, Workspace, db
+from designer.models import Badge, Design, Offer, Review, Workspace, db
 from designer.queries.read_model import snapshot
 from designer.services.errors import NotFound
 
@@ -24,10 +24,16 @@ class Seal:
 class CatalogueEntry:
     offer: Offer
     seal: Seal | None
+    badge_live: bool  # False once the badge the offer names was removed from its design
 
     @property
     def data(self) -> dict[str, Any]:
-        return self.offer.data
+        """The published data; a badge that no longer exists is left out, as its image
+        and criteria page are gone and no learner can earn it."""
+        data = self.offer.data
+        if "badge" in data and not self.badge_live:
+            return {key: value for key, value in data.items() if key != "badge"}
+        return data
 
     @property
     def start(self) -> date | None:
@@ -59,14 +65,28 @@ def entries(
         o for o in db.session.scalars(_live(workspace.id)) if _matches(o.data, query, mode, month)
     ]
     offers.sort(key=lambda o: (not o.data["start_date"], o.data["start_date"], o.data["title"]))
-    return [CatalogueEntry(o, seal_of(o.design_id)) for o in offers]
+    live = live_badges(offers)
+    return [_entry(o, live) for o in offers]
 
 
 def entry(workspace: Workspace, slug: str) -> CatalogueEntry:
     offer = db.session.scalar(_live(workspace.id).where(Offer.slug == slug))
     if offer is None:
         raise NotFound("offer")
-    return CatalogueEntry(offer, seal_of(offer.design_id))
+    return _entry(offer, live_badges([offer]))
+
+
+def live_badges(offers: list[Offer]) -> set[str]:
+    """The public ids of the badges the offers name that still exist (one query)."""
+    ids = [o.data["badge"]["id"] for o in offers if "badge" in o.data]
+    if not ids:
+        return set()
+    return set(db.session.scalars(select(Badge.public_id).where(Badge.public_id.in_(ids))))
+
+
+def _entry(offer: Offer, live: set[str]) -> CatalogueEntry:
+    badge = offer.data.get("badge")
+    return CatalogueEntry(offer, seal_of(offer.design_id), bool(badge) and badge["id"] in live)
 
 
 def months(workspace: Workspace) -> list[str]:

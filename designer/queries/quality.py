@@ -44,6 +44,7 @@ from designer.quality import (
     get_rule,
 )
 from designer.quality.to_fill import is_to_fill
+from designer.queries.learner_results import learner_results
 from designer.services.errors import NotFound
 
 # ------------------------------------------------------------------ checklists
@@ -179,8 +180,14 @@ def latest_review(design: Design) -> Review | None:
 
 
 def design_findings(design: Design, snap: DesignSnapshot) -> list[Finding]:
-    """Every rule's findings with the severity the applying checklists give them."""
-    return applicable_findings(snap, applying_checklists(design))
+    """Every rule's findings with the severity the applying checklists give them, the
+    rules on learner results judging what learners did with the delivered design."""
+    return applicable_findings(snap, applying_checklists(design), learner_results(design))
+
+
+def checklist_results(design: Design, snap: DesignSnapshot) -> list[ChecklistResult]:
+    """Each applying checklist's criteria and findings, for the quality report."""
+    return evaluate_all(snap, applying_checklists(design), learner_results(design))
 
 
 def panel(
@@ -398,8 +405,10 @@ def reviewed_checklists(review: Review) -> list[Checklist]:
     return [checklist_from_dict(data) for data in review.checklists]
 
 
-def review_results(review: Review, snap: DesignSnapshot) -> list[ChecklistResult]:
-    return evaluate_all(snap, reviewed_checklists(review))
+def review_results(design: Design, review: Review, snap: DesignSnapshot) -> list[ChecklistResult]:
+    """The review's checklists applied to `snap`. Learner results are not kept per
+    revision: the rules on them judge what learners have done up to now."""
+    return evaluate_all(snap, reviewed_checklists(review), learner_results(design))
 
 
 def blocking_count(results: list[ChecklistResult]) -> int:

@@ -34,6 +34,7 @@ from sqlalchemy.exc import IntegrityError
 from designer.models import Design, LtiLearner, LtiNonce, LtiPlatform, db
 from designer.models.columns import utcnow
 from designer.queries.lti import release_of
+from designer.services import lti_enrolments
 
 LEEWAY = 60  # seconds of clock skew accepted for exp and iat
 STATE_SECONDS = 600  # a login must come back as a launch within this time
@@ -80,6 +81,7 @@ class Launch:
     instructor: bool
     locale: str
     lineitem_url: str  # where scores go (AGS), "" when the link has no line item
+    recount: int | None  # the LtiEnrolment whose learners are due to be counted, if any
 
 
 @dataclass(frozen=True)
@@ -340,6 +342,7 @@ def launch(
         instructor=any(str(r).endswith(INSTRUCTOR_ROLES) for r in roles),
         locale=locale,
         lineitem_url=_lineitem(claims),
+        recount=lti_enrolments.note(platform, design, claims),
     )
 
 

@@ -33,6 +33,7 @@ HTTP_TIMEOUT = 10  # seconds for each request to a platform
 PLATFORM_CONFIGURATION = "https://purl.imsglobal.org/spec/lti-platform-configuration"
 TOOL_CONFIGURATION = "https://purl.imsglobal.org/spec/lti-tool-configuration"
 SCORE_SCOPE = "https://purl.imsglobal.org/spec/lti-ags/scope/score"
+MEMBERSHIPS_SCOPE = "https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly"
 
 
 @dataclass(frozen=True)
@@ -134,7 +135,9 @@ class _Registration(DynamicRegistration):
         ]
 
     def get_scopes(self) -> list[str]:
-        return [SCORE_SCOPE]  # scores for the line items that deep linking creates
+        # Scores for the line items that deep linking creates; the course's members, to
+        # count its learners (lti_enrolments).
+        return [SCORE_SCOPE, MEMBERSHIPS_SCOPE]
 
     def get_openid_configuration_endpoint(self) -> str:
         return self.config_url

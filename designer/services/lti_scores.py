@@ -4,69 +4,23 @@ What a learner does in a launched page is reported as a score for the resource l
 line item. Each score is first stored (`LtiScore`), then posted with pylti1p3's
 `AssignmentsGradesService`; a score the platform does not accept (down, an error) stays
 and is tried again later with growing pauses, so nothing is lost. The OAuth access token
-is cached per platform and scope until shortly before it expires."""
+is cached per platform and scope until shortly before it expires (`lti_connector`)."""
 
 from __future__ import annotations
 
-import threading
-import time
 from datetime import datetime, timedelta
 
-import requests
 from pylti1p3.assignments_grades import AssignmentsGradesService
-from pylti1p3.exception import LtiException
 from pylti1p3.grade import Grade
-from pylti1p3.registration import Registration
-from pylti1p3.service_connector import ServiceConnector
 from sqlalchemy import func, select
 
-from designer.models import LtiLearner, LtiPlatform, LtiScore, Workspace, db
+from designer.models import LtiLearner, LtiPlatform, LtiScore, db
 from designer.models.columns import utcnow
-from designer.services import lti_keys
+from designer.services import lti_connector
 
 SCORE_SCOPE = "https://purl.imsglobal.org/spec/lti-ags/scope/score"
 FIRST_PAUSE = timedelta(seconds=30)
 LONGEST_PAUSE = timedelta(hours=6)
-HTTP_TIMEOUT = 10
-TOKEN_MARGIN = 30  # seconds before its expiry a cached token is no longer used
-
-# (platform id, scope key) -> (access token, expires at in time.time() seconds)
-_tokens: dict[tuple[int, str], tuple[str, float]] = {}
-_tokens_lock = threading.Lock()
-
-
-class _Connector(ServiceConnector):
-    """pylti1p3's service connector with the process-wide token cache."""
-
-    def __init__(self, platform_id: int, registration: Registration):
-        session = requests.Session()
-        session.request = _with_timeout(session.request)  # type: ignore[method-assign]
-        super().__init__(registration, session)
-        self.platform_id = platform_id
-
-    def _get_cached_access_token(self, scope_key: str) -> str | None:
-        with _tokens_lock:
-            found = _tokens.get((self.platform_id, scope_key))
-        if found and found[1] - TOKEN_MARGIN > time.time():
-            return found[0]
-        return None
-
-    def _cache_access_token(self, scope_key: str, access_token: str, expires_in: float) -> None:
-        with _tokens_lock:
-            _tokens[(self.platform_id, scope_key)] = (access_token, time.time() + expires_in)
-
-    def forget_tokens(self) -> None:
-        with _tokens_lock:
-            for key in [k for k in _tokens if k[0] == self.platform_id]:
-                del _tokens[key]
-
-
-def _with_timeout(request):
-    def call(method, url, **kwargs):
-        kwargs.setdefault("timeout", HTTP_TIMEOUT)
-        return request(method, url, **kwargs)
-
-    return call
 
 
 def record(
@@ -89,20 +43,6 @@ def record(
     db.session.add(score)
     db.session.flush()
     return score
-
-
-def _connector(platform: LtiPlatform, secret_key: str) -> _Connector:
-    workspace = db.session.get(Workspace, platform.workspace_id)
-    key = lti_keys.current_key(workspace, secret_key)
-    registration = (
-        Registration()
-        .set_issuer(platform.issuer)
-        .set_client_id(platform.client_id)
-        .set_auth_token_url(platform.auth_token_url)
-        .set_tool_private_key(lti_keys.private_pem(key, secret_key))
-        .set_tool_public_key(key.public_pem)
-    )
-    return _Connector(platform.id, registration)
 
 
 def _grade(score: LtiScore, learner: LtiLearner) -> Grade:
@@ -132,14 +72,14 @@ def deliver(secret_key: str, now: datetime | None = None, limit: int = 100) -> i
         .order_by(LtiScore.id)
         .limit(limit)
     ).all()
-    connectors: dict[int, _Connector] = {}
+    connectors: dict[int, lti_connector.Connector] = {}
     accepted = 0
     for score in due:
         platform = db.session.get(LtiPlatform, score.platform_id)
         if platform.paused:
             continue
         if platform.id not in connectors:
-            connectors[platform.id] = _connector(platform, secret_key)
+            connectors[platform.id] = lti_connector.connector(platform, secret_key)
         connector = connectors[platform.id]
         service = AssignmentsGradesService(
             connector, {"scope": [SCORE_SCOPE], "lineitem": score.lineitem_url}
@@ -147,11 +87,8 @@ def deliver(secret_key: str, now: datetime | None = None, limit: int = 100) -> i
         score.attempts += 1
         try:
             service.put_grade(_grade(score, db.session.get(LtiLearner, score.learner_id)))
-        except (LtiException, requests.RequestException, ValueError, KeyError) as exc:
-            status = getattr(getattr(exc, "response", None), "status_code", None)
-            if status == 401:
-                connector.forget_tokens()
-            score.last_error = (f"HTTP {status}" if status else type(exc).__name__)[:200]
+        except lti_connector.SERVICE_ERRORS as exc:
+            score.last_error = lti_connector.problem(exc, connector)
             score.next_try_at = now + _pause(score.attempts)
             continue
         score.accepted_at = now

@@ -12,6 +12,7 @@ from designer.models import Design, Offer, User, db
 from designer.models.columns import utcnow
 from designer.queries.read_model import snapshot
 from designer.services import events
+from designer.services.badges import badge_of
 from designer.services.errors import Invalid
 from designer.services.permissions import Action, require
 from designer.services.workspaces import slugify
@@ -56,7 +57,8 @@ def offer_of(design: Design) -> Offer | None:
 def publish_offer(actor: User, design: Design, terms: OfferTerms) -> Offer:
     """Publish the design as it stands now, or bring its published offer up to date."""
     require(actor, Action.OFFER_PUBLISH, design)
-    data = offer_data(snapshot(design), terms)
+    badge = badge_of(design)
+    data = offer_data(snapshot(design), terms, badge.public_id if badge else "")
     offer = offer_of(design)
     if offer is None:
         offer = Offer(

@@ -177,7 +177,7 @@ def decide(
     verdicts = _clean_verdicts(review, answers, need_all=decision == "approved")
     note, override_reason = _clean_texts(note, override_reason)
     snap = snapshot(design)
-    blocking = _blocking_count(review, snap, decision, override_reason)
+    blocking = _blocking_count(design, review, snap, decision, override_reason)
     review.verdicts = verdicts
     review.decision = decision
     review.note = note
@@ -223,11 +223,11 @@ def _clean_texts(note: str, override_reason: str) -> tuple[str, str]:
 
 
 def _blocking_count(
-    review: Review, snap: DesignSnapshot, decision: str, override_reason: str
+    design: Design, review: Review, snap: DesignSnapshot, decision: str, override_reason: str
 ) -> int:
     """The blocking findings of the review's checklists; an approval despite them needs
     a reason."""
-    blocking = blocking_count(review_results(review, snap))
+    blocking = blocking_count(review_results(design, review, snap))
     if decision == "approved" and blocking and not override_reason:
         raise Invalid({"override_reason": "override_reason_required"})
     return blocking

@@ -9,10 +9,13 @@ a browser blocks inside an LMS's iframe."""
 from __future__ import annotations
 
 import hashlib
+import logging
+from functools import partial
 from urllib.parse import urlparse
 
 from flask import (
     Blueprint,
+    Flask,
     Response,
     abort,
     current_app,
@@ -34,7 +37,13 @@ from designer.export.learner.render import Links, Notice, render_player
 from designer.extensions import csrf
 from designer.models import Design, LtiLearner, LtiPlatform, db
 from designer.queries import lti as lti_queries
-from designer.services import learner_results, lti_deep_linking, lti_launch, lti_scores
+from designer.services import (
+    learner_results,
+    lti_deep_linking,
+    lti_enrolments,
+    lti_launch,
+    lti_scores,
+)
 from designer.web.i18n import select_locale
 from designer.web.messages import error_text
 from designer.web.preview import learner_file
@@ -42,6 +51,7 @@ from designer.web.security import CSP
 from designer.web.transaction import bookkeeping, saving
 
 bp = Blueprint("lti_launch", __name__, url_prefix="/lti")
+log = logging.getLogger(__name__)
 # The platform posts logins and launches from its own pages: the signed state, the nonce
 # and the signed id_token stand in for a CSRF token there.
 csrf.exempt(bp)
@@ -176,7 +186,22 @@ def launch():
         page = _learner_page(found)
         if page is None:
             return _refused(lti_launch.LaunchRefused("no_content"), found.locale)
-    return _framable(make_response(page))
+    response = _framable(make_response(page))
+    if found.recount is not None:
+        app = current_app._get_current_object()
+        response.call_on_close(partial(_count_learners, app, found.recount))
+    return response
+
+
+def _count_learners(app: Flask, enrolment_id: int) -> None:
+    """Count the course's learners once the launched page has been sent, so that a slow
+    or failing platform never holds the page up (`lti_enrolments`)."""
+    with app.app_context():
+        try:
+            with bookkeeping():
+                lti_enrolments.count_if_due(enrolment_id, app.config["SECRET_KEY"])
+        except Exception:  # the page is sent; the count waits for the next launch or cron
+            log.exception("counting the learners of LTI course %s failed", enrolment_id)
 
 
 def _learner_page(found: lti_launch.Launch) -> str | None:

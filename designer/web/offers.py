@@ -19,7 +19,9 @@ from designer.models import Workspace
 from designer.queries import access
 from designer.queries import offers as catalogue
 from designer.services import offers as offer_service
+from designer.services.badges import badge_of
 from designer.services.permissions import Action
+from designer.web.badges import site_base
 from designer.web.forms.offers import OfferForm
 from designer.web.transaction import saving
 
@@ -67,7 +69,7 @@ def show(slug: str, offer_slug: str):
         "offers/show.html",
         workspace=workspace,
         entry=entry,
-        jsonld=course_for(workspace, entry.offer.data, offer_slug),
+        jsonld=course_for(workspace, entry.data, offer_slug),
     )
 
 
@@ -88,18 +90,7 @@ def atom(slug: str):
 def json_feed(slug: str):
     workspace = catalogue.catalogue_workspace(slug)
     home = url_for("offers.index", slug=slug, _external=True)
-    items = [
-        {
-            "id": offer_url(slug, e.offer.slug),
-            "url": offer_url(slug, e.offer.slug),
-            "title": e.data["title"],
-            "content_text": e.data["description"] or e.data["format"],
-            "date_modified": e.offer.updated_at.isoformat() + "Z",
-            "language": e.data["language"],
-            "_course": course_for(workspace, e.data, e.offer.slug),
-        }
-        for e in catalogue.entries(workspace)
-    ]
+    items = [_feed_item(workspace, e) for e in catalogue.entries(workspace)]
     feed = {
         "version": "https://jsonfeed.org/version/1.1",
         "title": _("Offers of %(name)s", name=workspace.name),
@@ -110,6 +101,24 @@ def json_feed(slug: str):
     response = jsonify(feed)
     response.mimetype = "application/feed+json"
     return response
+
+
+def _feed_item(workspace: Workspace, entry: catalogue.CatalogueEntry) -> dict:
+    """One offer in the JSON feed; `_course` and `_badge` are the feed's extensions."""
+    url = offer_url(workspace.slug, entry.offer.slug)
+    item = {
+        "id": url,
+        "url": url,
+        "title": entry.data["title"],
+        "content_text": entry.data["description"] or entry.data["format"],
+        "date_modified": entry.offer.updated_at.isoformat() + "Z",
+        "language": entry.data["language"],
+        "_course": course_for(workspace, entry.data, entry.offer.slug),
+    }
+    badge = badge_for(entry.data)
+    if badge:
+        item["_badge"] = badge
+    return item
 
 
 @bp.route("/designs/<int:design_id>/offer", methods=["GET", "POST"])
@@ -128,6 +137,7 @@ def manage(design_id: int):
         "offers/manage.html",
         design=design,
         offer=offer_service.offer_of(design),
+        badge=badge_of(design),
         form=form,
         workspace=catalogue.workspace_of(design),
     )
@@ -158,4 +168,21 @@ def offer_url(slug: str, offer_slug: str) -> str:
 def course_for(workspace: Workspace, data: dict, offer_slug: str) -> dict:
     """The offer's schema.org Course, as the pages, the feeds and the API give it."""
     home = url_for("offers.index", slug=workspace.slug, _external=True)
-    return course_jsonld(data, workspace.name, home, offer_url(workspace.slug, offer_slug))
+    url = offer_url(workspace.slug, offer_slug)
+    return course_jsonld(data, workspace.name, home, url, site_base())
+
+
+def badge_for(data: dict) -> dict | None:
+    """The badge an offer leads to, with absolute addresses, as the feed and the API give it."""
+    badge = data.get("badge")
+    if not badge:
+        return None
+    site = site_base()
+    return {
+        "name": badge["name"],
+        "description": badge["description"],
+        "criteria": badge["criteria"],
+        "competences": badge["competences"],
+        "image": site + badge["image"],
+        "url": site + badge["url"],
+    }

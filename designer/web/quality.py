@@ -12,7 +12,7 @@ from flask_login import current_user, login_required
 from designer.core.snapshot import DesignSnapshot
 from designer.extensions import db
 from designer.models import Design, Workspace
-from designer.quality import category_label, evaluate_all
+from designer.quality import category_label
 from designer.queries import access
 from designer.queries import quality as qq
 from designer.queries.read_model import snapshot
@@ -123,7 +123,7 @@ def report(design_id: int):
         design=design,
         workspace=db.session.get(Workspace, design.workspace_id),
         snap=snap,
-        results=evaluate_all(snap, qq.applying_checklists(design)),
+        results=qq.checklist_results(design, snap),
         review_rows=rows,
         events=qq.quality_events(design),
         finding_href=lambda f: finding_href(design.id, f),

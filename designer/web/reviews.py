@@ -148,7 +148,7 @@ def show(design_id: int, review_id: int):
         design=design,
         review=review,
         reviewer=qq.reviewer_name(review),
-        results=qq.review_results(review, judged),
+        results=qq.review_results(design, review, judged),
         form=form,
         errors=errors,
         answers=request.form if request.method == "POST" else None,

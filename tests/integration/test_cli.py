@@ -6,8 +6,11 @@ import zipfile
 
 import pytest
 from click.testing import CliRunner
+from sqlalchemy import func, select
 
 from designer.cli import main
+from designer.extensions import db
+from designer.models import Badge, Offer
 from tests.paths import EXAMPLE_JSON
 
 
@@ -40,10 +43,36 @@ def test_demo_publishes_the_example_as_an_offer(cli):
     output = cli("demo", "--password", "demo-passwort-123")
     assert output.splitlines()[-1] == "public catalogue: http://127.0.0.1:5000/offers/demo"
     cli("demo", "--password", "demo-passwort-123")  # again: still one offer
-    visitor = create_app().test_client()
+    app = create_app()
+    visitor = app.test_client()
     listing = visitor.get("/offers/demo").get_data(as_text=True)
     assert listing.count('class="card offer-card"') == 1
     assert "Lernen mit digitalen Medien im Betrieb gestalten" in listing
+    assert listing.count('class="offer-badge"') == 1 and "Lernmedien-Gestalter:in" in listing
+    assert "Lernnuggets des Kurses abschließen." in listing  # criteria derived from the course
+    with app.app_context():
+        assert db.session.scalar(select(func.count(Badge.id))) == 1
+        assert db.session.scalar(select(func.count(Offer.id))) == 1
+        image = db.session.scalar(select(Offer)).data["badge"]["image"]
+    png = visitor.get(image)
+    assert png.status_code == 200 and png.mimetype == "image/png"  # the drawn image
+
+
+def test_demo_gives_an_offer_published_before_badges_its_badge(cli):
+    from designer import create_app
+
+    cli("demo", "--password", "demo-passwort-123")
+    app = create_app()
+    with app.app_context():
+        offer = db.session.scalar(select(Offer))
+        offer.data = {k: v for k, v in offer.data.items() if k != "badge"} | {"price": "350.00"}
+        db.session.commit()
+    assert 'class="offer-badge"' not in app.test_client().get("/offers/demo").text
+    cli("demo", "--password", "demo-passwort-123")
+    listing = app.test_client().get("/offers/demo").text
+    assert 'class="offer-badge"' in listing and "350,00" in listing  # its terms kept
+    with app.app_context():
+        assert db.session.scalar(select(func.count(Badge.id))) == 1
 
 
 def test_import_prints_id_last_and_export_round_trips(cli, tmp_path):

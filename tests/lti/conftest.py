@@ -37,6 +37,7 @@ class TestPlatform:
     scores: list[dict] = field(default_factory=list)
     score_status: int = 200  # what the score endpoint answers (503: the LMS is down)
     tool: str = ""  # the tool's address, for the course page's frame
+    paths: list[str] = field(default_factory=list)  # every address asked for, in order
 
     @property
     def config_url(self) -> str:
@@ -58,6 +59,7 @@ class TestPlatform:
 
     def wsgi(self, environ, start_response):
         request = Request(environ)
+        self.paths.append(request.path)
         if request.path == "/.well-known/openid-configuration":
             response = Response(json.dumps(self.configuration()), mimetype="application/json")
         elif request.path == "/register" and request.method == "POST":
@@ -185,6 +187,56 @@ def platform(app, _platform_keys):
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield lms
+    server.shutdown()
+    thread.join()
+
+
+@dataclass
+class TestMemberships:
+    """The platform's Names and Roles service, on a host of its own (as Canvas has one):
+    the members of course `ctx-1` in pages of `page_size`, each page linking the next."""
+
+    base: str = ""
+    members: list[dict] = field(default_factory=list)
+    page_size: int = 2
+    status: int = 200  # what it answers (500: broken, 403: the tool may not read members)
+    requests: list[dict] = field(default_factory=list)
+
+    @property
+    def url(self) -> str:
+        return self.base + "/courses/ctx-1/memberships"
+
+    def wsgi(self, environ, start_response):
+        request = Request(environ)
+        self.requests.append(
+            {
+                "page": request.args.get("page", "1"),
+                "authorization": request.headers.get("Authorization", ""),
+                "accept": request.headers.get("Accept", ""),
+            }
+        )
+        page = int(request.args.get("page", "1"))
+        start = (page - 1) * self.page_size
+        body = {"id": self.url, "context": {"id": "ctx-1"}}
+        body["members"] = self.members[start : start + self.page_size]
+        response = Response(
+            json.dumps(body),
+            status=self.status,
+            mimetype="application/vnd.ims.lti-nrps.v2.membershipcontainer+json",
+        )
+        if start + self.page_size < len(self.members):
+            response.headers["Link"] = f'<{self.url}?page={page + 1}>; rel="next"'
+        return response(environ, start_response)
+
+
+@pytest.fixture
+def memberships():
+    service = TestMemberships()
+    server = make_server("127.0.0.1", 0, service.wsgi, threaded=True)
+    service.base = f"http://127.0.0.1:{server.server_port}"
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield service
     server.shutdown()
     thread.join()
 

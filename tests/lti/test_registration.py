@@ -52,7 +52,10 @@ def test_dynamic_registration_stores_the_platform(
     assert sent["initiate_login_uri"] == "http://localhost/lti/login"
     assert sent["redirect_uris"] == ["http://localhost/lti/launch"]
     assert sent["token_endpoint_auth_method"] == "private_key_jwt"
-    assert sent["scope"] == "https://purl.imsglobal.org/spec/lti-ags/scope/score"
+    assert sent["scope"].split(" ") == [
+        "https://purl.imsglobal.org/spec/lti-ags/scope/score",
+        "https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly",
+    ]
     messages = sent["https://purl.imsglobal.org/spec/lti-tool-configuration"]["messages"]
     assert {m["type"] for m in messages} == {"LtiResourceLinkRequest", "LtiDeepLinkingRequest"}
     stored = db.session.query(LtiPlatform).one()

@@ -12,7 +12,7 @@ import pytest
 
 from designer.models import LtiScore, db
 from designer.models.columns import utcnow
-from designer.services import lti_scores
+from designer.services import lti_connector, lti_scores
 from tests.lti.conftest import CLIENT_ID
 from tests.lti.test_launch import _launch
 
@@ -22,9 +22,9 @@ SCORE = "https://purl.imsglobal.org/spec/lti-ags/scope/score"
 
 @pytest.fixture(autouse=True)
 def _no_cached_tokens():
-    lti_scores._tokens.clear()
+    lti_connector._tokens.clear()
     yield
-    lti_scores._tokens.clear()
+    lti_connector._tokens.clear()
 
 
 def _results_url(client, platform, design, **changes) -> str:

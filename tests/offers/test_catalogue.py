@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from designer.extensions import db
 from designer.models import Design, Nugget, Offer, User
-from designer.services import comments, designs
+from designer.services import badges, comments, designs
 from designer.services import nuggets as nugget_service
 from tests.conftest import PASSWORD
 
@@ -135,11 +135,13 @@ def test_nothing_internal_or_personal_reaches_the_public(
     )
     nugget.visibility = "workspace"
     comments.add_comment(coordinator, example_design, "INTERN-KOMMENTAR", "design", None, None)
+    badges.save_badge(coordinator, example_design, "Lernmedien-Profi", "", "circle", "blue")
     db.session.commit()
     login(coordinator)
     _publish(client, example_design.id)
     slug = db.session.scalar(select(Offer.slug))
     visitor = app.test_client()
+    assert "offer-badge" in visitor.get(f"/offers/{workspace.slug}").text  # its criteria too
     pages = [
         f"/offers/{workspace.slug}",
         f"/offers/{workspace.slug}/{slug}",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from designer.core.learner_results import NO_RESULTS, LearnerResults
 from designer.core.snapshot import (
     DesignSnapshot,
     Grobkonzept,
@@ -86,8 +87,10 @@ def with_objective(snap: DesignSnapshot, key: str, **changes: Any) -> DesignSnap
     )
 
 
-def findings(snap: DesignSnapshot, rule: str, **params: Any) -> list[Finding]:
-    return check(snap, [AutomaticCriterion(rule, params=params)])
+def findings(
+    snap: DesignSnapshot, rule: str, results: LearnerResults = NO_RESULTS, **params: Any
+) -> list[Finding]:
+    return check(snap, [AutomaticCriterion(rule, params=params)], results)
 
 
 def targets(found: list[Finding]) -> list[tuple[str, str]]:

@@ -1,11 +1,13 @@
 """Every rule both ways: one snapshot where it fires (at the expected targets) and one
-where it stays quiet. Detailed behaviour is tested per theme in the other files."""
+where it stays quiet. Detailed behaviour is tested per theme in the other files. A rule
+that reads learner results is given a snapshot with its results."""
 
 from collections.abc import Callable
 from dataclasses import replace
 
 import pytest
 
+from designer.core.learner_results import NO_RESULTS, LearnerResults, QuestionResult
 from designer.core.snapshot import DesignSnapshot, Objective, Schedule
 from designer.quality import RULES
 from tests.quality.builders import (
@@ -60,7 +62,11 @@ def _scheduled_live_sessions() -> DesignSnapshot:
     return with_nugget(snap, "N7", schedule=when)
 
 
-Build = Callable[[], DesignSnapshot]
+def _quiz_answered(correct: int) -> tuple[DesignSnapshot, LearnerResults]:
+    return example(), LearnerResults(learners=20, questions=(QuestionResult("N5", 0, 20, correct),))
+
+
+Build = Callable[[], DesignSnapshot | tuple[DesignSnapshot, LearnerResults]]
 CASES: dict[str, tuple[Build, list[tuple[str, str]], Build]] = {
     "objective.no_nugget": (_extra_objective, [("objective", "O5")], example),
     "objective.not_assessed": (_unassessed_o4, [("objective", "O4")], example),
@@ -189,7 +195,17 @@ CASES: dict[str, tuple[Build, list[tuple[str, str]], Build]] = {
         [("nugget", "N1"), ("nugget", "N7")],
         _scheduled_live_sessions,
     ),
+    "results.learners_struggle": (
+        lambda: _quiz_answered(3),
+        [("nugget", "N5")],
+        lambda: _quiz_answered(4),
+    ),
 }
+
+
+def _built(build: Build) -> tuple[DesignSnapshot, LearnerResults]:
+    built = build()
+    return built if isinstance(built, tuple) else (built, NO_RESULTS)
 
 
 def test_every_rule_has_a_case():
@@ -199,7 +215,8 @@ def test_every_rule_has_a_case():
 @pytest.mark.parametrize("rule_id", sorted(CASES))
 def test_rule_fires(rule_id):
     build, expected, _quiet = CASES[rule_id]
-    found = findings(build(), rule_id)
+    snap, results = _built(build)
+    found = findings(snap, rule_id, results)
     assert targets(found) == expected
     for f in found:
         assert f.rule == rule_id and f.severity == RULES[rule_id].severity
@@ -209,4 +226,5 @@ def test_rule_fires(rule_id):
 @pytest.mark.parametrize("rule_id", sorted(CASES))
 def test_rule_stays_quiet(rule_id):
     _fires, _expected, build = CASES[rule_id]
-    assert findings(build(), rule_id) == []
+    snap, results = _built(build)
+    assert findings(snap, rule_id, results) == []

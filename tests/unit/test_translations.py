@@ -28,6 +28,7 @@ KEYWORDS = {
     "_l": None,
     "lazy_gettext": None,
     "ngettext": (1, 2),
+    "translate_plural": (1, 2),
     "N_": None,
 }
 

@@ -48,6 +48,10 @@ activities
     activity.url_invalid             link nugget without an http(s) address with a host (error)
     activity.live_session_date       live session without date and time once the design
                                      has a start date (warning)
+results (read the design's learner results; quiet below 20 learners)
+    results.learners_struggle        quiz question fewer than 20 % answer correctly, or
+                                     nugget more than 50 % of its learners leave
+                                     unfinished (warning)
 """
 
 from __future__ import annotations
@@ -63,6 +67,7 @@ from designer.quality.rules import (
     legal,
     media,
     objectives,
+    results,
     sequence,
     transparency,
     workload,
@@ -78,6 +83,7 @@ _THEMES = (
     legal,
     media,
     activities,
+    results,
 )
 
 RULES: Final = MappingProxyType({r.id: r for theme in _THEMES for r in theme.RULES})

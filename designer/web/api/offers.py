@@ -8,7 +8,29 @@ from flask_babel import lazy_gettext as _l
 from designer.queries import offers as catalogue
 from designer.web.api import common, schemas
 from designer.web.api.spec import operation
-from designer.web.offers import course_for, offer_url
+from designer.web.offers import badge_for, course_for, offer_url
+
+BADGE = {
+    "type": ["object", "null"],
+    "description": "The badge the offer leads to (null when none): name, description, "
+    "criteria in plain words, competences, image and criteria page",
+    "properties": {
+        "name": {"type": "string"},
+        "description": {"type": "string"},
+        "criteria": {"type": "array", "items": {"type": "string"}},
+        "competences": {
+            "type": "array",
+            "items": schemas.obj(
+                {"text": {"type": "string"}, "bloom_level": {"type": "string"}},
+                ("text", "bloom_level"),
+            ),
+        },
+        "image": {"type": "string", "format": "uri"},
+        "url": {"type": "string", "format": "uri"},
+    },
+    "required": ["name", "description", "criteria", "competences", "image", "url"],
+    "additionalProperties": False,
+}
 
 OFFER = schemas.obj(
     {
@@ -18,8 +40,9 @@ OFFER = schemas.obj(
         "published_at": {"type": "string", "format": "date-time"},
         "updated_at": {"type": "string", "format": "date-time"},
         "course": {"type": "object", "description": "The offer as a schema.org Course"},
+        "badge": BADGE,
     },
-    ("slug", "url", "design_id", "published_at", "updated_at", "course"),
+    ("slug", "url", "design_id", "published_at", "updated_at", "course", "badge"),
 )
 
 
@@ -42,6 +65,7 @@ def list_offers(slug: str):
                 "published_at": e.offer.published_at.isoformat() + "Z",
                 "updated_at": e.offer.updated_at.isoformat() + "Z",
                 "course": course_for(workspace, e.data, e.offer.slug),
+                "badge": badge_for(e.data),
             }
             for e in catalogue.entries(workspace)
         ]
