@@ -181,58 +181,69 @@ def record(learner: LtiLearner, link: LaunchedLink, report: Report) -> None:
     nuggets, answers = activity(units, report)
     if link.teacher:
         return
-    insert = _INSERTS[db.engine.dialect.name]
-    now = utcnow()
     if nuggets:
-        rows = insert(LtiNuggetResult).values(
-            [
-                {
-                    "learner_id": learner.id,
-                    "design_id": link.design_id,
-                    "nugget_key": key,
-                    "launches": int(done.opened),
-                    "seconds": done.seconds,
-                    "completed_at": now if done.done else None,
-                    "updated_at": now,
-                }
-                for key, done in sorted(nuggets.items())
-            ]
-        )
-        db.session.execute(
-            rows.on_conflict_do_update(
-                index_elements=["learner_id", "design_id", "nugget_key"],
-                set_={
-                    "launches": LtiNuggetResult.launches + rows.excluded.launches,
-                    "seconds": LtiNuggetResult.seconds + rows.excluded.seconds,
-                    "completed_at": func.coalesce(
-                        LtiNuggetResult.completed_at, rows.excluded.completed_at
-                    ),
-                    "updated_at": now,
-                },
-            )
-        )
+        _add_up(learner, link, nuggets)
     if answers:
-        rows = insert(LtiAnswer).values(
-            [
-                {
-                    "learner_id": learner.id,
-                    "design_id": link.design_id,
-                    "revision_id": link.revision_id,
-                    "nugget_key": key,
-                    "question_index": index,
-                    "correct": right,
-                    "answered_at": now,
-                }
-                for (key, index), right in sorted(answers.items())
-            ]
+        _keep_latest(learner, link, answers)
+
+
+def _add_up(learner: LtiLearner, link: LaunchedLink, nuggets: dict[str, UnitActivity]) -> None:
+    """One statement, safe when two reports of the learner arrive at once."""
+    now = utcnow()
+    rows = _INSERTS[db.engine.dialect.name](LtiNuggetResult).values(
+        [
+            {
+                "learner_id": learner.id,
+                "design_id": link.design_id,
+                "nugget_key": key,
+                "launches": int(done.opened),
+                "seconds": done.seconds,
+                "completed_at": now if done.done else None,
+                "updated_at": now,
+            }
+            for key, done in sorted(nuggets.items())
+        ]
+    )
+    db.session.execute(
+        rows.on_conflict_do_update(
+            index_elements=["learner_id", "design_id", "nugget_key"],
+            set_={
+                "launches": LtiNuggetResult.launches + rows.excluded.launches,
+                "seconds": LtiNuggetResult.seconds + rows.excluded.seconds,
+                "completed_at": func.coalesce(
+                    LtiNuggetResult.completed_at, rows.excluded.completed_at
+                ),
+                "updated_at": now,
+            },
         )
-        db.session.execute(
-            rows.on_conflict_do_update(
-                index_elements=["learner_id", "design_id", "nugget_key", "question_index"],
-                set_={
-                    "correct": rows.excluded.correct,
-                    "revision_id": rows.excluded.revision_id,
-                    "answered_at": now,
-                },
-            )
+    )
+
+
+def _keep_latest(
+    learner: LtiLearner, link: LaunchedLink, answers: dict[tuple[str, int], bool]
+) -> None:
+    now = utcnow()
+    rows = _INSERTS[db.engine.dialect.name](LtiAnswer).values(
+        [
+            {
+                "learner_id": learner.id,
+                "design_id": link.design_id,
+                "revision_id": link.revision_id,
+                "nugget_key": key,
+                "question_index": index,
+                "correct": right,
+                "answered_at": now,
+            }
+            for (key, index), right in sorted(answers.items())
+        ]
+    )
+    db.session.execute(
+        rows.on_conflict_do_update(
+            index_elements=["learner_id", "design_id", "nugget_key", "question_index"],
+            set_={
+                "correct": rows.excluded.correct,
+                "revision_id": rows.excluded.revision_id,
+                "answered_at": now,
+            },
         )
+    )
