@@ -359,3 +359,20 @@ def test_the_page_needs_the_same_statements_however_many_learners(
         _report(client, url, {"units": {PAGE: {"opened": True}}, "answers": _answers([True] * 5)})
     assert "Lernende 7 " in _section(studio, released)
     assert statements() == few
+
+
+def test_the_section_in_english_with_english_numbers(
+    client, studio, platform, registered, released, coordinator
+):
+    for n, url in enumerate(_launched_by(client, platform, released, 3)):
+        units = {PAGE: {"opened": True, "seconds": 1500 + 30 * n, "done": n == 0}}
+        _report(client, url, {"units": units})
+    coordinator.locale = "en"
+    db.session.commit()
+    section = _section(studio, released)
+    assert "Learner results" in section and "By nugget" in section
+    row = _row(section, "Input: Lernzielgruppen im Betrieb")
+    assert re.search(r"3 3 33 % 25\.5 min", row), row  # 4590 s / 3 learners
+    coordinator.locale = "de"
+    db.session.commit()
+    assert re.search(r"3 3 33 % 25,5 min", _row(_section(studio, released), "Input: Lern"))
