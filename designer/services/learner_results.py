@@ -141,7 +141,9 @@ def activity(
         unit = by_anchor.get(anchor)
         if unit is None:
             raise Invalid({"units": "unknown"})
-        if unit.placed is None:  # the overview: no nugget
+        if unit.placed is None or not unit.tracked:
+            # The overview is no nugget; a live session or work elsewhere is not done in
+            # the player, so its rows would read as left unfinished.
             continue
         key = unit.placed.nugget.key
         before = nuggets.get(key, UnitActivity())

@@ -29,7 +29,7 @@ from tests.lti.test_scores import _results_url, _with_line_item
 # n5 the quiz "Selbsttest: Medien und Methoden" with five questions (n5-q1 … n5-q5), n1 a
 # live session (no done button).
 PAGE, QUIZ, LIVE = "n2", "n5", "n1"
-PAGE_KEY, QUIZ_KEY, LIVE_KEY = "N2", "N5", "N1"
+PAGE_KEY, QUIZ_KEY = "N2", "N5"
 
 
 @pytest.fixture
@@ -84,7 +84,11 @@ def test_reports_become_results_per_nugget_and_question(
     assert "Noch niemand hat dieses Kurskonzept in einem LMS bearbeitet" in before
     url = _results_url(client, platform, released, **_with_line_item(platform))
     body = {
-        "units": {"start": {"opened": True, "seconds": 20}, PAGE: {"opened": True, "seconds": 90}}
+        "units": {
+            "start": {"opened": True, "seconds": 20},
+            LIVE: {"opened": True, "seconds": 15},
+            PAGE: {"opened": True, "seconds": 90},
+        }
     }
     assert _report(client, url, body) == 204
     body = {
@@ -104,7 +108,8 @@ def test_reports_become_results_per_nugget_and_question(
     assert (page.launches, page.seconds, page.completed_at is not None) == (1, 120, True)
     quiz = db.session.query(LtiNuggetResult).filter_by(nugget_key=QUIZ_KEY).one()
     assert (quiz.launches, quiz.seconds, quiz.completed_at is not None) == (1, 300, True)
-    assert db.session.query(LtiNuggetResult).count() == 2  # the overview is no nugget
+    # The overview is no nugget; the live session is not done in the player.
+    assert db.session.query(LtiNuggetResult).count() == 2
     answers = db.session.query(LtiAnswer).order_by(LtiAnswer.question_index).all()
     assert [(a.question_index, a.correct) for a in answers] == [
         (0, True),
@@ -124,7 +129,7 @@ def test_reports_become_results_per_nugget_and_question(
     row = _row(section, "Input: Lernzielgruppen im Betrieb")
     assert "100 %" in row and "2 min" in row
     assert "5 min" in _row(section, "Selbsttest: Medien und Methoden Medien und Methoden wählen")
-    assert "nicht im Player" in _row(section, "Kennenlernen und Erwartungen")
+    assert "Nicht im Player: Live-Termin" in _row(section, "Kennenlernen und Erwartungen")
     question = _row(section, "Ein PDF ersetzt ein gedrucktes Handout")
     assert re.search(r"Handout.*? 1 100 %", question), question
     assert re.search(r"asynchrones Lernen\? 1 0 %", section), section
