@@ -56,14 +56,17 @@ class Record:
 
 
 def issue_earned(
-    learner: LtiLearner, design: Design, issuing: Issuing, now: datetime | None = None
+    learner: LtiLearner, design_id: int, issuing: Issuing, now: datetime | None = None
 ) -> BadgeAward | None:
-    """Award the design's badge to `learner` if they met its criteria and hold no award
-    of it yet (a revoked one included: it is not issued again). Returns the new award, or
-    None when nothing was issued. The system awards (no actor), so no permission applies:
-    the caller is the results report of a launch, which names this learner."""
+    """Award the badge of design `design_id` to `learner` if they met its criteria and
+    hold no award of it yet (a revoked one included: it is not issued again). Returns the
+    new award, or None when nothing was issued. The system awards (no actor), so no
+    permission applies: the caller is the signed results report of the learner's launch."""
+    design = db.session.get(Design, design_id)
+    if design is None or design.deleted_at is not None:
+        return None
     badge = badge_of(design)
-    if badge is None or design.deleted_at is not None or _held(badge.id, learner):
+    if badge is None or _held(badge.id, learner):
         return None  # the usual answer to a learner's reports once they hold the badge
     release = release_of(design)
     platform = db.session.get(LtiPlatform, learner.platform_id)

@@ -36,6 +36,7 @@ from designer.queries import access
 from designer.queries import canvas as queries_canvas
 from designer.queries import library as queries_library
 from designer.queries.canvas import Board
+from designer.queries.learner_report import learner_report
 from designer.queries.read_model import snapshot
 from designer.services import designs as design_service
 from designer.services import nuggets as nugget_service
@@ -202,15 +203,20 @@ def show(design_id: int):
 @bp.get("/<int:design_id>/analysis")
 @login_required
 def analysis(design_id: int):
-    """Minutes by learning type, delivery mode and module, and the alignment matrix."""
+    """Minutes by learning type, delivery mode and module, the alignment matrix, and what
+    learners did in LTI deliveries (`?platform=` narrows that to one LMS)."""
     design = _design(design_id)
     snap = snapshot(design)
+    workspace = db.session.get(Workspace, design.workspace_id)
     return render_template(
         "canvas/analysis.html",
         design=design,
         snap=snap,
         analytics=analyse(snap),
         colours=LEARNING_TYPE_COLOURS,
+        report=learner_report(design, request.args.get("platform", type=int)),
+        may_release=Action.DESIGN_RELEASE in _allowed(design),
+        lms_workspace=workspace if can(current_user, Action.LTI_MANAGE, workspace) else None,
     )
 
 

@@ -30,19 +30,27 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 
+from designer.core.snapshot import from_json
 from designer.core.vocab import LANGUAGES
-from designer.export.learner.course import Course, Unit, course_of
+from designer.export.learner.course import course_of
 from designer.export.learner.render import Links, Notice, render_player
 from designer.extensions import csrf
 from designer.models import Design, LtiLearner, LtiPlatform, db
 from designer.queries import lti as lti_queries
-from designer.services import lti_deep_linking, lti_enrolments, lti_launch, lti_scores
-from designer.web.awards import earned_notice
+from designer.services import (
+    earning,
+    learner_results,
+    lti_deep_linking,
+    lti_enrolments,
+    lti_launch,
+    lti_scores,
+)
+from designer.web.awards import earned_notice, issuing_context
 from designer.web.i18n import select_locale
 from designer.web.messages import error_text
 from designer.web.preview import learner_file
 from designer.web.security import CSP
-from designer.web.transaction import bookkeeping, committing, saving
+from designer.web.transaction import bookkeeping, saving
 
 bp = Blueprint("lti_launch", __name__, url_prefix="/lti")
 log = logging.getLogger(__name__)
@@ -53,6 +61,7 @@ csrf.exempt(bp)
 FILE_SECONDS = 12 * 3600  # a launched page's file addresses work this long
 DEEP_LINK_SECONDS = 3600  # a teacher picks content within this time
 RESULTS_SECONDS = 24 * 3600  # a launched page reports results this long
+MAX_REPORT_BYTES = 32 * 1024  # a report of a launched page is never larger
 
 REFUSALS = {
     "login_incomplete": _l("The LMS started the log-in without naming itself or the user."),
@@ -197,32 +206,30 @@ def _count_learners(app: Flask, enrolment_id: int) -> None:
             log.exception("counting the learners of LTI course %s failed", enrolment_id)
 
 
-def _units(course: Course, module_key: str, nugget_key: str) -> list[Unit] | None:
-    """The units a link names: the whole course, one module or one nugget of a module."""
-    if not module_key:
-        return course.units()
-    chapter = next((c for c in course.chapters if c.key == module_key), None)
-    if chapter is None:
-        return None
-    if not nugget_key:
-        return list(chapter.units)
-    unit = next((u for u in chapter.units if u.placed and u.placed.nugget.key == nugget_key), None)
-    return [unit] if unit else None
-
-
 def _learner_page(found: lti_launch.Launch) -> str | None:
     """The released design's learner view, or None when the link names no part of it."""
     design = found.design
-    snap = lti_queries.released_snapshot(design)
-    learner_course = course_of(snap) if snap else None
-    units = _units(learner_course, found.module_key, found.nugget_key) if learner_course else None
+    release = lti_queries.release_of(design)
+    if release is None:
+        return None
+    revision = release[1]
+    learner_course = course_of(from_json(revision.snapshot_json.encode("utf-8")))
+    units = learner_results.linked_units(learner_course, found.module_key, found.nugget_key)
     if not units:
         return None
     secret_key = current_app.config["SECRET_KEY"]
     token = _files(secret_key).dumps(design.id)
+    # The results address names the learner, the line item and what the page shows.
+    link = {
+        "d": design.id,
+        "r": revision.id,
+        "m": found.module_key,
+        "n": found.nugget_key,
+        "t": found.instructor,
+    }
     results = url_for(
         "lti_launch.results",
-        token=_results(secret_key).dumps({"l": found.learner.id, "u": found.lineitem_url}),
+        token=_results(secret_key).dumps({"l": found.learner.id, "u": found.lineitem_url} | link),
     )
     links = Links(
         url_for("static", filename="learner/learner.css"),
@@ -256,27 +263,33 @@ def _results(secret_key: str) -> URLSafeTimedSerializer:
 
 @bp.post("/results/<token>")
 def results(token: str):
-    """What the learner did in a launched page (lti-lms.js): queued as a score for the
-    link's line item and posted to the platform at once (retried later if refused)."""
+    """What the learner did in a launched page (lti-lms.js): per nugget and question into
+    the design's learner results, and the score queued for the link's line item and
+    posted to the platform at once (retried later if refused). A malformed report is
+    refused as a whole (400) and nothing of it is kept."""
     secret_key = current_app.config["SECRET_KEY"]
     try:
         data = _results(secret_key).loads(token, max_age=RESULTS_SECONDS)
     except BadSignature:
         abort(404)
-    body = request.get_json(silent=True)
-    percent = body.get("percent") if isinstance(body, dict) else "missing"
-    if (
-        not isinstance(body, dict)
-        or not isinstance(body.get("completed"), bool)
-        or not (percent is None or (isinstance(percent, int | float) and 0 <= percent <= 100))
-    ):
+    if len(request.get_data(cache=True)) > MAX_REPORT_BYTES:
         abort(400)
     learner = db.session.get(LtiLearner, data["l"])
     if learner is None:
         abort(404)
-    if data["u"]:
-        with committing():
-            lti_scores.record(learner, data["u"], percent, body["completed"])
+    with saving(show=False) as outcome:
+        report = learner_results.read_report(request.get_json(silent=True))
+        if "d" in data:  # addresses made before learner results were kept have no link
+            link = learner_results.LaunchedLink(
+                data["d"], data["r"], data["m"], data["n"], teacher=data["t"]
+            )
+            learner_results.record(learner, link, report)
+            earning.issue_earned(learner, link.design_id, issuing_context())
+        if data["u"] and report.score is not None:
+            lti_scores.record(learner, data["u"], report.score[1], report.score[0])
+    if not outcome.ok:
+        abort(400)
+    if data["u"] and report.score is not None:
         with bookkeeping():
             lti_scores.deliver(secret_key)
     return "", 204

@@ -132,6 +132,7 @@
     var unit = unitOf(anchor) || (current ? null : units[0]);
     if (!unit || unit === current) { return; }
     current = unit;
+    if (lms.shown) { lms.shown(unit.id); }
     units.forEach(function (u) { u.classList.toggle("kw-current", u === unit); });
     navLinks.forEach(function (a) {
       if (a.getAttribute("data-kw-goto") === unit.id) { a.setAttribute("aria-current", "step"); }

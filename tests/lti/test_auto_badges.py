@@ -10,6 +10,7 @@ import re
 from datetime import datetime
 from html import unescape
 from pathlib import Path
+from urllib.parse import parse_qs, urlparse
 
 import pytest
 from jsonschema import Draft7Validator, Draft201909Validator
@@ -110,7 +111,7 @@ def test_a_learner_who_met_the_criteria_gets_a_verifiable_badge(
     assert EARNED not in _text(_launch(client, platform, badged).get_data(as_text=True))
     _record(learner, badged)
 
-    award = earning.issue_earned(learner, badged, context)
+    award = earning.issue_earned(learner, badged.id, context)
     db.session.commit()
     assert award is not None and _awards() == 1
     assert (award.lti_learner_id, award.lti_platform, award.awarded_by_id) == (
@@ -161,7 +162,7 @@ def test_a_learner_who_met_the_criteria_gets_a_verifiable_badge(
 
     event.listen(db.engine, "before_cursor_execute", count)
     try:
-        assert earning.issue_earned(learner, badged, context) is None
+        assert earning.issue_earned(learner, badged.id, context) is None
     finally:
         event.remove(db.engine, "before_cursor_execute", count)
     assert len(statements) == 2, statements
@@ -174,7 +175,7 @@ def test_another_learner_on_the_same_page_sees_no_badge(
 ):
     learner = _learner(client, platform, badged)
     _record(learner, badged)
-    assert earning.issue_earned(learner, badged, context) is not None
+    assert earning.issue_earned(learner, badged.id, context) is not None
     db.session.commit()
     other = _launch(client, platform, badged, sub="user-8").get_data(as_text=True)
     assert "kw-earned" not in other and EARNED not in _text(other)
@@ -183,7 +184,7 @@ def test_another_learner_on_the_same_page_sees_no_badge(
 def test_one_nugget_missing_issues_nothing(client, platform, registered, badged, context):
     learner = _learner(client, platform, badged)
     _record(learner, badged, skip="N7")  # a live session the learner did not confirm
-    assert earning.issue_earned(learner, badged, context) is None
+    assert earning.issue_earned(learner, badged.id, context) is None
     db.session.commit()
     assert _awards() == 0
     assert EARNED not in _text(_launch(client, platform, badged).get_data(as_text=True))
@@ -192,13 +193,13 @@ def test_one_nugget_missing_issues_nothing(client, platform, registered, badged,
 def test_a_quiz_below_the_pass_mark_issues_nothing(client, platform, registered, badged, context):
     learner = _learner(client, platform, badged)
     _record(learner, badged, right=3)  # 3 of 5 = 60 % < 80 %
-    assert earning.issue_earned(learner, badged, context) is None
+    assert earning.issue_earned(learner, badged.id, context) is None
     assert _awards() == 0
     # One more right answer reaches the pass mark exactly: 4 of 5 = 80 %.
     answer = db.session.scalar(select(LtiAnswer).where(LtiAnswer.question_index == 3))
     answer.correct = True
     db.session.commit()
-    assert earning.issue_earned(learner, badged, context) is not None
+    assert earning.issue_earned(learner, badged.id, context) is not None
 
 
 def test_answers_to_another_revision_do_not_count(
@@ -208,7 +209,7 @@ def test_answers_to_another_revision_do_not_count(
     _record(learner, badged)
     releases.release(coordinator, badged, message="Neue Fassung")  # answers were to the old
     db.session.commit()
-    assert earning.issue_earned(learner, badged, context) is None
+    assert earning.issue_earned(learner, badged.id, context) is None
     assert _awards() == 0
 
 
@@ -219,16 +220,16 @@ def test_a_badge_given_after_the_release_or_removed_issues_nothing(
     db.session.commit()
     learner = _learner(client, platform, example_design)
     _record(learner, example_design)
-    assert earning.issue_earned(learner, example_design, context) is None  # no badge at all
+    assert earning.issue_earned(learner, example_design.id, context) is None  # no badge at all
     badge_service.save_badge(coordinator, example_design, "Später", "", "circle", "blue")
     db.session.commit()
-    assert earning.issue_earned(learner, example_design, context) is None  # not released
+    assert earning.issue_earned(learner, example_design.id, context) is None  # not released
     releases.release(coordinator, example_design, message="mit Badge")
     db.session.commit()
     _record_answers_again(learner, example_design)
     badge_service.remove_badge(coordinator, example_design)
     db.session.commit()
-    assert earning.issue_earned(learner, example_design, context) is None  # removed
+    assert earning.issue_earned(learner, example_design.id, context) is None  # removed
     assert _awards() == 0
 
 
@@ -246,7 +247,7 @@ def test_a_revoked_award_is_not_issued_again(
     lms = app.test_client()  # the learner's browser; `client` is the coordinator's
     learner = _learner(lms, platform, badged)
     _record(learner, badged)
-    award = earning.issue_earned(learner, badged, context)
+    award = earning.issue_earned(learner, badged.id, context)
     db.session.commit()
 
     # Coordinators see it among the awards, marked as automatic, and revoke it.
@@ -261,7 +262,7 @@ def test_a_revoked_award_is_not_issued_again(
 
     page = _text(app.test_client().get(f"/awards/{award.public_id}").get_data(as_text=True))
     assert "Widerrufen am" in page and "Grund: Nicht selbst bearbeitet" in page
-    assert earning.issue_earned(learner, badged, context) is None
+    assert earning.issue_earned(learner, badged.id, context) is None
     db.session.commit()
     assert _awards() == 1
     launched = _text(_launch(lms, platform, badged).get_data(as_text=True))
@@ -274,7 +275,7 @@ def test_a_learner_whose_lms_sent_an_address_gets_both_versions(
 ):
     learner = _learner(client, platform, badged, email="lea@example.org")
     _record(learner, badged)
-    award = earning.issue_earned(learner, badged, context)
+    award = earning.issue_earned(learner, badged.id, context)
     db.session.commit()
     assert award.recipient_email == "lea@example.org"
     (identifier,) = award.data["credentialSubject"]["identifier"]
@@ -299,9 +300,9 @@ def test_a_second_report_at_the_same_time_issues_nothing(
     database's one-award-per-learner-and-badge rule stops it without losing the first."""
     learner = _learner(client, platform, badged)
     _record(learner, badged)
-    first = earning.issue_earned(learner, badged, context)
+    first = earning.issue_earned(learner, badged.id, context)
     monkeypatch.setattr(earning, "_held", lambda badge_id, learner: False)
-    assert earning.issue_earned(learner, badged, context) is None
+    assert earning.issue_earned(learner, badged.id, context) is None
     db.session.commit()
     assert db.session.scalars(select(BadgeAward.public_id)).all() == [first.public_id]
 
@@ -322,3 +323,32 @@ def test_learners_confirm_live_sessions_and_work_outside_the_page(
     preview = client.get(f"/designs/{badged.id}/preview").get_data(as_text=True)
     assert 'id="n1"' in preview and 'data-kw-task="n1"' not in preview
     assert "Ich habe teilgenommen" not in preview and 'data-kw-state="n1"' not in preview
+
+
+def _results_url(page: str) -> str:
+    """The address the launched page reports to (lti-lms.js's `results` parameter)."""
+    source = unescape(re.search(r'src="([^"]*lti-lms\.js[^"]*)"', page).group(1))
+    return parse_qs(urlparse(source).query)["results"][0]
+
+
+def test_the_launched_pages_reports_earn_the_badge(client, platform, registered, badged):
+    """End to end: the page reports every unit done (live sessions and work at the
+    workplace confirmed) and the quiz answered; the report that completes the criteria
+    makes the award, and the next launch shows it."""
+    url = _results_url(_launch(client, platform, badged).get_data(as_text=True))
+    units = {f"n{i}": {"opened": True, "seconds": 30, "done": True} for i in range(1, 12)}
+    units["n7"] = {"opened": True, "seconds": 5}  # a live session, not confirmed yet
+    answers = {f"n5-q{i}": True for i in range(1, 6)}
+    report = {"units": units, "answers": answers, "completed": False, "percent": 100}
+    assert client.post(url, json=report).status_code == 204
+    assert _awards() == 0
+    # Opening a live session without confirming it leaves no row to read as unfinished.
+    kept = select(LtiNuggetResult.nugget_key).where(LtiNuggetResult.completed_at.is_not(None))
+    assert "N7" not in db.session.scalars(kept).all()
+    assert db.session.scalar(select(func.count()).where(LtiNuggetResult.nugget_key == "N7")) == 0
+
+    assert client.post(url, json={"units": {"n7": {"done": True}}}).status_code == 204
+    assert _awards() == 1
+    assert client.post(url, json={"units": {"n7": {"done": True}}}).status_code == 204
+    assert _awards() == 1
+    assert EARNED in _text(_launch(client, platform, badged).get_data(as_text=True))

@@ -1,22 +1,46 @@
-"""The earned badge on a page launched in the LMS's frame, in a real Chromium: the learner
-confirms a live session there, and once Kurswerk has awarded the badge the page says so
-and its verification page opens in a new window (it may not be framed). Screenshots go
-to test-artifacts/screenshots/."""
+"""A learner earns the badge in a real Chromium, in a page launched in the LMS's frame:
+they mark the nuggets done, confirm the live sessions and pass the quiz; the page's
+reports make Kurswerk award the badge, the next launch says so, and its verification
+page opens in a new window (it may not be framed). Screenshots go to
+test-artifacts/screenshots/."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
-from designer.models import LtiLearner, db
-from designer.services import earning, issuing
+from designer.models import BadgeAward, LtiAnswer, db
 from tests.browser import serious_violations
-from tests.lti.test_auto_badges import EARNED, _record, badged  # noqa: F401
+from tests.lti.test_auto_badges import EARNED, badged  # noqa: F401
 
 pytestmark = pytest.mark.e2e
 SHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
+
+
+def _wait(page, found, what: str) -> None:
+    for _ in range(600):  # up to a minute on a loaded machine
+        if found():
+            return
+        page.wait_for_timeout(100)
+    raise AssertionError(f"waited in vain for {what}")
+
+
+def _award() -> BadgeAward | None:
+    """The award as the server wrote it (this thread's read transaction ends at once: on
+    SQLite it would hold off the server's writes)."""
+    try:
+        return db.session.scalar(select(BadgeAward))
+    finally:
+        db.session.rollback()
+
+
+def _count(model) -> int:
+    try:
+        return db.session.scalar(select(func.count()).select_from(model))
+    finally:
+        db.session.rollback()
 
 
 def _open(page, platform, title: str):
@@ -24,16 +48,22 @@ def _open(page, platform, title: str):
     page.goto(platform.base + "/course")
     frame = page.frame_locator("iframe[name=kurswerk]")
     heading = frame.get_by_role("heading", level=1, name=title)
-    for _ in range(600):  # up to a minute on a loaded machine
-        if heading.count():
-            break
-        page.wait_for_timeout(100)
-    assert heading.count(), page.frame(name="kurswerk").content()[:2000]
+    _wait(page, heading.count, "the launched page")
     return frame, page.frame(name="kurswerk")
 
 
-def test_the_launched_page_shows_the_earned_badge(
-    app,
+def _pass_the_quiz(quiz) -> None:
+    """Every answer right, as the page itself marks them."""
+    for choice in quiz.locator("input[data-kw-correct='1']").all():
+        choice.check()
+    for select_ in quiz.locator("select[data-kw-right]").all():
+        select_.select_option(select_.get_attribute("data-kw-right"))
+    for text in quiz.locator("input[data-kw-accept]").all():
+        text.fill(text.evaluate("input => JSON.parse(input.dataset.kwAccept)[0]"))
+    quiz.get_by_role("button", name="Antworten prüfen").click()
+
+
+def test_a_learner_earns_the_badge_in_the_launched_page(
     page,
     live_server,
     platform,
@@ -43,21 +73,26 @@ def test_the_launched_page_shows_the_earned_badge(
     SHOTS.mkdir(parents=True, exist_ok=True)
     platform.tool = live_server.replace("127.0.0.1", "localhost")
     platform.design_id = badged.id
-    db.session.rollback()  # no read transaction that holds off the server's writes
+    db.session.rollback()
     frame, tool = _open(page, platform, badged.title)
     assert frame.locator(".kw-earned").count() == 0
-    tool.evaluate("location.hash = 'n1'")
-    confirm = frame.locator("#n1").get_by_role("button", name="Ich habe teilgenommen")
-    confirm.click()
-    assert confirm.get_attribute("aria-pressed") == "true"
+    anchors = [b.get_attribute("data-kw-task") for b in frame.locator("[data-kw-task]").all()]
+    assert {"n1", "n3", "n7", "n11"} <= set(anchors)  # live sessions, work at the workplace
+    for anchor in anchors:
+        tool.evaluate(f"location.hash = '{anchor}'")
+        button = frame.locator(f"[data-kw-task='{anchor}']")
+        if anchor != "n7":  # the second live session comes last
+            button.click()
+            assert button.get_attribute("aria-pressed") == "true"
+    tool.evaluate("location.hash = 'n5'")
+    _pass_the_quiz(frame.locator("#n5"))
+    _wait(page, lambda: _count(LtiAnswer) == 5, "the quiz's answers")
+    assert _award() is None  # one live session is not confirmed yet
 
-    learner = db.session.scalar(select(LtiLearner))
-    _record(learner, badged)
-    context = issuing.Issuing(live_server, app.config["SECRET_KEY"])
-    award = earning.issue_earned(learner, badged, context)
-    db.session.commit()
-    public_id = award.public_id
-    db.session.rollback()
+    tool.evaluate("location.hash = 'n7'")
+    frame.locator("#n7").get_by_role("button", name="Ich habe teilgenommen").click()
+    _wait(page, lambda: _award() is not None, "the award")
+    public_id = _award().public_id
 
     frame, tool = _open(page, platform, badged.title)
     notice = frame.locator(".kw-earned")
