@@ -1,7 +1,8 @@
 """Scores as a real Moodle 4.5 takes them: it clears the grade on a score without
 scoreGiven, and refuses (HTTP 409) a score that is not later, in whole seconds, than the
 grade it holds. A learner's second visit must not clear their grade, two reports within
-one second must both be taken, and a refused outdated score is not retried for ever."""
+one second must both be taken, a refused outdated score is not retried for ever, and a
+teacher's launch (Moodle refuses scores for teachers) sends none."""
 
 from datetime import datetime, timedelta
 
@@ -92,3 +93,14 @@ def test_a_platform_error_is_still_retried(app, client, platform, registered, re
     client.post(url, json={"completed": True, "percent": 70})
     assert db.session.query(LtiScore).one().accepted_at is None
     assert lti_scores.waiting() == 1
+
+
+def test_a_teachers_launch_sends_no_scores(client, platform, registered, released):
+    teacher = ["http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor"]
+    url = _results_url(client, platform, released, lti_roles=teacher, **_with_line_item(platform))
+    assert client.post(url, json={"completed": True, "percent": 100}).status_code == 204
+    assert platform.scores == [] and db.session.query(LtiScore).count() == 0
+    # A learner of the same link is graded.
+    url = _results_url(client, platform, released, **_with_line_item(platform))
+    client.post(url, json={"completed": True, "percent": 100})
+    assert [s["body"]["scoreGiven"] for s in platform.scores] == [100]
