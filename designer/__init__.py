@@ -21,7 +21,14 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     from designer import config, database, extensions
     from designer.core import limits
     from designer.storage.filestore import FileStore
-    from designer.web import i18n, mails, notice_mails, register_blueprints, security
+    from designer.web import (
+        access_log,
+        i18n,
+        mails,
+        notice_mails,
+        register_blueprints,
+        security,
+    )
     from designer.web.input import InputRequest
 
     app = Flask(
@@ -40,6 +47,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     extensions.mail.init_app(app)
     i18n.init_app(app)
     security.init_app(app)
+    access_log.init_app(app)
     mails.init_app(app)
     notice_mails.init_app(app)
     store = FileStore(app.config["FILE_STORE"], Path(app.config["DATA_DIR"]) / "tmp")

@@ -16,6 +16,8 @@ DESIGNER_BASE_URL  the site's address (https://kurswerk.example.org) for links i
                    unset: the address of the request that caused the mail
 DESIGNER_RETENTION_DAYS_EVENTS, _NOTIFICATIONS, _LOGIN_ATTEMPTS, _LOGIN_LINKS, _SENT_MAIL
                    days after which `designer purge-old` deletes such records (0: never)
+DESIGNER_LTI_ALLOW_HTTP  1: accept plain http:// addresses of LTI platforms (only for a
+                   test LMS on loopback; production platforms use https)
 """
 
 from __future__ import annotations
@@ -165,6 +167,7 @@ def load(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
         "OIDC": oidc_settings(os.environ),
         "OIDC_TIMEOUT_SECONDS": 10,
         "RETENTION_DAYS": retention_days(RETENTION_DEFAULTS),
+        "LTI_ALLOW_HTTP": os.environ.get("DESIGNER_LTI_ALLOW_HTTP", "0") == "1",
         **mail_settings(
             os.environ.get("DESIGNER_SMTP_URL", ""), os.environ.get("DESIGNER_MAIL_FROM", "")
         ),

@@ -31,12 +31,16 @@ class NuggetResult:
 @dataclass(frozen=True)
 class QuestionResult:
     """One question of a quiz nugget, by its position in the nugget (from 0): how many
-    learners answered it and how many of them answered it right (their latest attempt)."""
+    learners answered it and how many of them answered it right (their latest attempt).
+    `number` and `text` are the question as learners saw it in the released revision
+    (0 and "" when that revision no longer has it)."""
 
     nugget_key: str
     index: int
     answered: int = 0
     correct: int = 0
+    number: int = 0
+    text: str = ""
 
     @property
     def share_correct(self) -> float | None:

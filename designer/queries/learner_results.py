@@ -1,6 +1,6 @@
 """Read side of LTI learner results: the `LearnerResults` summary of one design, from the
-rows recorded while learners work in a launched page. Six aggregate queries, however
-many learners there are."""
+rows recorded while learners work in a launched page. Seven statements (the released
+revision and six aggregates), however many learners there are."""
 
 from __future__ import annotations
 
@@ -12,9 +12,10 @@ from designer.core.learner_results import (
     PlatformResult,
     QuestionResult,
 )
+from designer.core.snapshot import DesignSnapshot, from_json
+from designer.export.learner.quiz import answerable
 from designer.models import (
     Design,
-    DesignRelease,
     LtiAnswer,
     LtiEnrolment,
     LtiLearner,
@@ -22,6 +23,7 @@ from designer.models import (
     LtiPlatform,
     db,
 )
+from designer.queries.lti import release_of
 
 
 def learner_results(design: Design, platform_id: int | None = None) -> LearnerResults:
@@ -84,7 +86,10 @@ def _nuggets(design: Design, platform_id: int | None) -> tuple[NuggetResult, ...
 
 
 def _questions(design: Design, platform_id: int | None) -> tuple[QuestionResult, ...]:
-    released = select(DesignRelease.revision_id).where(DesignRelease.design_id == design.id)
+    release = release_of(design)
+    if release is None:
+        return ()
+    shown = _shown_questions(from_json(release[1].snapshot_json.encode("utf-8")))
     query = _of_platform(
         select(
             LtiAnswer.nugget_key,
@@ -92,16 +97,28 @@ def _questions(design: Design, platform_id: int | None) -> tuple[QuestionResult,
             func.count(),
             func.sum(case((LtiAnswer.correct, 1), else_=0)),
         )
-        .where(LtiAnswer.design_id == design.id, LtiAnswer.revision_id.in_(released))
+        .where(LtiAnswer.design_id == design.id, LtiAnswer.revision_id == release[1].id)
         .group_by(LtiAnswer.nugget_key, LtiAnswer.question_index)
         .order_by(LtiAnswer.nugget_key, LtiAnswer.question_index),
         LtiAnswer.learner_id,
         platform_id,
     )
     return tuple(
-        QuestionResult(key, index, answered, correct or 0)
+        QuestionResult(key, index, answered, correct or 0, *shown.get((key, index), (0, "")))
         for key, index, answered, correct in db.session.execute(query)
     )
+
+
+def _shown_questions(snap: DesignSnapshot) -> dict[tuple[str, int], tuple[int, str]]:
+    """(nugget key, position) -> the question's number as the player shows it (it leaves
+    out questions nobody can answer) and its text."""
+    shown = {}
+    for nugget in snap.nuggets:
+        kept = {id(q) for q in answerable(nugget.questions)}
+        numbered = [(i, q) for i, q in enumerate(nugget.questions) if id(q) in kept]
+        for number, (index, question) in enumerate(numbered, 1):
+            shown[(nugget.key, index)] = (number, question.text)
+    return shown
 
 
 def _platforms(design: Design, platform_id: int | None) -> tuple[PlatformResult, ...]:

@@ -34,6 +34,12 @@ PLATFORM_CONFIGURATION = "https://purl.imsglobal.org/spec/lti-platform-configura
 TOOL_CONFIGURATION = "https://purl.imsglobal.org/spec/lti-tool-configuration"
 SCORE_SCOPE = "https://purl.imsglobal.org/spec/lti-ags/scope/score"
 MEMBERSHIPS_SCOPE = "https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly"
+# Where a teacher adds content (LTI Dynamic Registration names; Canvas: modules' "External
+# Tool" and an assignment's submission type "External Tool").
+DEEP_LINKING_PLACEMENTS = [
+    "ContentArea",
+    "https://canvas.instructure.com/lti/assignment_selection",
+]
 
 
 @dataclass(frozen=True)
@@ -124,14 +130,19 @@ class _Registration(DynamicRegistration):
     def get_claims(self) -> list[str]:
         return ["iss", "sub", "locale"]
 
-    def get_messages(self) -> list[dict[str, str]]:
+    def get_messages(self) -> list[dict[str, Any]]:
+        """Deep linking first, with its placements: Canvas gives a message without
+        placements the "link_selection" placement and keeps the first message of each
+        placement, which would make its "External Tool" a plain launch without content.
+        Moodle reads only the types."""
         return [
-            {"type": "LtiResourceLinkRequest", "target_link_uri": self.urls.launch},
             {
                 "type": "LtiDeepLinkingRequest",
                 "target_link_uri": self.urls.launch,
                 "label": "Kurswerk",
+                "placements": DEEP_LINKING_PLACEMENTS,
             },
+            {"type": "LtiResourceLinkRequest", "target_link_uri": self.urls.launch},
         ]
 
     def get_scopes(self) -> list[str]:
@@ -179,24 +190,49 @@ def register_dynamically(
         raise Invalid({"openid_configuration": "lti_issuer_mismatch"})
     tool = registration.get(TOOL_CONFIGURATION) or {}
     deployment = str(tool.get("deployment_id") or "")
-    platform = _store(
-        link.workspace_id,
-        {
-            "name": (configuration.get(PLATFORM_CONFIGURATION) or {}).get("product_family_code")
-            or urlparse(issuer).netloc,
-            "issuer": issuer,
-            "client_id": registration.get("client_id"),
-            "deployment_ids": [deployment] if deployment else [],
-            "auth_login_url": configuration.get("authorization_endpoint"),
-            "auth_token_url": configuration.get("token_endpoint"),
-            "key_set_url": configuration.get("jwks_uri"),
-        },
-        registered_by="dynamic",
-        allow_http=allow_http,
-        created_by_id=link.created_by_id,
+    data = {
+        "name": (configuration.get(PLATFORM_CONFIGURATION) or {}).get("product_family_code")
+        or urlparse(issuer).netloc,
+        "issuer": issuer,
+        "client_id": registration.get("client_id"),
+        "deployment_ids": [deployment] if deployment else [],
+        "auth_login_url": configuration.get("authorization_endpoint"),
+        "auth_token_url": configuration.get("token_endpoint"),
+        "key_set_url": configuration.get("jwks_uri"),
+    }
+    known = db.session.scalar(
+        select(LtiPlatform).where(
+            LtiPlatform.issuer == issuer,
+            LtiPlatform.client_id == str(data["client_id"] or "").strip(),
+            LtiPlatform.workspace_id == link.workspace_id,
+        )
     )
+    if known is not None:
+        _update(known, data, allow_http)
+    else:
+        known = _store(
+            link.workspace_id,
+            data,
+            registered_by="dynamic",
+            allow_http=allow_http,
+            created_by_id=link.created_by_id,
+        )
     link.used_at = utcnow()
-    return platform
+    return known
+
+
+def _update(platform: LtiPlatform, data: dict[str, Any], allow_http: bool) -> None:
+    """A platform registers the workspace's tool again under the client ID it has (Moodle:
+    "Update" of the installed tool): its addresses are renewed, its deployments added."""
+    values = {
+        field: _address(data.get(field), field, allow_http)
+        for field in ("auth_login_url", "auth_token_url", "key_set_url")
+    }
+    for field, value in values.items():
+        setattr(platform, field, value)
+    platform.deployment_ids = list(
+        dict.fromkeys([*platform.deployment_ids, *data["deployment_ids"]])
+    )
 
 
 def add_manually(

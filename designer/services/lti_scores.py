@@ -4,7 +4,11 @@ What a learner does in a launched page is reported as a score for the resource l
 line item. Each score is first stored (`LtiScore`), then posted with pylti1p3's
 `AssignmentsGradesService`; a score the platform does not accept (down, an error) stays
 and is tried again later with growing pauses, so nothing is lost. The OAuth access token
-is cached per platform and scope until shortly before it expires (`lti_connector`)."""
+is cached per platform and scope until shortly before it expires (`lti_connector`).
+
+What Moodle 4.5 does with scores (seen in a real one) shapes `record` and `deliver`: it
+clears a learner's grade on a score without scoreGiven, and it refuses with HTTP 409 a
+score whose timestamp is not later, in whole seconds, than the grade it holds."""
 
 from __future__ import annotations
 
@@ -21,6 +25,7 @@ from designer.services import lti_connector
 SCORE_SCOPE = "https://purl.imsglobal.org/spec/lti-ags/scope/score"
 FIRST_PAUSE = timedelta(seconds=30)
 LONGEST_PAUSE = timedelta(hours=6)
+OUTDATED = 409  # the platform holds a later score (Moodle), or took this one already
 
 
 def record(
@@ -30,7 +35,23 @@ def record(
     completed: bool,
 ) -> LtiScore:
     """Queue the learner's result for the line item: a percentage once every quiz of the
-    link is answered (else none yet), and whether they completed it."""
+    link is answered (else none yet), and whether they completed it.
+
+    A launched page does not resume earlier progress, so a report keeps the percentage
+    and the completion that the learner's earlier scores for the line item reached
+    (else a second visit would clear the grade in the LMS). Each score is dated at least
+    a whole second after the one before, so that the platform takes them in order."""
+    before = db.session.scalar(
+        select(LtiScore)
+        .where(LtiScore.learner_id == learner.id, LtiScore.lineitem_url == lineitem_url)
+        .order_by(LtiScore.id.desc())
+        .limit(1)
+    )
+    dated = utcnow()
+    if before is not None:
+        percent = before.score_given if percent is None else percent
+        completed = completed or before.activity_progress == "Completed"
+        dated = max(dated, before.created_at.replace(microsecond=0) + timedelta(seconds=1))
     score = LtiScore(
         platform_id=learner.platform_id,
         learner_id=learner.id,
@@ -39,6 +60,7 @@ def record(
         score_maximum=100,
         activity_progress="Completed" if completed else "InProgress",
         grading_progress="FullyGraded" if percent is not None else "Pending",
+        created_at=dated,
     )
     db.session.add(score)
     db.session.flush()
@@ -89,7 +111,10 @@ def deliver(secret_key: str, now: datetime | None = None, limit: int = 100) -> i
             service.put_grade(_grade(score, db.session.get(LtiLearner, score.learner_id)))
         except lti_connector.SERVICE_ERRORS as exc:
             score.last_error = lti_connector.problem(exc, connector)
-            score.next_try_at = now + _pause(score.attempts)
+            if getattr(getattr(exc, "response", None), "status_code", None) == OUTDATED:
+                score.accepted_at = now  # settled: sending it again cannot succeed
+            else:
+                score.next_try_at = now + _pause(score.attempts)
             continue
         score.accepted_at = now
         score.last_error = ""

@@ -219,7 +219,8 @@ def _learner_page(found: lti_launch.Launch) -> str | None:
         return None
     secret_key = current_app.config["SECRET_KEY"]
     token = _files(secret_key).dumps(design.id)
-    # The results address names the learner, the line item and what the page shows.
+    # The results address names the learner, the line item and what the page shows. A
+    # teacher's launch is not graded: Moodle refuses scores for teachers (HTTP 400).
     link = {
         "d": design.id,
         "r": revision.id,
@@ -227,9 +228,10 @@ def _learner_page(found: lti_launch.Launch) -> str | None:
         "n": found.nugget_key,
         "t": found.instructor,
     }
+    lineitem = "" if found.instructor else found.lineitem_url
     results = url_for(
         "lti_launch.results",
-        token=_results(secret_key).dumps({"l": found.learner.id, "u": found.lineitem_url} | link),
+        token=_results(secret_key).dumps({"l": found.learner.id, "u": lineitem} | link),
     )
     links = Links(
         url_for("static", filename="learner/learner.css"),

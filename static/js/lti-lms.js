@@ -17,6 +17,7 @@
   var source = document.currentScript && document.currentScript.src;
   var results = source ? new URL(source).searchParams.get("results") : null;
   var last = "";
+  var refused = !results || !window.fetch; /* Kurswerk did not take the last report */
   var pending = {}; /* anchor -> {opened, seconds, done} not yet sent */
   var answers = {}; /* question id -> right, not yet sent */
   var opened = {}; /* anchors shown in this page */
@@ -68,7 +69,11 @@
       body: text,
       keepalive: true,
       credentials: "omit"
-    }).catch(function () { /* the next report carries the progress again */ });
+    }).then(function (response) {
+      refused = !response.ok;
+    }).catch(function () {
+      refused = true; /* the next report carries the progress again */
+    });
   }
 
   /* Sends the waiting activity, with `score` ({completed, percent}) when it changed. */
@@ -119,6 +124,8 @@
       send(key === last ? null : score, false);
       last = key;
     },
-    save: function () {}
+    save: function () {},
+    /* Whether Kurswerk took the last report (the player says so instead of a result). */
+    connected: function () { return !refused; }
   };
 })();

@@ -85,6 +85,9 @@ def test_deep_linking_returns_signed_resource_links_with_line_items(
     assert response.status_code == 200
     page = response.get_data(as_text=True)
     assert "Inhalt aus Kurswerk wählen" in page and 'type="checkbox"' in page
+    # In the LMS's dialog: Kurswerk's name, none of its own navigation or log-in.
+    assert '<span class="brand">' in page
+    assert "/login" not in page and "/register" not in page and 'id="main-nav"' not in page
     offered = lti_deep_linking.choices(workspace.id)
     quiz = next(c for c in offered if c.level == 2 and c.quiz)
     module = next(c for c in offered if c.level == 1)

@@ -197,6 +197,7 @@ def test_an_invalid_claim_is_refused_with_a_page(
         response = client.post("/lti/launch", data={"id_token": token, "state": query["state"]})
     assert response.status_code == 400
     assert text in response.get_data(as_text=True)
+    assert "/register" not in response.get_data(as_text=True)  # no Kurswerk log-in in the frame
     assert db.session.query(LtiLearner).count() == 0
     assert db.session.query(LtiNonce).count() == 0
     assert "LTI launch refused" in caplog.text

@@ -128,7 +128,7 @@ def test_nothing_delivered_yet(released):
     assert results.nugget("intro") is None
 
 
-def test_six_statements_however_many_learners(registered, released, workspace, app):
+def test_seven_statements_however_many_learners(registered, released, workspace, app):
     _filled(registered, released, workspace)
     db.session.refresh(released)
     statements = []
@@ -142,4 +142,4 @@ def test_six_statements_however_many_learners(registered, released, workspace, a
         learner_results(released)
     finally:
         event.remove(engine, "before_cursor_execute", count)
-    assert len(statements) == 6
+    assert len(statements) == 7

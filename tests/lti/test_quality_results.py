@@ -269,3 +269,23 @@ def test_checklist_pages_list_the_rule_under_evaluation_with_its_limits(
     assert RULE_TITLE in editor
     assert "Erst ab so vielen Lernenden im Kurskonzept prüfen" in editor
     assert "Mindestanteil richtiger Antworten je Frage in Prozent" in editor
+
+
+def test_a_question_is_quoted_as_learners_saw_it_after_the_design_changed(
+    client, login, coordinator, released, workspace
+):
+    from designer.models import Nugget
+    from designer.services import nuggets as nugget_service
+
+    _deliver(released, workspace, learners=20, right=3)
+    quiz = db.session.get(Nugget, int(QUIZ[1:]))
+    first, second, *rest = quiz.questions
+    nugget_service.update_nugget(
+        coordinator, quiz, {"questions": [second, first, *rest]}, quiz.lock_version, via=released
+    )
+    db.session.commit()
+    login(coordinator)
+    report = _page(client, released, "report")
+    assert f"Frage 2 („{QUESTION}“) im Nugget „Selbsttest: Medien und Methoden“ {FOUND_DE}" in (
+        report
+    )

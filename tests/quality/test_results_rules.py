@@ -7,6 +7,7 @@ from tests.quality.builders import example, findings, targets
 
 RULE = "results.learners_struggle"
 QUIZ = "N5"  # "Selbsttest: Medien und Methoden", five questions
+ASKED = "Welche Formate eignen sich für asynchrones Lernen?"  # its second question
 
 
 def _results(
@@ -17,7 +18,9 @@ def _results(
     opened: int = 20,
     nugget: str = QUIZ,
 ) -> LearnerResults:
-    questions = () if correct is None else (QuestionResult(QUIZ, 1, answered, correct),)
+    questions = ()
+    if correct is not None:
+        questions = (QuestionResult(QUIZ, 1, answered, correct, number=2, text=ASKED),)
     nuggets = ()
     if unfinished is not None:
         nuggets = (

@@ -25,12 +25,11 @@ def _number_de(value: float) -> str:
 
 
 def _question_issue(nugget: Nugget, result: QuestionResult, limit: float) -> Issue:
-    number = result.index + 1
+    number = result.number or result.index + 1
     name_de, name_en = f"Frage {number}", f"question {number}"
-    if result.index < len(nugget.questions):
-        text = nugget.questions[result.index].text
-        name_de += f" ({quote(text, 'de')})"
-        name_en += f" ({quote(text, 'en')})"
+    if result.text:
+        name_de += f" ({quote(result.text, 'de')})"
+        name_en += f" ({quote(result.text, 'en')})"
     share_de, share_en = _percents(result.correct, result.answered)
     limit_de = _number_de(limit)
     return Issue(
@@ -99,9 +98,9 @@ def learners_struggle(
     say little). A question fires when strictly fewer than `min_correct_percent` of its
     answerers got it right (4 of 20 at 20 % is quiet); a nugget fires when strictly more
     than `max_unfinished_percent` of the learners who opened it did not finish it (10 of
-    20 at 50 % is quiet). Questions are numbered as in the released revision the
-    learners took (the only one whose answers count) and quoted from `snap`, the design
-    as it is now; a nugget that is no longer in the design is not reported."""
+    20 at 50 % is quiet). Questions are numbered and quoted as in the released revision
+    the learners took (the only one whose answers count), even if the design changed
+    since; a nugget that is no longer in the design is not reported."""
     if results.learners < params["min_learners"]:
         return
     for nugget in snap.nuggets:
