@@ -19,7 +19,15 @@ from sqlalchemy import event, func, select
 from designer.core.badges import criteria
 from designer.core.openbadges import identity_hash
 from designer.export.badges import OB2_KEYWORD, OB3_KEYWORD, baked
-from designer.models import BadgeAward, IssuerKey, LtiAnswer, LtiLearner, LtiNuggetResult, db
+from designer.models import (
+    BadgeAward,
+    IssuerKey,
+    LtiAnswer,
+    LtiLearner,
+    LtiNuggetResult,
+    Nugget,
+    db,
+)
 from designer.queries import lti as lti_queries
 from designer.services import badges as badge_service
 from designer.services import earning, issuing, releases
@@ -331,7 +339,9 @@ def _results_url(page: str) -> str:
     return parse_qs(urlparse(source).query)["results"][0]
 
 
-def test_the_launched_pages_reports_earn_the_badge(client, platform, registered, badged):
+def test_the_launched_pages_reports_earn_the_badge(
+    client, login, coordinator, platform, registered, badged
+):
     """End to end: the page reports every unit done (live sessions and work at the
     workplace confirmed) and the quiz answered; the report that completes the criteria
     makes the award, and the next launch shows it."""
@@ -352,3 +362,9 @@ def test_the_launched_pages_reports_earn_the_badge(client, platform, registered,
     assert client.post(url, json={"units": {"n7": {"done": True}}}).status_code == 204
     assert _awards() == 1
     assert EARNED in _text(_launch(client, platform, badged).get_data(as_text=True))
+    # The design's analysis counts the confirmed live session.
+    login(coordinator)
+    page = client.get(f"/designs/{badged.id}/analysis").get_data(as_text=True)
+    results = _text(page[page.index('id="learner-results"') :])
+    live = results[results.index(db.session.get(Nugget, 7).title) :][:200]
+    assert "1 lernende Person hat die Teilnahme bestätigt" in live

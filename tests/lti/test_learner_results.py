@@ -129,7 +129,8 @@ def test_reports_become_results_per_nugget_and_question(
     row = _row(section, "Input: Lernzielgruppen im Betrieb")
     assert "100 %" in row and "2 min" in row
     assert "5 min" in _row(section, "Selbsttest: Medien und Methoden Medien und Methoden wählen")
-    assert "Nicht im Player: Live-Termin" in _row(section, "Kennenlernen und Erwartungen")
+    live = _row(section, "Kennenlernen und Erwartungen")
+    assert "0 Lernende haben die Teilnahme bestätigt" in live
     question = _row(section, "Ein PDF ersetzt ein gedrucktes Handout")
     assert re.search(r"Handout.*? 1 100 %", question), question
     assert re.search(r"asynchrones Lernen\? 1 0 %", section), section
