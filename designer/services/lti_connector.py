@@ -59,11 +59,11 @@ def _with_timeout(request, timeout: float):
     return call
 
 
-def connector(platform: LtiPlatform, secret_key: str, timeout: float = HTTP_TIMEOUT) -> Connector:
-    """A connector that speaks for the tool to `platform`."""
+def registration(platform: LtiPlatform, secret_key: str) -> Registration:
+    """`platform` as pylti1p3 knows it, with the tool's current key to sign with."""
     workspace = db.session.get(Workspace, platform.workspace_id)
     key = lti_keys.current_key(workspace, secret_key)
-    registration = (
+    return (
         Registration()
         .set_issuer(platform.issuer)
         .set_client_id(platform.client_id)
@@ -71,7 +71,11 @@ def connector(platform: LtiPlatform, secret_key: str, timeout: float = HTTP_TIME
         .set_tool_private_key(lti_keys.private_pem(key, secret_key))
         .set_tool_public_key(key.public_pem)
     )
-    return Connector(platform.id, registration, timeout)
+
+
+def connector(platform: LtiPlatform, secret_key: str, timeout: float = HTTP_TIMEOUT) -> Connector:
+    """A connector that speaks for the tool to `platform`."""
+    return Connector(platform.id, registration(platform, secret_key), timeout)
 
 
 def problem(exc: Exception, connector: Connector) -> str:

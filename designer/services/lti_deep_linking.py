@@ -14,13 +14,12 @@ from typing import Any
 from pylti1p3.deep_link import DeepLink
 from pylti1p3.deep_link_resource import DeepLinkResource
 from pylti1p3.lineitem import LineItem
-from pylti1p3.registration import Registration
 
 from designer.core.snapshot import DesignSnapshot
 from designer.export.learner.course import QUIZ, course_of
-from designer.models import LtiPlatform, Workspace, db
+from designer.models import LtiPlatform
 from designer.queries.lti import released_designs
-from designer.services import lti_keys
+from designer.services import lti_connector
 from designer.services.errors import Invalid
 
 SCORE_MAXIMUM = 100
@@ -111,16 +110,7 @@ def response_jwt(
         raise Invalid({"content": "unknown" if unknown else "required"})
     if len(picked) > 1 and str(settings.get("accept_multiple", "true")).lower() == "false":
         raise Invalid({"content": "lti_one_only"})
-    workspace = db.session.get(Workspace, platform.workspace_id)
-    key = lti_keys.current_key(workspace, secret_key)
-    registration = (
-        Registration()
-        .set_issuer(platform.issuer)
-        .set_client_id(platform.client_id)
-        .set_tool_private_key(lti_keys.private_pem(key, secret_key))
-        .set_tool_public_key(key.public_pem)
-    )
-    link = DeepLink(registration, deployment_id, settings)
+    link = DeepLink(lti_connector.registration(platform, secret_key), deployment_id, settings)
     resources = [_resource(offered[v], launch_url) for v in picked]
     message = link.get_message_jwt(resources)
     for item, value in zip(message[CONTENT_ITEMS], picked, strict=True):  # type: ignore[arg-type]

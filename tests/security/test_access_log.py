@@ -4,11 +4,9 @@ request line in gunicorn's access log; ordinary addresses stay readable."""
 
 import contextlib
 import logging
-import threading
 import urllib.request
 
 import pytest
-from werkzeug.serving import make_server
 
 from designer.web.access_log import HIDDEN, redact
 
@@ -16,29 +14,19 @@ SECRET = "Zq8k2Xo1aB3cD4eF5gH6iJ7kL8mN9oP"
 BEARER = "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl"
 
 
-@pytest.fixture
-def served(app):
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join()
-
-
 def _get(url: str) -> None:
     with contextlib.suppress(urllib.error.HTTPError):  # the log line is what counts
         urllib.request.urlopen(url, timeout=10).read()
 
 
-def test_the_served_registration_link_is_logged_without_its_secrets(served, caplog):
+def test_the_served_registration_link_is_logged_without_its_secrets(live_server, caplog):
     with caplog.at_level(logging.INFO, logger="werkzeug"):
         _get(
-            f"{served}/lti/register/{SECRET}?openid_configuration="
+            f"{live_server}/lti/register/{SECRET}?openid_configuration="
             f"http%3A%2F%2F127.0.0.1%3A8045%2Fmod%2Flti%2Fopenid-configuration.php"
             f"&registration_token={BEARER}"
         )
-        _get(f"{served}/login?next=%2Fdesigns%2F12")
+        _get(f"{live_server}/login?next=%2Fdesigns%2F12")
     logged = "\n".join(r.getMessage() for r in caplog.records if r.name == "werkzeug")
     assert f"GET /lti/register/{HIDDEN}?openid_configuration=http" in logged
     assert f"registration_token={HIDDEN}" in logged
