@@ -14,12 +14,12 @@ from designer.core.learner_results import (
     PlatformResult,
     QuestionResult,
 )
-from designer.core.snapshot import from_json
 from designer.export.learner.course import QUIZ, course_of
 from designer.export.learner.quiz import answerable
 from designer.models import Design, LtiPlatform, db
 from designer.queries.learner_results import learner_results
 from designer.queries.lti import release_of
+from designer.queries.read_model import revision_snapshot
 
 
 @dataclass(frozen=True)
@@ -72,7 +72,7 @@ def learner_report(design: Design, platform_id: int | None = None) -> LearnerRep
     if release is None:
         return LearnerReport(None, choices, platform_id, LearnerResults())
     results = learner_results(design, platform_id)
-    course = course_of(from_json(release[1].snapshot_json.encode("utf-8")))
+    course = course_of(revision_snapshot(release[1]))
     nuggets, questions = [], []
     for chapter in course.chapters:
         for unit in chapter.units:

@@ -12,7 +12,7 @@ from designer.core.learner_results import (
     PlatformResult,
     QuestionResult,
 )
-from designer.core.snapshot import DesignSnapshot, from_json
+from designer.core.snapshot import DesignSnapshot
 from designer.export.learner.quiz import answerable
 from designer.models import (
     Design,
@@ -24,6 +24,7 @@ from designer.models import (
     db,
 )
 from designer.queries.lti import release_of
+from designer.queries.read_model import revision_snapshot
 
 
 def learner_results(design: Design, platform_id: int | None = None) -> LearnerResults:
@@ -89,7 +90,7 @@ def _questions(design: Design, platform_id: int | None) -> tuple[QuestionResult,
     release = release_of(design)
     if release is None:
         return ()
-    shown = _shown_questions(from_json(release[1].snapshot_json.encode("utf-8")))
+    shown = _shown_questions(revision_snapshot(release[1]))
     query = _of_platform(
         select(
             LtiAnswer.nugget_key,

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from designer.core.snapshot import DesignSnapshot, from_json
+from designer.core.snapshot import DesignSnapshot
 from designer.models import Design, DesignRelease, LtiPlatform, Revision, Workspace, db
+from designer.queries.read_model import revision_snapshot
 from designer.services.errors import NotFound
 
 
@@ -38,7 +39,7 @@ def release_of(design: Design) -> tuple[DesignRelease, Revision] | None:
 def released_snapshot(design: Design) -> DesignSnapshot | None:
     """The design as released for delivery, or None when no revision is released."""
     found = release_of(design)
-    return from_json(found[1].snapshot_json.encode("utf-8")) if found else None
+    return revision_snapshot(found[1]) if found else None
 
 
 def released_designs(workspace_id: int) -> list[tuple[Design, DesignSnapshot]]:
@@ -50,7 +51,7 @@ def released_designs(workspace_id: int) -> list[tuple[Design, DesignSnapshot]]:
         .where(Design.workspace_id == workspace_id, Design.deleted_at.is_(None))
         .order_by(Design.title, Design.id)
     )
-    return [(d, from_json(r.snapshot_json.encode("utf-8"))) for d, r in rows]
+    return [(d, revision_snapshot(r)) for d, r in rows]
 
 
 def revisions_of(design: Design) -> list[Revision]:

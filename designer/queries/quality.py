@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, or_, select
 
 from designer.core.fields import GROBKONZEPT
-from designer.core.snapshot import DesignSnapshot, from_json, snapshot_hash
+from designer.core.snapshot import DesignSnapshot, snapshot_hash
 from designer.core.texts import translate
 from designer.export.registry import QualityFinding, QualityRecord, SignOff, Version
 from designer.models import (
@@ -45,6 +45,7 @@ from designer.quality import (
 )
 from designer.quality.to_fill import is_to_fill
 from designer.queries.learner_results import learner_results
+from designer.queries.read_model import revision_snapshot
 from designer.services.errors import NotFound
 
 # ------------------------------------------------------------------ checklists
@@ -428,7 +429,7 @@ def reviewed_snapshot(review: Review) -> DesignSnapshot | None:
     revision = db.session.scalar(
         select(Revision).where(Revision.design_id == review.design_id, Revision.number == number)
     )
-    return from_json(revision.snapshot_json.encode("utf-8")) if revision else None
+    return revision_snapshot(revision) if revision else None
 
 
 def current_hash(snap: DesignSnapshot) -> str:

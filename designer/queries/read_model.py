@@ -21,6 +21,7 @@ from designer.models import (
     Module,
     NuggetRevision,
     Placement,
+    Revision,
     Workspace,
     db,
     placement_objectives,
@@ -53,6 +54,11 @@ def asset_key(asset_id: int) -> str:
 
 def nugget_key(nugget_id: int, revision: int, several_revisions: bool) -> str:
     return f"N{nugget_id}.{revision}" if several_revisions else f"N{nugget_id}"
+
+
+def revision_snapshot(revision: Revision) -> s.DesignSnapshot:
+    """The design as a stored revision froze it."""
+    return s.from_json(revision.snapshot_json.encode("utf-8"))
 
 
 def snapshot(design: Design) -> s.DesignSnapshot:

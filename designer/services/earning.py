@@ -26,7 +26,7 @@ from sqlalchemy.exc import IntegrityError
 
 from designer.core.badges import QuizCriterion, criteria
 from designer.core.openbadges import Recipient
-from designer.core.snapshot import DesignSnapshot, PlacedNugget, from_json
+from designer.core.snapshot import DesignSnapshot, PlacedNugget
 from designer.export.learner.quiz import answerable
 from designer.models import (
     BadgeAward,
@@ -40,6 +40,7 @@ from designer.models import (
 )
 from designer.models.columns import utcnow
 from designer.queries.lti import release_of
+from designer.queries.read_model import revision_snapshot
 from designer.services import events
 from designer.services.badges import badge_of
 from designer.services.issuing import Issuing, signed_award, valid_email
@@ -73,7 +74,7 @@ def issue_earned(
     if release is None or platform is None or platform.workspace_id != design.workspace_id:
         return None
     revision = release[1]
-    snap = from_json(revision.snapshot_json.encode("utf-8"))
+    snap = revision_snapshot(revision)
     if snap.badge is None or not earnable(snap):
         return None
     if unmet(snap, _record(learner, design, revision.id)):

@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 from sqlalchemy import func
 from sqlalchemy.dialects import postgresql, sqlite
 
-from designer.core.snapshot import from_json
 from designer.export.learner.course import QUIZ, Course, Unit, course_of
 from designer.export.learner.quiz import answerable, quiz_questions
 from designer.models import LtiAnswer, LtiLearner, LtiNuggetResult, Revision, db
 from designer.models.columns import utcnow
+from designer.queries.read_model import revision_snapshot
 from designer.services.errors import Invalid
 
 MAX_SECONDS = 1800  # per unit and report: a tab left open does not count for hours
@@ -170,7 +170,7 @@ def shown_units(link: LaunchedLink) -> list[Unit] | None:
     revision = db.session.get(Revision, link.revision_id)
     if revision is None or revision.design_id != link.design_id:
         return None
-    course = course_of(from_json(revision.snapshot_json.encode("utf-8")))
+    course = course_of(revision_snapshot(revision))
     return linked_units(course, link.module_key, link.nugget_key)
 
 

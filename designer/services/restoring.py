@@ -41,6 +41,7 @@ from designer.queries.nugget_data import (
     question_dict,
     to_snapshot_nugget,
 )
+from designer.queries.read_model import revision_snapshot
 from designer.services import events
 from designer.services.designs import mark_changed
 from designer.services.errors import NotFound
@@ -61,7 +62,7 @@ def revision_of(design: Design, number: int) -> Revision:
 def restore_revision(actor: User, design: Design, number: int) -> Revision:
     require(actor, Action.DESIGN_EDIT, design)
     old = revision_of(design, number)
-    snap = s.from_json(old.snapshot_json.encode("utf-8"))
+    snap = revision_snapshot(old)
     store_revision(design, actor, kind="named", message=f"Before restoring version {number}")
     _restore_grobkonzept(design, snap)
     for placement in db.session.scalars(select(Placement).where(Placement.design_id == design.id)):

@@ -30,13 +30,13 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 
-from designer.core.snapshot import from_json
 from designer.core.vocab import LANGUAGES
 from designer.export.learner.course import course_of
 from designer.export.learner.render import Links, Notice, render_player
 from designer.extensions import csrf
 from designer.models import Design, LtiLearner, LtiPlatform, db
 from designer.queries import lti as lti_queries
+from designer.queries.read_model import revision_snapshot
 from designer.services import (
     earning,
     learner_results,
@@ -213,7 +213,7 @@ def _learner_page(found: lti_launch.Launch) -> str | None:
     if release is None:
         return None
     revision = release[1]
-    learner_course = course_of(from_json(revision.snapshot_json.encode("utf-8")))
+    learner_course = course_of(revision_snapshot(revision))
     units = learner_results.linked_units(learner_course, found.module_key, found.nugget_key)
     if not units:
         return None

@@ -8,10 +8,9 @@ from flask_login import current_user, login_required
 
 from designer.core import revision_diff
 from designer.core.fields import whole_number
-from designer.core.snapshot import from_json
 from designer.queries import access
 from designer.queries import collab as queries_collab
-from designer.queries.read_model import snapshot
+from designer.queries.read_model import revision_snapshot, snapshot
 from designer.services import restoring, revisions
 from designer.services.permissions import Action, allowed_on_design
 from designer.web.collab import bp
@@ -56,7 +55,7 @@ def _version(design, number: str):
     if whole_number(number) is None:
         abort(400)
     revision = restoring.revision_of(design, int(number))
-    return from_json(revision.snapshot_json.encode("utf-8")), _("version %(n)s", n=number)
+    return revision_snapshot(revision), _("version %(n)s", n=number)
 
 
 @bp.get("/designs/<int:design_id>/revisions/compare")
