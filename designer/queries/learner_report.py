@@ -15,7 +15,7 @@ from designer.core.learner_results import (
     QuestionResult,
 )
 from designer.export.learner.course import QUIZ, course_of
-from designer.export.learner.quiz import answerable
+from designer.export.learner.quiz import asked_positions
 from designer.models import Design, LtiPlatform, db
 from designer.queries.learner_results import learner_results
 from designer.queries.lti import release_of
@@ -81,12 +81,11 @@ def learner_report(design: Design, platform_id: int | None = None) -> LearnerRep
             nuggets.append(NuggetRow(unit.title, chapter.title, unit.tracked, found))
             if unit.kind != QUIZ:
                 continue
-            kept = {id(q) for q in answerable(nugget.questions)}
             answered = {q.index: q for q in results.questions_of(nugget.key)}
-            shown = [(i, q) for i, q in enumerate(nugget.questions) if id(q) in kept]
-            for number, (index, question) in enumerate(shown, 1):
+            for number, index in enumerate(asked_positions(nugget.questions), 1):
                 result = answered.get(index) or QuestionResult(nugget.key, index)
-                questions.append(QuestionRow(unit.title, number, question.text, result))
+                text = nugget.questions[index].text
+                questions.append(QuestionRow(unit.title, number, text, result))
     return LearnerReport(
         release[1].number, choices, platform_id, results, tuple(nuggets), tuple(questions)
     )

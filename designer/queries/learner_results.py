@@ -13,7 +13,7 @@ from designer.core.learner_results import (
     QuestionResult,
 )
 from designer.core.snapshot import DesignSnapshot
-from designer.export.learner.quiz import answerable
+from designer.export.learner.quiz import asked_positions
 from designer.models import (
     Design,
     LtiAnswer,
@@ -115,10 +115,8 @@ def _shown_questions(snap: DesignSnapshot) -> dict[tuple[str, int], tuple[int, s
     out questions nobody can answer) and its text."""
     shown = {}
     for nugget in snap.nuggets:
-        kept = {id(q) for q in answerable(nugget.questions)}
-        numbered = [(i, q) for i, q in enumerate(nugget.questions) if id(q) in kept]
-        for number, (index, question) in enumerate(numbered, 1):
-            shown[(nugget.key, index)] = (number, question.text)
+        for number, index in enumerate(asked_positions(nugget.questions), 1):
+            shown[(nugget.key, index)] = (number, nugget.questions[index].text)
     return shown
 
 

@@ -27,7 +27,7 @@ from sqlalchemy.exc import IntegrityError
 from designer.core.badges import QuizCriterion, criteria
 from designer.core.openbadges import Recipient
 from designer.core.snapshot import DesignSnapshot, PlacedNugget
-from designer.export.learner.quiz import answerable
+from designer.export.learner.quiz import asked_positions
 from designer.models import (
     BadgeAward,
     Design,
@@ -110,7 +110,7 @@ def unmet(snap: DesignSnapshot, record: Record) -> list[PlacedNugget]:
 
 def passed(quiz: QuizCriterion, record: Record) -> bool:
     nugget = quiz.placed.nugget
-    asked = [i for i, question in enumerate(nugget.questions) if answerable((question,))]
+    asked = asked_positions(nugget.questions)
     if not asked:
         return nugget.key in record.completed
     right = sum((nugget.key, i) in record.right for i in asked)

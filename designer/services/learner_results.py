@@ -17,7 +17,7 @@ from sqlalchemy import func
 from sqlalchemy.dialects import postgresql, sqlite
 
 from designer.export.learner.course import QUIZ, Course, Unit, course_of
-from designer.export.learner.quiz import answerable, quiz_questions
+from designer.export.learner.quiz import asked_positions, quiz_questions
 from designer.models import LtiAnswer, LtiLearner, LtiNuggetResult, Revision, db
 from designer.models.columns import utcnow
 from designer.queries.read_model import revision_snapshot
@@ -124,8 +124,7 @@ def _questions(unit: Unit) -> dict[str, int]:
     """A quiz unit's question identifiers and their positions in the nugget's questions
     (the player leaves out questions a learner cannot answer)."""
     questions = unit.placed.nugget.questions
-    kept = {id(q) for q in answerable(questions)}
-    positions = [i for i, q in enumerate(questions) if id(q) in kept]
+    positions = asked_positions(questions)
     shown = quiz_questions(unit.anchor, questions)
     return {q.ident: position for q, position in zip(shown, positions, strict=True)}
 

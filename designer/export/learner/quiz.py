@@ -58,7 +58,15 @@ def ident(index: int) -> str:
 
 def answerable(questions: tuple[Question, ...]) -> list[Question]:
     """Questions a learner can answer: those the one completeness rule accepts."""
-    return [q for q in questions if question_problem(q.kind, q.text, _given(q)) is None]
+    return [questions[i] for i in asked_positions(questions)]
+
+
+def asked_positions(questions: tuple[Question, ...]) -> list[int]:
+    """The positions (from 0) of the questions the player asks, in order: its question
+    number n is the position at n - 1 of this list."""
+    return [
+        i for i, q in enumerate(questions) if question_problem(q.kind, q.text, _given(q)) is None
+    ]
 
 
 def _given(question: Question) -> list[dict[str, object]]:
