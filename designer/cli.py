@@ -54,7 +54,7 @@ from designer.web.messages import error_text
 
 SEED = Path(__file__).resolve().parent / "seed" / "blended-course.json"
 DEMO_EMAIL = "demo@kurswerk.example"
-DEMO_BADGE = "Lernmedien-Gestalter:in"
+DEMO_BADGE = "Lernmedien-Gestalter*in"
 DEMO_BADGE_TEXT = (
     "Plant Lernangebote mit digitalen Medien für die eigene Zielgruppe im Betrieb, "
     "produziert ein kurzes Erklärvideo und richtet einen Kursraum ein."
