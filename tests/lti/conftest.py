@@ -241,6 +241,29 @@ def memberships():
     thread.join()
 
 
+LAUNCH_WAIT = 60_000  # ms: a launch passes pages of two sites; slow on a loaded machine
+
+
+def open_launched(page, platform, ready: str):
+    """The test LMS's course page with Kurswerk launched in its frame, once the launched
+    page has `ready` (a CSS selector). It waits with `expect`, which has a deadline
+    (polling a frame locator's count() while the frame still navigates can wait for
+    ever), and asks again when the frame navigated under it (the storage page posts the
+    launch a second time), until LAUNCH_WAIT has passed."""
+    from playwright.sync_api import expect
+
+    page.goto(platform.base + "/course")
+    frame = page.frame_locator("iframe[name=kurswerk]")
+    deadline = time.monotonic() + LAUNCH_WAIT / 1000
+    while True:
+        try:
+            expect(frame.locator(ready).first).to_be_attached(timeout=5_000)
+            return frame, page.frame(name="kurswerk")
+        except AssertionError:
+            if time.monotonic() > deadline:
+                raise
+
+
 @pytest.fixture
 def coordinator(workspace):
     from designer.models import User, db

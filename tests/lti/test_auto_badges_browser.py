@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 
 from designer.models import BadgeAward, LtiAnswer, db
 from tests.browser import serious_violations
+from tests.lti.conftest import open_launched
 from tests.lti.test_auto_badges import EARNED, badged  # noqa: F401
 
 pytestmark = pytest.mark.e2e
@@ -43,15 +44,6 @@ def _count(model) -> int:
         db.session.rollback()
 
 
-def _open(page, platform, title: str):
-    """The LMS's course page with Kurswerk launched in its frame."""
-    page.goto(platform.base + "/course")
-    frame = page.frame_locator("iframe[name=kurswerk]")
-    heading = frame.get_by_role("heading", level=1, name=title)
-    _wait(page, heading.count, "the launched page")
-    return frame, page.frame(name="kurswerk")
-
-
 def _pass_the_quiz(quiz) -> None:
     """Every answer right, as the page itself marks them."""
     for choice in quiz.locator("input[data-kw-correct='1']").all():
@@ -74,7 +66,7 @@ def test_a_learner_earns_the_badge_in_the_launched_page(
     platform.tool = live_server.replace("127.0.0.1", "localhost")
     platform.design_id = badged.id
     db.session.rollback()
-    frame, tool = _open(page, platform, badged.title)
+    frame, tool = open_launched(page, platform, "[data-kw-task]")
     assert frame.locator(".kw-earned").count() == 0
     anchors = [b.get_attribute("data-kw-task") for b in frame.locator("[data-kw-task]").all()]
     assert {"n1", "n3", "n7", "n11"} <= set(anchors)  # live sessions, work at the workplace
@@ -94,7 +86,7 @@ def test_a_learner_earns_the_badge_in_the_launched_page(
     _wait(page, lambda: _award() is not None, "the award")
     public_id = _award().public_id
 
-    frame, tool = _open(page, platform, badged.title)
+    frame, tool = open_launched(page, platform, "[data-kw-task]")
     notice = frame.locator(".kw-earned")
     assert EARNED in notice.inner_text()
     # The learner's phone: the LMS gives the frame 390 px.

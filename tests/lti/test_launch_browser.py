@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from designer.models import db
+from tests.lti.conftest import open_launched
 
 pytestmark = pytest.mark.e2e
 
@@ -22,15 +23,8 @@ def test_a_launch_in_a_cross_site_frame_uses_the_platform_storage(
     db.session.rollback()
     refused: list[str] = []
     page.on("console", lambda m: refused.append(m.text) if m.type == "error" else None)
-    page.goto(platform.base + "/course")
-    frame = page.frame_locator("iframe[name=kurswerk]")
-    heading = frame.get_by_role("heading", level=1, name=title)
-    for _ in range(600):  # up to a minute on a loaded machine
-        if heading.count():
-            break
-        page.wait_for_timeout(100)
-    tool = page.frame(name="kurswerk")
-    assert heading.count(), f"{tool.url}: {tool.content()[:2000]}"
+    frame, tool = open_launched(page, platform, "[data-kw-task]")
+    assert frame.get_by_role("heading", level=1, name=title).count() == 1
     kept = page.evaluate("window.kwStorage")
     states = [k for k in kept if k.startswith("state_")]
     assert len(states) == 1 and kept[states[0]] == states[0][len("state_") :]

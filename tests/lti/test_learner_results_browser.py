@@ -11,6 +11,7 @@ import re
 import pytest
 
 from designer.models import LtiAnswer, LtiNuggetResult, db
+from tests.lti.conftest import open_launched
 from tests.lti.test_learner_results import PAGE_KEY, QUIZ_KEY
 from tests.paths import ROOT
 from tests.ui.test_browser_fit import log_in, overflow
@@ -73,11 +74,7 @@ def test_what_a_learner_does_shows_on_the_analysis_page(
     platform.design_id = released.id
     db.session.rollback()
     page.clock.install()
-    page.goto(platform.base + "/course")
-    frame = page.frame_locator("iframe[name=kurswerk]")
-    heading = frame.get_by_role("heading", level=1, name=released.title)
-    _wait(page, heading.count, "the launched page")
-    tool = page.frame(name="kurswerk")
+    frame, tool = open_launched(page, platform, "[data-kw-task]")
 
     tool.evaluate("location.hash = 'n2'")
     page.clock.fast_forward("02:00")  # two minutes on the page nugget

@@ -9,6 +9,7 @@ from urllib.parse import urlparse
 import pytest
 
 from designer.models import db
+from tests.lti.conftest import open_launched
 
 pytestmark = pytest.mark.e2e
 
@@ -43,13 +44,10 @@ def test_a_passed_quiz_shows_its_result_and_reaches_the_gradebook(
     db.session.rollback()  # end this thread's read transaction (SQLite)
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.goto(platform.base + "/course")
-    frame = page.frame_locator("iframe[name=kurswerk]")
+    frame, tool = open_launched(page, platform, "[data-kw-quiz]")
     quizzes = frame.locator("[data-kw-quiz]")
-    _wait(page, lambda: quizzes.count() > 0)
     assert quizzes.count() == 1, "the example design has one quiz"
     quiz = quizzes.first.get_attribute("data-kw-quiz")
-    tool = page.frame(name="kurswerk")
     tool.evaluate(f"location.hash = '{quiz}'")
     tool.evaluate(ANSWER_RIGHTLY, quiz)
     result = frame.locator(f'[data-kw-quiz="{quiz}"] .kw-result')
@@ -76,11 +74,8 @@ def test_a_result_kurswerk_did_not_take_is_said_so(
         lambda url: urlparse(url).path.startswith("/lti/results/"),
         lambda route: route.fulfill(status=404),
     )
-    page.goto(platform.base + "/course")
-    frame = page.frame_locator("iframe[name=kurswerk]")
+    frame, tool = open_launched(page, platform, "[data-kw-quiz]")
     quizzes = frame.locator("[data-kw-quiz]")
-    _wait(page, lambda: quizzes.count() > 0)
-    tool = page.frame(name="kurswerk")
     # A nugget marked done sends a first report, which is refused.
     tool.evaluate("location.hash = 'n2'")
     frame.locator("#n2").get_by_role("button", name="Als erledigt markieren").click()
