@@ -246,13 +246,14 @@ LAUNCH_WAIT = 60_000  # ms: a launch passes pages of two sites; slow on a loaded
 
 def open_launched(page, platform, ready: str):
     """The test LMS's course page with Kurswerk launched in its frame, once the launched
-    page has `ready` (a CSS selector). It waits with `expect`, which has a deadline
-    (polling a frame locator's count() while the frame still navigates can wait for
-    ever), and asks again when the frame navigated under it (the storage page posts the
-    launch a second time), until LAUNCH_WAIT has passed."""
+    page has `ready` (a CSS selector): after the page's network is idle, with `expect`,
+    asking again when the frame navigated under it (the storage page posts the launch a
+    second time), until LAUNCH_WAIT has passed."""
     from playwright.sync_api import expect
 
-    page.goto(platform.base + "/course")
+    # Until the frame's log-in, authorisation and launch pages have passed, even a
+    # frame locator's expect can wait for ever (seen with Playwright 1.65).
+    page.goto(platform.base + "/course", wait_until="networkidle")
     frame = page.frame_locator("iframe[name=kurswerk]")
     deadline = time.monotonic() + LAUNCH_WAIT / 1000
     while True:
