@@ -86,7 +86,9 @@ def test_what_a_learner_does_shows_on_the_analysis_page(
     _answer_the_quiz(frame)
     _wait(page, lambda: len(_rows(LtiAnswer)) == 5, "the quiz's answers")
     [done] = _rows(LtiNuggetResult, nugget_key=PAGE_KEY)
-    assert (done.launches, done.seconds, done.completed_at is not None) == (1, 120, True)
+    assert (done.launches, done.completed_at is not None) == (1, True)
+    # The two fast-forwarded minutes, and the few real seconds the steps took (rounded).
+    assert 120 <= done.seconds <= 125
     [quiz] = _rows(LtiNuggetResult, nugget_key=QUIZ_KEY)
     assert (quiz.seconds, quiz.completed_at is not None) == (1800, True)  # capped
     rights = [a.correct for a in sorted(_rows(LtiAnswer), key=lambda a: a.question_index)]
