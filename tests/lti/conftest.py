@@ -241,6 +241,24 @@ def memberships():
     thread.join()
 
 
+def add_platform(workspace, name: str, issuer: str):
+    """A platform of `workspace` that tests only count results of (it is never called)."""
+    from designer.models import LtiPlatform, db
+
+    platform = LtiPlatform(
+        workspace_id=workspace.id,
+        name=name,
+        issuer=issuer,
+        client_id="c1",
+        auth_login_url=issuer + "/auth",
+        auth_token_url=issuer + "/token",
+        key_set_url=issuer + "/jwks",
+    )
+    db.session.add(platform)
+    db.session.flush()
+    return platform
+
+
 LAUNCH_WAIT = 60_000  # ms: a launch passes pages of two sites; slow on a loaded machine
 
 

@@ -14,6 +14,7 @@ from designer.models import (
 )
 from designer.models.columns import utcnow
 from designer.queries.learner_results import learner_results
+from tests.lti.conftest import add_platform
 
 
 def _learner(platform_id: int, sub: str) -> LtiLearner:
@@ -50,18 +51,7 @@ def _answered(learner, design, revision_id, index, correct, key="quiz"):
 
 
 def _second_platform(workspace) -> LtiPlatform:
-    other = LtiPlatform(
-        workspace_id=workspace.id,
-        name="Zweites LMS",
-        issuer="https://lms.example.org",
-        client_id="c2",
-        auth_login_url="https://lms.example.org/auth",
-        auth_token_url="https://lms.example.org/token",
-        key_set_url="https://lms.example.org/jwks",
-    )
-    db.session.add(other)
-    db.session.flush()
-    return other
+    return add_platform(workspace, "Zweites LMS", "https://lms.example.org")
 
 
 def _filled(registered, released, workspace):

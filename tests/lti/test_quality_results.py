@@ -25,6 +25,7 @@ from designer.services import checklists as checklist_service
 from designer.services import reviews as review_service
 from designer.services import tokens
 from designer.services.errors import Invalid
+from tests.lti.conftest import add_platform
 
 QUIZ = "N5"
 QUESTION = "Welche Formate eignen sich für asynchrones Lernen?"  # question 2 of N5
@@ -34,18 +35,7 @@ RULE_TITLE = "Lernende scheitern an einer Frage oder brechen ein Nugget ab"
 
 def _platform(workspace) -> LtiPlatform:
     number = db.session.query(LtiPlatform).count() + 1
-    platform = LtiPlatform(
-        workspace_id=workspace.id,
-        name=f"Kunden-LMS {number}",
-        issuer=f"https://lms{number}.example.org",
-        client_id="c1",
-        auth_login_url="https://lms.example.org/auth",
-        auth_token_url="https://lms.example.org/token",
-        key_set_url="https://lms.example.org/jwks",
-    )
-    db.session.add(platform)
-    db.session.flush()
-    return platform
+    return add_platform(workspace, f"Kunden-LMS {number}", f"https://lms{number}.example.org")
 
 
 def _deliver(design, workspace, learners: int, right: int, done: int | None = None) -> None:
